@@ -1,0 +1,282 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import cliProgress from 'cli-progress';
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { DomainError, ValidationError, formatProblem } from '../domain/errors.js';
+import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
+import { exportAll, type ExportFormat } from '../services/export.js';
+import { importFiles, type Progress } from '../services/import.js';
+import { PlacesService } from '../services/places.js';
+import { seedIfEmpty } from '../services/seed.js';
+import { openDatabase, type Database } from '../store/db.js';
+import { migrateToLatest } from '../store/migrate.js';
+import { Store } from '../store/store.js';
+import { buildApp } from '../web/app.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+class ExitError extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** Opens the configured database, brings its schema up to date and hands a store to `fn`. */
+async function withStore<T>(config: Config, fn: (store: Store, db: Database) => Promise<T>): Promise<T> {
+  const db = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(db);
+    return await fn(Store.of(db), db);
+  } finally {
+    await db.close();
+  }
+}
+
+function progressBar(io: Io): { progress: Progress | undefined; stop: () => void } {
+  if (!io.stderr.isTTY) return { progress: undefined, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: io.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  return {
+    progress: (p, done, total) => {
+      if (p !== phase) {
+        if (phase) bar.stop();
+        phase = p;
+        bar.start(total, done, { phase: p.padEnd(9) });
+      } else bar.update(done, { phase: p.padEnd(9) });
+    },
+    stop: () => phase && bar.stop(),
+  };
+}
+
+export function program(io: Io): Command {
+  const out = (s: string) => io.stdout.write(s + '\n');
+  const err = (s: string) => io.stderr.write(s + '\n');
+  const config = () => loadConfig(io.env);
+
+  const cli = new Command('twinning')
+    .description("Twinning: an open registry and website of the world's sister cities.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .addHelpText(
+      'after',
+      `
+Settings come from the environment:
+  DATABASE_URL   postgres://user@host/db, or a SQLite file path (default ./var/twinning.db)
+  PORT, HOST     where \`serve\` listens (default 3000 on all interfaces)
+  TWINNING_SEED  load the bundled world data into an empty database at start (default true)
+  TWINNING_CONTINENTS  continent overrides such as RU=AS,CY=EU (default: UN M49 regions)`,
+    );
+
+  cli
+    .command('serve')
+    .description('Serve the website and API; migrates, and loads the bundled data on first start')
+    .action(async () => {
+      const cfg = config();
+      const db = openDatabase(cfg.databaseUrl);
+      await migrateToLatest(db);
+      const store = Store.of(db);
+      if (cfg.seed) {
+        const started = Date.now();
+        const seeded = await seedIfEmpty(store);
+        if (seeded) {
+          err(
+            `Loaded the bundled data into ${db.location}: ${seeded.placesCreated} places, ` +
+              `${seeded.twinningsCreated} twinnings (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+          );
+        }
+      }
+      const app = await buildApp({ config: cfg, store }, { logger: true });
+      const close = async () => {
+        await app.close();
+        await db.close();
+      };
+      process.once('SIGINT', () => void close());
+      process.once('SIGTERM', () => void close());
+      await app.listen({ port: cfg.port, host: cfg.host });
+      err(`Twinning is serving at http://localhost:${(app.server.address() as { port: number }).port}`);
+    });
+
+  cli
+    .command('migrate')
+    .description('Create or update the database schema')
+    .action(async () => {
+      const cfg = config();
+      const db = openDatabase(cfg.databaseUrl);
+      try {
+        const applied = await migrateToLatest(db);
+        out(
+          applied.length
+            ? `Applied ${applied.join(', ')} to ${db.location}.`
+            : `${db.location} is up to date.`,
+        );
+      } finally {
+        await db.close();
+      }
+    });
+
+  cli
+    .command('import')
+    .description('Import places and twinnings from CSV or JSON files (all or nothing)')
+    .argument(
+      '<files...>',
+      'places.csv, twinnings.csv or *.json files in the interchange format (see README)',
+    )
+    .action(async (files: string[]) => {
+      const inputs: { name: string; content: string }[] = [];
+      for (const f of files) {
+        try {
+          inputs.push({ name: basename(f), content: await readFile(f, 'utf8') });
+        } catch (e) {
+          err(
+            `Cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+          );
+          throw new ExitError(1);
+        }
+      }
+      await withStore(config(), async (store) => {
+        const bar = progressBar(io);
+        try {
+          const s = await importFiles(store, inputs, bar.progress);
+          bar.stop();
+          out(
+            `Imported ${s.placesCreated} new and ${s.placesUpdated} updated places, ` +
+              `${s.twinningsCreated} new and ${s.twinningsUpdated} updated twinnings.`,
+          );
+        } finally {
+          bar.stop();
+        }
+      });
+    });
+
+  cli
+    .command('export')
+    .description('Write every place and twinning to DIR in the interchange format')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
+    .argument('<dir>', 'directory to write places and twinnings files into')
+    .action(async (dir: string, opts: { format: ExportFormat }) => {
+      await withStore(config(), async (store) => {
+        const files = await exportAll(store, dir, opts.format);
+        out(`Wrote ${files.join(', ')}`);
+      });
+    });
+
+  cli
+    .command('stats')
+    .description("Totals of a place's twinnings")
+    .argument('<place>', 'a place id (Q74957, CN) or name')
+    .option('--json', 'print JSON')
+    .action(async (placeArg: string, opts: { json?: boolean }) => {
+      await withStore(config(), async (store) => {
+        const service = new PlacesService(store, config().continents);
+        const place = await service.resolve(placeArg);
+        const { items } = await service.twinningsOf(place.id);
+        const countries = new Set(items.map((i) => i.partner.country).filter(Boolean));
+        const byStatus: Record<string, number> = {};
+        const byKind: Record<string, number> = {};
+        for (const { twinning } of items) {
+          byStatus[twinning.status] = (byStatus[twinning.status] ?? 0) + 1;
+          byKind[twinning.kind] = (byKind[twinning.kind] ?? 0) + 1;
+        }
+        const stats = {
+          place: { id: place.id, name: place.name },
+          total: items.length,
+          countries: countries.size,
+          byKind,
+          byStatus,
+        };
+        if (opts.json) return out(JSON.stringify(stats, null, 2));
+        out(
+          `${place.name} (${place.id}): ${items.length} twinning${items.length === 1 ? '' : 's'} with places in ${countries.size} countr${countries.size === 1 ? 'y' : 'ies'}.`,
+        );
+        for (const [k, n] of Object.entries(byKind)) out(`  ${k}: ${n}`);
+      });
+    });
+
+  const places = cli.command('places').description('Look up places');
+  places
+    .command('search')
+    .description('Find places by name in any language or script')
+    .argument('<text...>', 'the name or its beginning, e.g. Malmo or 鞍山')
+    .option('--country <code>', 'ISO 3166-1 alpha-2 country code')
+    .addOption(new Option('--kind <kind>', 'kind of place').choices(PLACE_KINDS))
+    .option('--limit <n>', 'how many to show', '10')
+    .action(async (words: string[], opts: { country?: string; kind?: PlaceKind; limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        err('--limit must be a whole number from 1 to 1000');
+        throw new ExitError(2);
+      }
+      await withStore(config(), async (store) => {
+        const hits = await new PlacesService(store).search(
+          words.join(' '),
+          { country: opts.country?.toUpperCase(), kind: opts.kind },
+          limit,
+          0,
+        );
+        if (!hits.length) return out('No place found.');
+        for (const { place, ties } of hits) {
+          const extra = [
+            place.kind,
+            place.country,
+            place.population ? `pop. ${place.population.toLocaleString('en')}` : '',
+          ]
+            .filter(Boolean)
+            .join(', ');
+          out(
+            `${place.id.padEnd(12)} ${place.name}${place.names.zh ? ` (${place.names.zh})` : ''} — ${extra}; ${ties} ties`,
+          );
+        }
+      });
+    });
+
+  return cli;
+}
+
+/** Runs the command line; resolves to the exit code (a running server keeps the process alive). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  try {
+    await program(io).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof ExitError) return e.code;
+    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof ValidationError) {
+      io.stderr.write(`${e.message}\n`);
+      for (const p of e.problems) io.stderr.write(`  ${formatProblem(p)}\n`);
+      return 1;
+    }
+    if (e instanceof DomainError || e instanceof ConfigError) {
+      io.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ECONNREFUSED' || code === '3D000' || code === '28P01') {
+      io.stderr.write(`Cannot reach the database: ${(e as Error).message}. Check DATABASE_URL.\n`);
+      return 1;
+    }
+    if (code === 'EADDRINUSE') {
+      io.stderr.write(`${(e as Error).message}: another program uses that port; set PORT to a free one.\n`);
+      return 1;
+    }
+    io.stderr.write(`Unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const code = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+  if (code !== 0) process.exit(code);
+}

@@ -1,0 +1,50 @@
+import { parseContinentOverrides, type Continent } from './domain/countries.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… for PostgreSQL; a path or file: URL for SQLite */
+  databaseUrl: string;
+  /** load the bundled data into an empty database at start */
+  seed: boolean;
+  /** country → continent corrections on top of the UN M49 default */
+  continents: Record<string, Continent>;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and checks the environment once; every setting that is wrong is reported together. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const errors: string[] = [];
+  const portText = env.PORT?.trim() || '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    errors.push(`PORT="${env.PORT}" is not a port number (0-65535)`);
+  }
+  let continents: Record<string, Continent> = {};
+  try {
+    continents = parseContinentOverrides(env.TWINNING_CONTINENTS ?? '');
+  } catch (e) {
+    errors.push(`TWINNING_CONTINENTS: ${(e as Error).message}`);
+  }
+  const seedText = (env.TWINNING_SEED ?? 'true').trim().toLowerCase();
+  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(seedText)) {
+    errors.push(`TWINNING_SEED="${env.TWINNING_SEED}" must be true or false`);
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    errors.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  if (errors.length) throw new ConfigError(`The configuration is not valid:\n  ${errors.join('\n  ')}`);
+  return {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL?.trim() || './var/twinning.db',
+    seed: ['true', '1', 'yes'].includes(seedText),
+    continents,
+    logLevel,
+  };
+}

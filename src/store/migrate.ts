@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './db.js';
+import { registry } from './migrations/0001-registry.js';
+
+function migrations(db: Database): Record<string, Migration> {
+  return { '0001-registry': registry(db.dialect) };
+}
+
+/** Brings the schema up to date; safe to call at every start (applied migrations are skipped). */
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.db,
+    provider: { getMigrations: async () => migrations(db) },
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(
+      `Migrating the database at ${db.location} failed${failed ? ` in ${failed}` : ''}: ${String(
+        (result.error as Error).message ?? result.error,
+      )}`,
+    );
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,77 @@
+import type { Generated } from 'kysely';
+
+// Column types as both databases return them. Dates are ISO text (YYYY-MM-DD) with a precision beside them,
+// so that partial dates compare as text and read back identically from SQLite and PostgreSQL.
+export interface PlacesTable {
+  id: string;
+  kind: string;
+  name: string;
+  country: string | null;
+  parent_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  population: number | null;
+  population_year: number | null;
+  timezone: string | null;
+  /** ISO 639 codes separated by ';' */
+  languages: string | null;
+  currency: string | null;
+  leader_title: string | null;
+  leader_name: string | null;
+  leader_since: string | null;
+  leader_since_precision: string | null;
+  wikidata: string | null;
+  geonames: number | null;
+  updated_at: string;
+}
+
+export interface PlaceNamesTable {
+  place_id: string;
+  lang: string;
+  name: string;
+}
+
+/** Search keys: normalized whole names and the word-starts inside them (see domain/names). */
+export interface PlaceTermsTable {
+  term: string;
+  place_id: string;
+  whole: number;
+}
+
+export interface TwinningsTable {
+  id: Generated<number>;
+  a_id: string;
+  b_id: string;
+  kind: string;
+  signed_on: string | null;
+  signed_precision: string | null;
+  ended_on: string | null;
+  ended_precision: string | null;
+  status: string;
+  listed_by: string | null;
+  notes: string | null;
+  updated_at: string;
+}
+
+export interface TwinningSourcesTable {
+  id: Generated<number>;
+  twinning_id: number;
+  position: number;
+  fact: string | null;
+  url: string | null;
+  citation: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  places: PlacesTable;
+  place_names: PlaceNamesTable;
+  place_terms: PlaceTermsTable;
+  twinnings: TwinningsTable;
+  twinning_sources: TwinningSourcesTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { Database, DialectName } from './db.js';
+import { MetaRepo } from './meta-repo.js';
+import { PlacesRepo } from './places-repo.js';
+import type { DB } from './schema.js';
+import { TwinningsRepo } from './twinnings-repo.js';
+
+/** The repositories over one connection or one transaction. */
+export class Store {
+  readonly places: PlacesRepo;
+  readonly twinnings: TwinningsRepo;
+  readonly meta: MetaRepo;
+
+  constructor(
+    readonly db: Kysely<DB>,
+    readonly dialect: DialectName,
+  ) {
+    this.places = new PlacesRepo(db);
+    this.twinnings = new TwinningsRepo(db);
+    this.meta = new MetaRepo(db);
+  }
+
+  static of(database: Database): Store {
+    return new Store(database.db, database.dialect);
+  }
+
+  /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect)));
+  }
+}

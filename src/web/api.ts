@@ -1,0 +1,245 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { formatPartialDate } from '../domain/dates.js';
+import { ValidationError } from '../domain/errors.js';
+import { parsePartialDate } from '../domain/dates.js';
+import { isCountryCode } from '../domain/countries.js';
+import { PLACE_KINDS, type Place } from '../domain/places.js';
+import { TWINNING_KINDS, TWINNING_STATUSES, type Twinning as TwinningModel } from '../domain/twinnings.js';
+import type { PlaceHit } from '../store/places-repo.js';
+import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
+import {
+  CountryCode,
+  Cursor,
+  enumOf,
+  ErrorBody,
+  Limit,
+  Page,
+  PartnerTwinning,
+  PlaceDetail,
+  PlaceId,
+  PlaceSummary,
+  Twinning,
+} from './schemas.js';
+
+// Cursors are opaque to clients; inside they hold the offset of the next page.
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m)
+    throw new ValidationError('The cursor is not one this API gave out; pass the `next` value of a page.');
+  return Number(m[1]);
+}
+
+/** Fetches one more than asked, to know whether there is a next page without counting. */
+async function paged<T>(
+  limit: number,
+  cursor: string | undefined,
+  fetch: (limit: number, offset: number) => Promise<T[]>,
+) {
+  const offset = decodeCursor(cursor);
+  const rows = await fetch(limit + 1, offset);
+  return { items: rows.slice(0, limit), next: rows.length > limit ? encodeCursor(offset + limit) : null };
+}
+
+function country(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const c = code.toUpperCase();
+  if (!isCountryCode(c))
+    throw new ValidationError(`country "${code}" is not an ISO 3166-1 alpha-2 code such as CN`);
+  return c;
+}
+
+export function summaryJson({ place, ties }: PlaceHit) {
+  return {
+    id: place.id,
+    name: place.name,
+    kind: place.kind,
+    country: place.country,
+    lat: place.lat,
+    lon: place.lon,
+    population: place.population,
+    names: place.names,
+    ties,
+  };
+}
+
+export function detailJson(d: Detail) {
+  const p: Place = d.place;
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    country: p.country,
+    continent: d.facts.continent,
+    parent: p.parent,
+    ancestors: d.ancestors.map((a) => ({ id: a.id, name: a.name, kind: a.kind })),
+    lat: p.lat,
+    lon: p.lon,
+    population: p.population,
+    populationYear: p.populationYear,
+    timezone: d.facts.timezone,
+    languages: d.facts.languages,
+    currency: d.facts.currency,
+    leader:
+      p.leaderName || p.leaderTitle
+        ? {
+            title: p.leaderTitle,
+            name: p.leaderName,
+            since: p.leaderSince ? formatPartialDate(p.leaderSince) : null,
+          }
+        : null,
+    wikidata: p.wikidata,
+    geonames: p.geonames,
+    names: p.names,
+    ties: d.ties,
+    updatedAt: p.updatedAt,
+  };
+}
+
+function twinningFields(t: TwinningModel) {
+  return {
+    id: t.id,
+    kind: t.kind,
+    signed: t.signed ? formatPartialDate(t.signed) : null,
+    ended: t.ended ? formatPartialDate(t.ended) : null,
+    status: t.status,
+    listedBy: t.listedBy,
+    notes: t.notes,
+    sources: t.sources,
+  };
+}
+
+const errors = { 400: ErrorBody, 404: ErrorBody };
+
+export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/places',
+      {
+        schema: {
+          tags: ['places'],
+          summary: 'Search or list places',
+          description:
+            'With `q`: places whose name in any language or script starts with the text, or has a word that ' +
+            'does; case and diacritics are ignored. Exact and prefix matches come first, then by population.',
+          querystring: Type.Object({
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            country: Type.Optional(CountryCode),
+            kind: Type.Optional(enumOf(PLACE_KINDS)),
+            has_ties: Type.Optional(
+              Type.Boolean({ description: 'Only places with (true) or without (false) ties' }),
+            ),
+            limit: Type.Optional(Limit),
+            cursor: Type.Optional(Cursor),
+          }),
+          response: { 200: Page(PlaceSummary), ...errors },
+        },
+      },
+      async (req) => {
+        const { q, kind, has_ties, limit = 20, cursor } = req.query;
+        const filters = { country: country(req.query.country), kind, hasTies: has_ties };
+        const page = await paged(limit, cursor, (l, o) => places.search(q, filters, l, o));
+        return { items: page.items.map(summaryJson), next: page.next };
+      },
+    );
+
+    app.get(
+      '/places/:id',
+      {
+        schema: {
+          tags: ['places'],
+          summary: 'One place with its facts',
+          params: Type.Object({ id: PlaceId }),
+          response: { 200: PlaceDetail, ...errors },
+        },
+      },
+      async (req) => detailJson(await places.detail(req.params.id)),
+    );
+
+    app.get(
+      '/places/:id/twinnings',
+      {
+        schema: {
+          tags: ['twinnings'],
+          summary: "A place's twinnings, with each partner",
+          params: Type.Object({ id: PlaceId }),
+          response: {
+            200: Type.Object({
+              place: Type.Object({ id: Type.String(), name: Type.String() }),
+              items: Type.Array(PartnerTwinning),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const { place, items } = await places.twinningsOf(req.params.id);
+        return {
+          place: { id: place.id, name: place.name },
+          items: items.map(({ twinning: t, partner }) => {
+            const placeSide = t.a === place.id ? 'a' : 'b';
+            const listed = (side: 'a' | 'b') =>
+              t.listedBy === null ? null : t.listedBy === 'both' || t.listedBy === side;
+            return {
+              ...twinningFields(t),
+              listedByPlace: listed(placeSide),
+              listedByPartner: listed(placeSide === 'a' ? 'b' : 'a'),
+              partner,
+            };
+          }),
+        };
+      },
+    );
+
+    app.get(
+      '/twinnings',
+      {
+        schema: {
+          tags: ['twinnings'],
+          summary: 'List twinnings',
+          description: 'Newest signing first; ties without a known date come last.',
+          querystring: Type.Object({
+            country: Type.Optional(CountryCode),
+            partner_country: Type.Optional(CountryCode),
+            since: Type.Optional(
+              Type.String({ description: 'Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD' }),
+            ),
+            kind: Type.Optional(enumOf(TWINNING_KINDS)),
+            status: Type.Optional(enumOf(TWINNING_STATUSES)),
+            limit: Type.Optional(Limit),
+            cursor: Type.Optional(Cursor),
+          }),
+          response: { 200: Page(Twinning), ...errors },
+        },
+      },
+      async (req) => {
+        const { kind, status, limit = 20, cursor } = req.query;
+        let since: string | undefined;
+        if (req.query.since) {
+          const d = parsePartialDate(req.query.since);
+          if (typeof d === 'string') throw new ValidationError(`since: ${d}`);
+          since = d.date;
+        }
+        if (req.query.partner_country && !req.query.country) {
+          throw new ValidationError(
+            'partner_country needs country: the ties between country and partner_country',
+          );
+        }
+        const filters = {
+          country: country(req.query.country),
+          partnerCountry: country(req.query.partner_country),
+          kind,
+          status,
+          since,
+        };
+        const page = await paged(limit, cursor, (l, o) => places.listTwinnings(filters, l, o));
+        return { items: page.items.map((t) => ({ a: t.a, b: t.b, ...twinningFields(t) })), next: page.next };
+      },
+    );
+  };
+}

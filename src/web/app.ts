@@ -1,0 +1,70 @@
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { PlacesService } from '../services/places.js';
+import type { Store } from '../store/store.js';
+import { apiRoutes } from './api.js';
+import { homePage } from './home.js';
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+}
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    // Query strings like ?has_ties=true arrive as text; coerce them to the schema's types.
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Twinning API',
+        description:
+          "Read access to the world's sister cities: places, their names and facts, and their twinnings.",
+        version: '1',
+      },
+      tags: [
+        { name: 'places', description: 'Countries, regions, cities and districts' },
+        { name: 'twinnings', description: 'Ties between two places' },
+      ],
+    },
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof ValidationError) {
+      return reply.code(400).send({ error: 'Bad Request', message: error.message, problems: error.problems });
+    }
+    if (error instanceof NotFoundError) {
+      return reply.code(404).send({ error: 'Not Found', message: error.message });
+    }
+    if (error.validation) {
+      return reply.code(400).send({ error: 'Bad Request', message: `Invalid request: ${error.message}` });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ error: error.name, message: error.message });
+    }
+    req.log.error(error);
+    return reply
+      .code(500)
+      .send({ error: 'Internal Server Error', message: 'Something went wrong on our side.' });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: 'Not Found', message: `There is nothing at ${req.method} ${req.url}.` }),
+  );
+
+  const places = new PlacesService(ctx.store, ctx.config.continents);
+  await app.register(apiRoutes(places), { prefix: '/api' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => {
+    const [placeCount, tieCount] = await Promise.all([ctx.store.places.count(), ctx.store.twinnings.count()]);
+    return reply.type('text/html; charset=utf-8').send(homePage({ placeCount, tieCount }));
+  });
+  return app;
+}
