@@ -1,5 +1,5 @@
 import { countries } from 'countries-list';
-import ct from 'countries-and-timezones';
+import { getTimeZones } from '@vvo/tzdb';
 
 export const CONTINENTS = ['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] as const;
 export type Continent = (typeof CONTINENTS)[number];
@@ -76,6 +76,17 @@ export function countryLanguages(code: string): string[] {
   return isCountryCode(code) ? [...countries[code as CountryCode].languages] : [];
 }
 
+let zonesByCountry: Map<string, string[]> | undefined;
+
+/** The IANA time zones in use in a country (one per distinct local time, as @vvo/tzdb groups them). */
 export function countryTimezones(code: string): string[] {
-  return ct.getCountry(code)?.timezones ?? [];
+  if (!zonesByCountry) {
+    zonesByCountry = new Map();
+    for (const z of getTimeZones()) {
+      const list = zonesByCountry.get(z.countryCode) ?? [];
+      list.push(z.name);
+      zonesByCountry.set(z.countryCode, list);
+    }
+  }
+  return zonesByCountry.get(code) ?? [];
 }

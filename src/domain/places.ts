@@ -173,7 +173,8 @@ export function validatePlaceRecord(record: Record<string, unknown>): {
     'wikidata',
     take('wikidata', f.pattern(record.wikidata, QID, 'a Wikidata id such as Q74957')),
   );
-  if (has('wikidata') && value.wikidata === null && id && QID.test(id)) value.wikidata = id;
+  // A place keyed by its Wikidata id is that item, whether or not the file repeats it.
+  if (!value.wikidata && id && QID.test(id)) value.wikidata = id;
   assign(value, 'geonames', take('geonames', f.integer(record.geonames, 1, 2 ** 31 - 1)));
   assign(value, 'names', take('names', f.names(record.names)));
   assign(value, 'timezone', take('timezone', f.timezone(record.timezone)));

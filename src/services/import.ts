@@ -1,6 +1,6 @@
 import { ValidationError, type Problem } from '../domain/errors.js';
 import { orderByParent, parentCycle, validatePlaceRecord, type PlaceInput } from '../domain/places.js';
-import { canonicalTwinning, validateTwinningRecord, type TwinningInput } from '../domain/twinnings.js';
+import { canonicalPair, canonicalTwinning, validateTwinningRecord, type TwinningInput } from '../domain/twinnings.js';
 import type { Store } from '../store/store.js';
 import { parseInterchange, type SourceRecord } from './interchange.js';
 
@@ -77,7 +77,8 @@ export async function importFiles(
       } else {
         const { value, issues } = validateTwinningRecord(rec.fields);
         for (const i of issues) problems.push({ ...where(rec), column: i.column, message: i.message });
-        twinnings.push({ value: canonicalTwinning(value), at: rec, fields });
+        // Kept as written, so problems name the columns the editor wrote; canonical order comes at writing.
+        twinnings.push({ value, at: rec, fields });
       }
     }
   }
@@ -101,13 +102,14 @@ export async function importFiles(
   const tieByPair = new Map<string, Located<TwinningInput>>();
   for (const t of twinnings) {
     if (!t.value.a || !t.value.b) continue;
-    const key = `${t.value.a}\u0000${t.value.b}`;
+    const [a, b] = canonicalPair(t.value.a, t.value.b);
+    const key = `${a}\u0000${b}`;
     const first = tieByPair.get(key);
     if (first) {
       problems.push({
         ...where(t.at),
         column: 'b',
-        message: `the tie ${t.value.a}–${t.value.b} is already given at ${describe(first.at)}`,
+        message: `the tie ${a}–${b} is already given at ${describe(first.at)}`,
       });
     } else tieByPair.set(key, t);
   }
@@ -193,8 +195,9 @@ export async function importFiles(
   }
 
   const placesCreated = places.filter((p) => !stored.has(p.value.id)).length;
-  const storedPairs = await store.twinnings.existingPairs(twinnings.map((t) => t.value));
-  const twinningsCreated = twinnings.filter((t) => !storedPairs.has(`${t.value.a}\u0000${t.value.b}`)).length;
+  const canonical = twinnings.map((t) => ({ ...t, value: canonicalTwinning(t.value) }));
+  const storedPairs = await store.twinnings.existingPairs(canonical.map((t) => t.value));
+  const twinningsCreated = canonical.filter((t) => !storedPairs.has(`${t.value.a}\u0000${t.value.b}`)).length;
   const now = new Date().toISOString();
 
   const dataVersion = await store.transaction(async (tx) => {
@@ -212,7 +215,7 @@ export async function importFiles(
     );
     done = 0;
     await writeGrouped(
-      twinnings,
+      canonical,
       (t) => t.fields,
       async (group, fields) => {
         await tx.twinnings.upsert(
