@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from './helpers/fixtures.js';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'twinning-cli-'));
+const env = { DATABASE_URL: join(dir, 'cli.db') };
+
+async function twinning(...args: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await run(args, { stdout: out.stream, stderr: err.stream, env });
+  return { code, out: out.text(), err: err.text() };
+}
+
+describe('twinning CLI', () => {
+  beforeAll(() => {
+    writeFileSync(join(dir, 'countries.csv'), COUNTRIES_CSV);
+    writeFileSync(join(dir, 'places.csv'), PLACES_CSV);
+    writeFileSync(join(dir, 'twinnings.csv'), TWINNINGS_CSV);
+  });
+
+  it('explains itself', async () => {
+    const r = await twinning('--help');
+    expect(r.code).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places']) expect(r.out).toContain(cmd);
+    expect(r.out).toContain('DATABASE_URL');
+  });
+
+  it('migrates', async () => {
+    expect((await twinning('migrate')).out).toMatch(/Applied 0001-registry/);
+    expect((await twinning('migrate')).out).toMatch(/is up to date/);
+  });
+
+  it('imports files', async () => {
+    const r = await twinning('import', ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)));
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toBe('Imported 15 new and 0 updated places, 4 new and 0 updated twinnings.\n');
+  });
+
+  it('rejects a bad file with every problem and exit code 1', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'a,b,signed\nQ74957,Q404,1996\nQ74957,Q2211,1996-02-30\n');
+    const r = await twinning('import', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('The import was rejected with 2 problems; nothing was written.');
+    expect(r.err).toContain('bad.csv, line 2, column b: Q404 is neither in the import nor stored');
+    expect(r.err).toContain('bad.csv, line 3, column signed: "1996-02-30" is not a day of the calendar');
+    expect((await twinning('import', join(dir, 'missing.csv'))).err).toMatch(/Cannot read .*missing.csv: no such file/);
+  });
+
+  it('searches places', async () => {
+    const r = await twinning('places', 'search', '鞍山');
+    expect(r.out.split('\n')[0]).toMatch(/^Q74957\s+Anshan \(鞍山\) — city, CN, pop\. 1,199,275; 2 ties$/);
+    expect((await twinning('places', 'search', 'zzz')).out).toBe('No place found.\n');
+    expect((await twinning('places', 'search', 'a', '--kind', 'town')).code).not.toBe(0);
+    expect((await twinning('places', 'search', 'a', '--limit', '0')).err).toMatch(/--limit/);
+  });
+
+  it('prints totals for a place by id or name', async () => {
+    expect((await twinning('stats', 'Anshan')).out).toMatch(/^Anshan \(Q74957\): 2 twinnings with places in 2 countries\./);
+    const json = JSON.parse((await twinning('stats', 'Q79867', '--json')).out);
+    expect(json).toMatchObject({ total: 2, countries: 2 });
+    expect((await twinning('stats', 'Atlantis')).err).toMatch(/No place has the id or name "Atlantis"/);
+  });
+
+  it('exports CSV and JSON', async () => {
+    const out = join(dir, 'export');
+    expect((await twinning('export', '--format', 'json', out)).code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'places.json'), 'utf8'));
+    expect(doc.places).toHaveLength(15);
+    expect((await twinning('export', out)).code).toBe(0);
+    expect(readFileSync(join(out, 'twinnings.csv'), 'utf8').split('\n')[0]).toBe(
+      'a,b,kind,signed,ended,status,source,notes,listed_by',
+    );
+    expect((await twinning('export', '--format', 'xml', out)).code).not.toBe(0);
+  });
+
+  it('reports bad settings', async () => {
+    const err = capture();
+    const code = await run(['migrate'], {
+      stdout: capture().stream,
+      stderr: err.stream,
+      env: { ...env, PORT: 'eighty', TWINNING_CONTINENTS: 'RU=Europe' },
+    });
+    expect(code).toBe(1);
+    expect(err.text()).toMatch(/PORT="eighty" is not a port number/);
+    expect(err.text()).toMatch(/TWINNING_CONTINENTS/);
+  });
+});

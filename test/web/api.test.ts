@@ -1,0 +1,154 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { importFiles } from '../../src/services/import.js';
+import { buildApp } from '../../src/web/app.js';
+import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
+import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from '../helpers/fixtures.js';
+
+describe.each(DIALECTS)('read API on %s', (dialect) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url });
+    return { status: res.statusCode, body: res.headers['content-type']?.includes('json') ? res.json() : res.body, res };
+  };
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    await importFiles(t.store, [
+      { name: 'countries.csv', content: COUNTRIES_CSV },
+      { name: 'places.csv', content: PLACES_CSV },
+      { name: 'twinnings.csv', content: TWINNINGS_CSV },
+    ]);
+    app = await buildApp({ config: loadConfig({}), store: t.store });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('searches places in any script', async () => {
+    const { status, body } = await get('/api/places?q=%E9%9E%8D%E5%B1%B1'); // 鞍山
+    expect(status).toBe(200);
+    expect(body.items.map((p: { id: string }) => p.id)).toEqual(['Q74957', 'Q360235']);
+    expect(body.items[0]).toEqual({
+      id: 'Q74957',
+      name: 'Anshan',
+      kind: 'city',
+      country: 'CN',
+      lat: 41.11502,
+      lon: 122.94003,
+      population: 1199275,
+      names: { ja: '鞍山市', zh: '鞍山' },
+      ties: 2,
+    });
+    expect((await get('/api/places?q=Malmo')).body.items[0].id).toBe('Q2211');
+  });
+
+  it('pages with an opaque cursor', async () => {
+    const first = (await get('/api/places?kind=city&limit=3')).body;
+    expect(first.items).toHaveLength(3);
+    expect(first.next).toEqual(expect.any(String));
+    const second = (await get(`/api/places?kind=city&limit=3&cursor=${first.next}`)).body;
+    const all = (await get('/api/places?kind=city&limit=100')).body;
+    expect([...first.items, ...second.items].map((p: { id: string }) => p.id)).toEqual(
+      all.items.slice(0, 6).map((p: { id: string }) => p.id),
+    );
+    expect(all.next).toBeNull();
+  });
+
+  it('answers bad parameters with 400 and what to fix', async () => {
+    for (const [url, pattern] of [
+      ['/api/places?limit=0', /limit/],
+      ['/api/places?limit=abc', /limit/],
+      ['/api/places?kind=town', /kind/],
+      ['/api/places?country=XX', /ISO 3166-1 alpha-2/],
+      ['/api/places?country=CHN', /country/],
+      ['/api/places?cursor=bogus', /cursor/],
+      ['/api/places?has_ties=maybe', /has_ties/],
+      ['/api/twinnings?since=1996-13', /since: "1996-13" has no month 13/],
+      ['/api/twinnings?partner_country=US', /needs country/],
+      ['/api/places/has%20space', /id/],
+    ] as const) {
+      const { status, body } = await get(url);
+      expect(status, url).toBe(400);
+      expect(body.message, url).toMatch(pattern);
+    }
+  });
+
+  it('gives a place with facts taken from its location and country', async () => {
+    const { status, body } = await get('/api/places/Q74957');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      id: 'Q74957',
+      continent: 'AS',
+      parent: 'cn-liaoning',
+      ancestors: [
+        { id: 'cn-liaoning', name: 'Liaoning', kind: 'region' },
+        { id: 'CN', name: 'China', kind: 'country' },
+      ],
+      timezone: 'Asia/Shanghai',
+      languages: ['zh'],
+      currency: 'CNY',
+      leader: null,
+      wikidata: 'Q74957',
+      ties: 2,
+    });
+    expect((await get('/api/places/Q2211')).body).toMatchObject({ timezone: 'Europe/Stockholm', currency: 'SEK' });
+  });
+
+  it('answers 404 for an unknown place or path', async () => {
+    const { status, body } = await get('/api/places/Q404404');
+    expect(status).toBe(404);
+    expect(body.message).toMatch(/no place with id Q404404/);
+    expect((await get('/api/places/Q404404/twinnings')).status).toBe(404);
+    expect((await get('/nowhere')).status).toBe(404);
+  });
+
+  it("lists a place's ties with the partner and who lists them", async () => {
+    const { body } = await get('/api/places/Q79867/twinnings');
+    expect(body.place).toEqual({ id: 'Q79867', name: 'Birmingham' });
+    const byPartner = Object.fromEntries(body.items.map((i: { partner: { id: string } }) => [i.partner.id, i]));
+    expect(byPartner.Q74957).toMatchObject({
+      kind: 'sister',
+      signed: '1996-11-05',
+      status: 'active',
+      listedByPlace: true,
+      listedByPartner: true,
+      partner: { id: 'Q74957', name: 'Anshan', country: 'CN' },
+    });
+    // the file said Birmingham (its "a") lists the tie with Malmö
+    expect(byPartner.Q2211).toMatchObject({ signed: '1970', ended: '2001', status: 'ended', listedByPlace: true, listedByPartner: false });
+  });
+
+  it('filters ties by country, partner country, date, kind and status', async () => {
+    const pairs = async (q: string) =>
+      (await get(`/api/twinnings?${q}`)).body.items.map((t: { a: string; b: string }) => `${t.a}-${t.b}`);
+    expect(await pairs('country=cn')).toEqual(['Q74957-Q79867', 'Q2211-Q74957']);
+    expect(await pairs('country=CN&partner_country=SE')).toEqual(['Q2211-Q74957']);
+    expect(await pairs('since=1990')).toEqual(['Q1490-Q1715', 'Q74957-Q79867']);
+    expect(await pairs('kind=partnership')).toEqual(['Q1490-Q1715']);
+    expect(await pairs('status=ended')).toEqual(['Q2211-Q79867']);
+  });
+
+  it('publishes an OpenAPI document of the routes', async () => {
+    const { status, body } = await get('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/places',
+      '/api/places/{id}',
+      '/api/places/{id}/twinnings',
+      '/api/twinnings',
+    ]);
+    expect(body.paths['/api/places'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');
+  });
+
+  it('serves a home page', async () => {
+    const { status, body, res } = await get('/');
+    expect(status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(body).toMatch(/<strong>15<\/strong> places and <strong>4<\/strong> twinnings/);
+  });
+});
