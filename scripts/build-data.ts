@@ -7,7 +7,10 @@ import { stringify } from 'csv-stringify/sync';
 import { countries } from 'countries-list';
 import countryToCurrency from 'country-to-currency';
 import isoCountries from 'i18n-iso-countries';
-import worldCountriesData from 'world-countries';
+import { geoArea, geoCentroid } from 'd3-geo';
+import type { Feature, Geometry, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { normalizeName, slugify } from '../src/domain/names.js';
 
 const seedDir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -54,8 +57,41 @@ function write(name: string, columns: string[], rows: (string | number | null)[]
 
 // ---- countries ----
 const ZH_OVERRIDES: Record<string, string> = { TW: '台湾' };
-const worldCountries = worldCountriesData as unknown as { cca2: string; latlng: [number, number] }[];
-const latlng = new Map(worldCountries.map((c) => [c.cca2, c.latlng]));
+// Where a country is: the centroid of its Natural Earth 1:50m shape's largest part (world-atlas), else its capital as Natural
+// Earth's populated places give it.
+const atlas = JSON.parse(
+  readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
+) as Topology<{ countries: GeometryCollection }>;
+const shapes = feature(atlas, atlas.objects.countries);
+// The centroid of the largest part, so overseas territories do not pull France into the Atlantic.
+function mainland(f: Feature<Geometry | null>): Polygon | Feature<Geometry | null> {
+  if (f.geometry?.type !== 'MultiPolygon') return f;
+  const parts: Polygon[] = f.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+  return parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+}
+const centroidByNumeric = new Map(
+  shapes.features.map((f) => [String(f.id), geoCentroid(mainland(f))] as const),
+);
+const capitals = new Map<string, [number, number]>();
+for (const r of readTsv<{
+  country: string;
+  lat: string;
+  lon: string;
+  featurecla_ne: string;
+  pop_urban_ne: string;
+}>('places_naturalearth_geonames.tsv')
+  .filter((r) => r.featurecla_ne === 'Admin-0 capital')
+  .sort((a, b) => Number(b.pop_urban_ne) - Number(a.pop_urban_ne))) {
+  if (!capitals.has(r.country)) capitals.set(r.country, [Number(r.lat), Number(r.lon)]);
+}
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+function countryPoint(code: string): [number, number] | [null, null] {
+  const numeric = isoCountries.alpha2ToNumeric(code);
+  const c = numeric ? centroidByNumeric.get(numeric) : undefined;
+  if (c) return [round(c[1]), round(c[0])];
+  return capitals.get(code) ?? [null, null];
+}
+
 const countryRows = Object.entries(countries)
   .sort(([a], [b]) => a.localeCompare(b))
   .map(([code, c]) => {
@@ -67,7 +103,7 @@ const countryRows = Object.entries(countries)
     }
     const own = c.languages[0];
     if (own && c.native && c.native !== c.name && !names[own]) names[own] = c.native;
-    const [lat, lon] = latlng.get(code) ?? [null, null];
+    const [lat, lon] = countryPoint(code);
     const currency = (countryToCurrency as Record<string, string>)[code] ?? c.currency[0] ?? null;
     return [
       code,

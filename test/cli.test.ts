@@ -37,7 +37,8 @@ describe('twinning CLI', () => {
   it('explains itself', async () => {
     const r = await twinning('--help');
     expect(r.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places']) expect(r.out).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places'])
+      expect(r.out).toContain(cmd);
     expect(r.out).toContain('DATABASE_URL');
   });
 
@@ -47,7 +48,10 @@ describe('twinning CLI', () => {
   });
 
   it('imports files', async () => {
-    const r = await twinning('import', ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)));
+    const r = await twinning(
+      'import',
+      ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)),
+    );
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toBe('Imported 15 new and 0 updated places, 4 new and 0 updated twinnings.\n');
   });
@@ -60,7 +64,9 @@ describe('twinning CLI', () => {
     expect(r.err).toContain('The import was rejected with 2 problems; nothing was written.');
     expect(r.err).toContain('bad.csv, line 2, column b: Q404 is neither in the import nor stored');
     expect(r.err).toContain('bad.csv, line 3, column signed: "1996-02-30" is not a day of the calendar');
-    expect((await twinning('import', join(dir, 'missing.csv'))).err).toMatch(/Cannot read .*missing.csv: no such file/);
+    expect((await twinning('import', join(dir, 'missing.csv'))).err).toMatch(
+      /Cannot read .*missing.csv: no such file/,
+    );
   });
 
   it('searches places', async () => {
@@ -72,7 +78,9 @@ describe('twinning CLI', () => {
   });
 
   it('prints totals for a place by id or name', async () => {
-    expect((await twinning('stats', 'Anshan')).out).toMatch(/^Anshan \(Q74957\): 2 twinnings with places in 2 countries\./);
+    expect((await twinning('stats', 'Anshan')).out).toMatch(
+      /^Anshan \(Q74957\): 2 twinnings with places in 2 countries\./,
+    );
     const json = JSON.parse((await twinning('stats', 'Q79867', '--json')).out);
     expect(json).toMatchObject({ total: 2, countries: 2 });
     expect((await twinning('stats', 'Atlantis')).err).toMatch(/No place has the id or name "Atlantis"/);

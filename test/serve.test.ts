@@ -12,7 +12,13 @@ const children: ChildProcess[] = [];
 
 function start(): Promise<{ url: string; log: () => string }> {
   const child = spawn(process.execPath, [join(root, 'bin/twinning.js'), 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: join(dir, 'twinning.db'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: join(dir, 'twinning.db'),
+      LOG_LEVEL: 'warn',
+    },
   });
   children.push(child);
   let log = '';

@@ -1,6 +1,11 @@
 import { ValidationError, type Problem } from '../domain/errors.js';
 import { orderByParent, parentCycle, validatePlaceRecord, type PlaceInput } from '../domain/places.js';
-import { canonicalPair, canonicalTwinning, validateTwinningRecord, type TwinningInput } from '../domain/twinnings.js';
+import {
+  canonicalPair,
+  canonicalTwinning,
+  validateTwinningRecord,
+  type TwinningInput,
+} from '../domain/twinnings.js';
 import type { Store } from '../store/store.js';
 import { parseInterchange, type SourceRecord } from './interchange.js';
 

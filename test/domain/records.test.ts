@@ -57,9 +57,23 @@ describe('place records', () => {
     });
     const columns = issues.map((i) => i.column).sort();
     expect(columns).toEqual(
-      ['country', 'currency', 'id', 'kind', 'lat', 'lon', 'name', 'names', 'population', 'timezone', 'wikidata'].sort(),
+      [
+        'country',
+        'currency',
+        'id',
+        'kind',
+        'lat',
+        'lon',
+        'name',
+        'names',
+        'population',
+        'timezone',
+        'wikidata',
+      ].sort(),
     );
-    expect(issues.find((i) => i.column === 'kind')?.message).toMatch(/country, region, city, district, other/);
+    expect(issues.find((i) => i.column === 'kind')?.message).toMatch(
+      /country, region, city, district, other/,
+    );
     expect(issues.find((i) => i.column === 'names')?.message).toMatch(/lang:name/);
   });
 
@@ -70,7 +84,9 @@ describe('place records', () => {
   });
 
   it("wants a country's id to be its code", () => {
-    expect(validatePlaceRecord({ id: 'china', name: 'China', kind: 'country', country: 'CN' }).issues[0]).toEqual({
+    expect(
+      validatePlaceRecord({ id: 'china', name: 'China', kind: 'country', country: 'CN' }).issues[0],
+    ).toEqual({
       column: 'id',
       message: "a country's id is its code: write CN",
     });
@@ -103,9 +119,9 @@ describe('twinning records', () => {
   it('makes a tie with an end date ended unless told it is suspended', () => {
     expect(validateTwinningRecord({ a: 'x', b: 'y', ended: '2001' }).value.status).toBe('ended');
     expect(validateTwinningRecord({ a: 'x', b: 'y', ended: '2001', status: 'suspended' }).issues).toEqual([]);
-    expect(validateTwinningRecord({ a: 'x', b: 'y', ended: '2001', status: 'active' }).issues[0]?.column).toBe(
-      'status',
-    );
+    expect(
+      validateTwinningRecord({ a: 'x', b: 'y', ended: '2001', status: 'active' }).issues[0]?.column,
+    ).toBe('status');
   });
 
   it('rejects self ties, bad dates, end before start and bad sources', () => {
@@ -123,7 +139,11 @@ describe('twinning records', () => {
   });
 
   it('splits sources into URLs and citations', () => {
-    const { value } = validateTwinningRecord({ a: 'x', b: 'y', source: 'https://example.org/a | Minutes, 1996' });
+    const { value } = validateTwinningRecord({
+      a: 'x',
+      b: 'y',
+      source: 'https://example.org/a | Minutes, 1996',
+    });
     expect(value.sources).toEqual([
       { fact: null, url: 'https://example.org/a', citation: null },
       { fact: null, url: null, citation: 'Minutes, 1996' },
@@ -131,8 +151,16 @@ describe('twinning records', () => {
   });
 
   it('is undirected: canonical order swaps the sides and who lists the tie', () => {
-    expect(canonicalTwinning({ a: 'Q9', b: 'Q10', listedBy: 'a' })).toEqual({ a: 'Q10', b: 'Q9', listedBy: 'b' });
-    expect(canonicalTwinning({ a: 'Q10', b: 'Q9', listedBy: 'a' })).toEqual({ a: 'Q10', b: 'Q9', listedBy: 'a' });
+    expect(canonicalTwinning({ a: 'Q9', b: 'Q10', listedBy: 'a' })).toEqual({
+      a: 'Q10',
+      b: 'Q9',
+      listedBy: 'b',
+    });
+    expect(canonicalTwinning({ a: 'Q10', b: 'Q9', listedBy: 'a' })).toEqual({
+      a: 'Q10',
+      b: 'Q9',
+      listedBy: 'a',
+    });
   });
 });
 
@@ -160,7 +188,12 @@ describe('effective facts', () => {
       { country: 'US', lat: 33.53, lon: -86.82, timezone: null, languages: [], currency: null },
       { languages: ['en'], currency: 'USD' },
     );
-    expect(facts).toEqual({ continent: 'NA', timezone: 'America/Chicago', languages: ['en'], currency: 'USD' });
+    expect(facts).toEqual({
+      continent: 'NA',
+      timezone: 'America/Chicago',
+      languages: ['en'],
+      currency: 'USD',
+    });
   });
   it("prefers the place's own facts", () => {
     const facts = effectiveFacts(

@@ -32,7 +32,12 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
 
   it('imports places and ties from CSV', async () => {
     const s = await importFiles(t.store, fixture);
-    expect(s).toMatchObject({ placesCreated: 15, placesUpdated: 0, twinningsCreated: 4, twinningsUpdated: 0 });
+    expect(s).toMatchObject({
+      placesCreated: 15,
+      placesUpdated: 0,
+      twinningsCreated: 4,
+      twinningsUpdated: 0,
+    });
     const anshan = await t.store.places.get('Q74957');
     expect(anshan).toMatchObject({
       name: 'Anshan',
@@ -71,7 +76,9 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
       ],
     });
     // given as Q79867,Q2211 listed by "a" (Birmingham): stored as Q2211,Q79867 listed by "b"
-    const ended = (await t.store.twinnings.forPlace('Q2211')).find((x) => x.partner.id === 'Q79867')!.twinning;
+    const ended = (await t.store.twinnings.forPlace('Q2211')).find(
+      (x) => x.partner.id === 'Q79867',
+    )!.twinning;
     expect(ended).toMatchObject({
       a: 'Q2211',
       b: 'Q79867',
@@ -87,7 +94,12 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
   it('is idempotent: the same files again change nothing but say "updated"', async () => {
     const before = await Promise.all([t.store.places.all(), t.store.twinnings.all()]);
     const s = await importFiles(t.store, fixture);
-    expect(s).toMatchObject({ placesCreated: 0, placesUpdated: 15, twinningsCreated: 0, twinningsUpdated: 4 });
+    expect(s).toMatchObject({
+      placesCreated: 0,
+      placesUpdated: 15,
+      twinningsCreated: 0,
+      twinningsUpdated: 4,
+    });
     const after = await Promise.all([t.store.places.all(), t.store.twinnings.all()]);
     const strip = <T extends { updatedAt: string }>(xs: T[]) => xs.map(({ updatedAt: _u, ...x }) => x);
     expect(strip(after[0])).toEqual(strip(before[0]));
@@ -176,14 +188,21 @@ Q994,"Quoted, with comma",village,DE,,,,,,
     const e = await rejected(
       importFiles(t.store, [{ name: 'p.csv', content: 'id,name,country,parent\nx1,X,DE,cn-liaoning\n' }]),
     );
-    expect(e.problems[0]).toMatchObject({ line: 2, column: 'parent', message: 'cn-liaoning is in CN but this place is in DE' });
+    expect(e.problems[0]).toMatchObject({
+      line: 2,
+      column: 'parent',
+      message: 'cn-liaoning is in CN but this place is in DE',
+    });
   });
 
   it('reports broken CSV structure and unknown headers', async () => {
     let e = await rejected(importFiles(t.store, [{ name: 'x.csv', content: 'id,name\nQ1,"unclosed\n' }]));
     expect(e.problems[0]!.message).toMatch(/not valid CSV/);
     e = await rejected(importFiles(t.store, [{ name: 'x.csv', content: 'id,name\nQ1,A,extra\n' }]));
-    expect(e.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/3 fields but the header has 2/) });
+    expect(e.problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/3 fields but the header has 2/),
+    });
     e = await rejected(importFiles(t.store, [{ name: 'x.csv', content: 'city,country\nA,DE\n' }]));
     expect(e.problems[0]!.message).toMatch(/neither "id"/);
     e = await rejected(importFiles(t.store, [{ name: 'x.csv', content: 'id,name,mayor\nQ1,A,B\n' }]));
@@ -237,9 +256,10 @@ Q994,"Quoted, with comma",village,DE,,,,,,
         const copied = await copy.store.twinnings.all();
         if (format === 'json') expect(strip(copied)).toEqual(strip(ties));
         // CSV keeps a source's URL or citation but not the fact it backs
-        else expect(strip(copied).map((x) => ({ ...x, sources: x.sources.length }))).toEqual(
-          strip(ties).map((x) => ({ ...x, sources: x.sources.length })),
-        );
+        else
+          expect(strip(copied).map((x) => ({ ...x, sources: x.sources.length }))).toEqual(
+            strip(ties).map((x) => ({ ...x, sources: x.sources.length })),
+          );
       } finally {
         await copy.drop();
       }

@@ -44,7 +44,9 @@ Q102,Malmo Heights,US,,
     expect(await ids('malm')).toEqual(['Q2211', 'Q100', 'Q102', 'Q503361', 'Q101']);
     // An exact name beats a longer name with a larger population.
     expect(await ids('malmberget')).toEqual(['Q100']);
-    await importFiles(t.store, [{ name: 'p.csv', content: 'id,name,country,population\nQ103,Malmberget City,SE,99999\n' }]);
+    await importFiles(t.store, [
+      { name: 'p.csv', content: 'id,name,country,population\nQ103,Malmberget City,SE,99999\n' },
+    ]);
     expect(await ids('malmberget')).toEqual(['Q100', 'Q103']);
   });
 

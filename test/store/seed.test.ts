@@ -36,7 +36,11 @@ describe.each(DIALECTS)('bundled data on %s', (dialect) => {
   it('has every ISO 3166 country with currency and languages', async () => {
     const hits = await t.store.places.list({ kind: 'country' }, 500, 0);
     expect(hits.length).toBe(252);
-    expect(await t.store.places.get('JP')).toMatchObject({ currency: 'JPY', languages: ['ja'], names: { zh: '日本' } });
+    expect(await t.store.places.get('JP')).toMatchObject({
+      currency: 'JPY',
+      languages: ['ja'],
+      names: { zh: '日本' },
+    });
   });
 
   it('flags the ties only one side lists', async () => {

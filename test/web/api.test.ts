@@ -11,7 +11,11 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
   let app: FastifyInstance;
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url });
-    return { status: res.statusCode, body: res.headers['content-type']?.includes('json') ? res.json() : res.body, res };
+    return {
+      status: res.statusCode,
+      body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : res.body,
+      res,
+    };
   };
 
   beforeAll(async () => {
@@ -95,7 +99,10 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       wikidata: 'Q74957',
       ties: 2,
     });
-    expect((await get('/api/places/Q2211')).body).toMatchObject({ timezone: 'Europe/Stockholm', currency: 'SEK' });
+    expect((await get('/api/places/Q2211')).body).toMatchObject({
+      timezone: 'Europe/Stockholm',
+      currency: 'SEK',
+    });
   });
 
   it('answers 404 for an unknown place or path', async () => {
@@ -109,7 +116,9 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
   it("lists a place's ties with the partner and who lists them", async () => {
     const { body } = await get('/api/places/Q79867/twinnings');
     expect(body.place).toEqual({ id: 'Q79867', name: 'Birmingham' });
-    const byPartner = Object.fromEntries(body.items.map((i: { partner: { id: string } }) => [i.partner.id, i]));
+    const byPartner = Object.fromEntries(
+      body.items.map((i: { partner: { id: string } }) => [i.partner.id, i]),
+    );
     expect(byPartner.Q74957).toMatchObject({
       kind: 'sister',
       signed: '1996-11-05',
@@ -119,7 +128,13 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       partner: { id: 'Q74957', name: 'Anshan', country: 'CN' },
     });
     // the file said Birmingham (its "a") lists the tie with Malmö
-    expect(byPartner.Q2211).toMatchObject({ signed: '1970', ended: '2001', status: 'ended', listedByPlace: true, listedByPartner: false });
+    expect(byPartner.Q2211).toMatchObject({
+      signed: '1970',
+      ended: '2001',
+      status: 'ended',
+      listedByPlace: true,
+      listedByPartner: false,
+    });
   });
 
   it('filters ties by country, partner country, date, kind and status', async () => {
