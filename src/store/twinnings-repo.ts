@@ -14,6 +14,9 @@ import type { DB, TwinningsTable } from './schema.js';
 
 type Row = Selectable<TwinningsTable>;
 
+// One collator for all sorting: String#localeCompare builds a new one on every call.
+const collator = new Intl.Collator('en');
+
 function partial(date: string | null, precision: string | null): PartialDate | null {
   return date ? { date, precision: (precision ?? 'day') as DatePrecision } : null;
 }
@@ -204,9 +207,9 @@ export class TwinningsRepo {
       }))
       .sort(
         (x, y) =>
-          (x.partner.country ?? '~').localeCompare(y.partner.country ?? '~') ||
-          x.partner.name.localeCompare(y.partner.name) ||
-          x.partner.id.localeCompare(y.partner.id),
+          collator.compare(x.partner.country ?? '~', y.partner.country ?? '~') ||
+          collator.compare(x.partner.name, y.partner.name) ||
+          (x.partner.id < y.partner.id ? -1 : 1),
       );
   }
 

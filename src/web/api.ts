@@ -121,6 +121,7 @@ export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
     app.get(
       '/places',
       {
+        config: { cache: true },
         schema: {
           tags: ['places'],
           summary: 'Search or list places',
@@ -151,6 +152,7 @@ export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
     app.get(
       '/places/:id',
       {
+        config: { cache: true },
         schema: {
           tags: ['places'],
           summary: 'One place with its facts',
@@ -164,6 +166,7 @@ export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
     app.get(
       '/places/:id/twinnings',
       {
+        config: { cache: true },
         schema: {
           tags: ['twinnings'],
           summary: "A place's twinnings, with each partner",
@@ -199,6 +202,7 @@ export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
     app.get(
       '/twinnings',
       {
+        config: { cache: true },
         schema: {
           tags: ['twinnings'],
           summary: 'List twinnings',

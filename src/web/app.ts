@@ -1,21 +1,31 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createServer } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { DataVersion } from '../services/data-version.js';
 import { PlacesService } from '../services/places.js';
 import type { Store } from '../store/store.js';
 import { apiRoutes } from './api.js';
+import { ResponseCache } from './cache.js';
 import { homePage } from './home.js';
 
 export interface AppContext {
   config: Config;
   store: Store;
+  /** shared with writers in this process, so they can invalidate it */
+  dataVersion?: DataVersion;
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const cache = new ResponseCache(ctx.dataVersion ?? new DataVersion(ctx.store));
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!cache.tryServe(req, res)) handler(req, res);
+      }),
     // Query strings like ?has_ties=true arrive as text; coerce them to the schema's types.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -58,11 +68,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     reply.code(404).send({ error: 'Not Found', message: `There is nothing at ${req.method} ${req.url}.` }),
   );
 
+  cache.register(app);
   const places = new PlacesService(ctx.store, ctx.config.continents);
   await app.register(apiRoutes(places), { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/', { schema: { hide: true }, config: { cache: true } }, async (_req, reply) => {
     const [placeCount, tieCount] = await Promise.all([ctx.store.places.count(), ctx.store.twinnings.count()]);
     return reply.type('text/html; charset=utf-8').send(homePage({ placeCount, tieCount }));
   });

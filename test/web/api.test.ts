@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { DataVersion } from '../../src/services/data-version.js';
 import { importFiles } from '../../src/services/import.js';
 import { buildApp } from '../../src/web/app.js';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
@@ -165,5 +166,53 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(body).toMatch(/<strong>15<\/strong> places and <strong>4<\/strong> twinnings/);
+  });
+});
+
+describe('response cache', () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+    await importFiles(t.store, [
+      { name: 'countries.csv', content: COUNTRIES_CSV },
+      { name: 'places.csv', content: PLACES_CSV },
+    ]);
+    app = await buildApp({
+      config: loadConfig({}),
+      store: t.store,
+      dataVersion: new DataVersion(t.store, 0),
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  it('answers repeated requests from the cache, with an ETag and 304 for a matching If-None-Match', async () => {
+    const first = await app.inject({ url: '/api/places/Q74957' });
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"\d+-/);
+    const second = await app.inject({ url: '/api/places/Q74957' });
+    expect(second.headers['x-cache']).toBe('hit');
+    expect(second.body).toBe(first.body);
+    const conditional = await app.inject({ url: '/api/places/Q74957', headers: { 'if-none-match': etag } });
+    expect(conditional.statusCode).toBe(304);
+    expect(conditional.body).toBe('');
+  });
+
+  it('does not cache errors', async () => {
+    expect((await app.inject({ url: '/api/places/Q404' })).headers['x-cache']).toBeUndefined();
+  });
+
+  it('serves new data after a write changes the data version', async () => {
+    const before = await app.inject({ url: '/api/places/Q74957' });
+    await importFiles(t.store, [{ name: 'p.csv', content: 'id,name,population\nQ74957,Anshan,1600000\n' }]);
+    const after = await app.inject({ url: '/api/places/Q74957' });
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.json().population).toBe(1600000);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
   });
 });

@@ -1,0 +1,261 @@
+// Benchmarks for the registry targets: full import of the bundled data, and API latency under load.
+// Usage: npm run bench [-- import|api]   (builds first; results also written to bench/results/)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { importFiles } from '../src/services/import.js';
+import { readSeedFiles } from '../src/services/seed.js';
+import { openDatabase } from '../src/store/db.js';
+import { migrateToLatest } from '../src/store/migrate.js';
+import { Store } from '../src/store/store.js';
+
+const root = join(import.meta.dirname, '..');
+const which = process.argv[2] ?? 'all';
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
+
+async function benchImport(runs = 3) {
+  const files = await readSeedFiles();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-'));
+    const db = openDatabase(join(dir, 'bench.db'));
+    const started = performance.now();
+    await migrateToLatest(db);
+    await importFiles(Store.of(db), files);
+    times.push(performance.now() - started);
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(
+    `import of the bundled data into a new SQLite file: median ${(median / 1000).toFixed(2)} s over ${runs} runs (target < 5 s)`,
+  );
+  results.import = { runsMs: times.map(Math.round), medianMs: Math.round(median) };
+}
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts a server process (pinned to core 0 when taskset exists) and waits for "serving at URL". */
+async function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const pin = hasTaskset();
+  const child = pin
+    ? spawn('taskset', ['-c', '0', process.execPath, ...args], { env })
+    : spawn(process.execPath, args, { env });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (d) => {
+      log += String(d);
+      const m = /serving at (http:\/\/\S+)/.exec(log);
+      if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
+    });
+    child.on('exit', (c) => reject(new Error(`server exited ${c}: ${log}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+interface LoadResult {
+  requestsPerSec: number;
+  p50ms: number;
+  p99ms: number;
+  non2xx: number;
+}
+
+function hasWrk(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    // wrk --version exits 1 after printing its version
+    return (e as { status?: number }).status === 1;
+  }
+}
+
+/** 50 connections for `seconds`, cycling through `paths`: wrk (C) when installed, else autocannon. */
+async function load(
+  url: string,
+  name: string,
+  paths: string[],
+  seconds = 10,
+  uncached = false,
+): Promise<LoadResult> {
+  let line: LoadResult;
+  if (hasWrk()) {
+    const script = join(mkdtempSync(join(tmpdir(), 'twinning-wrk-')), 'paths.lua');
+    writeFileSync(
+      script,
+      `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
+local i = 0
+local n = 0
+request = function()
+  i = i % #paths + 1
+  n = n + 1
+  if ${uncached} then return wrk.format("GET", paths[i] .. "&nocache=" .. n) end
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end`,
+    );
+    const pin = hasTaskset() ? ['taskset', '-c', '1'] : [];
+    const cmd = [...pin, 'wrk', '-t1', '-c50', `-d${seconds}s`, '-s', script, url];
+    const out = execFileSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
+    const [rps, p50, p99, non2xx] = /RESULT (\S+) (\S+) (\S+) (\d+)/
+      .exec(out)!
+      .slice(1)
+      .map(Number) as number[];
+    line = {
+      requestsPerSec: Math.round(rps!),
+      p50ms: +p50!.toFixed(2),
+      p99ms: +p99!.toFixed(2),
+      non2xx: non2xx!,
+    };
+  } else {
+    if (uncached) paths = paths.map((p, k) => `${p}&nocache=${k}`);
+    let i = 0;
+    const r = await autocannon({
+      url,
+      connections: 50,
+      duration: seconds,
+      requests: [
+        { setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) },
+      ],
+    });
+    line = {
+      requestsPerSec: Math.round(r.requests.average),
+      p50ms: r.latency.p50,
+      p99ms: r.latency.p99,
+      non2xx: r.non2xx,
+    };
+  }
+  console.log(
+    `${name}: ${line.requestsPerSec} req/s, p50 ${line.p50ms} ms, p99 ${line.p99ms} ms, non-2xx ${line.non2xx}`,
+  );
+  return line;
+}
+
+// The floor of this machine: a bare node:http server answering the same number of bytes, measured in the same
+// run, so the noisy machine's figures can be read as ratios.
+const BASELINE = `import http from 'node:http';
+const body = Buffer.alloc(Number(process.env.BYTES), 120);
+const s = http.createServer((q, r) => { r.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }); r.end(body); });
+s.listen(0, '127.0.0.1', () => process.stderr.write('serving at http://127.0.0.1:' + s.address().port + '\\n'));
+process.on('SIGTERM', () => process.exit(0));`;
+
+async function benchApi() {
+  const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-api-'));
+  const dbPath = join(dir, 'api.db');
+  const db = openDatabase(dbPath);
+  await migrateToLatest(db);
+  await importFiles(Store.of(db), await readSeedFiles());
+  const store = Store.of(db);
+  // The places with the most ties, and a spread of others, so requests are not all one cached row.
+  const hits = await store.places.list({ hasTies: true, kind: 'city' }, 400, 0);
+  const ids = hits.map((h) => h.place.id);
+  const queries = [
+    'malmo',
+    'anshan',
+    '鞍山',
+    'san',
+    'new y',
+    'berl',
+    'kyo',
+    'st',
+    'par',
+    'москва',
+    'nord',
+    'wien',
+  ];
+  await db.close();
+  console.log(
+    hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
+  );
+  const twinningsPaths = ids.map((id) => `/api/places/${id}/twinnings`);
+  const server = await startProcess([join(root, 'bin/twinning.js'), 'serve'], {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: dbPath,
+    LOG_LEVEL: 'warn',
+  });
+  let bytes = 0;
+  try {
+    for (const p of twinningsPaths) bytes += (await (await fetch(server.url + p)).arrayBuffer()).byteLength;
+    bytes = Math.round(bytes / twinningsPaths.length);
+    await load(server.url, 'warm-up', twinningsPaths, 3);
+    results.twinnings = await load(
+      server.url,
+      'GET /api/places/{id}/twinnings (target p99 < 5 ms)',
+      twinningsPaths,
+    );
+    results.search = await load(
+      server.url,
+      'GET /api/places?q= (target p99 < 10 ms)',
+      queries.map((q) => `/api/places?q=${encodeURIComponent(q)}`),
+    );
+    results.place = await load(
+      server.url,
+      'GET /api/places/{id}',
+      ids.map((id) => `/api/places/${id}`),
+    );
+    // Every request a new URL: nothing comes from the cache.
+    results.twinningsUncached = await load(
+      server.url,
+      'uncached GET /api/places/{id}/twinnings',
+      twinningsPaths.map((p) => `${p}?x=1`),
+      10,
+      true,
+    );
+    results.searchUncached = await load(
+      server.url,
+      'uncached GET /api/places?q=',
+      queries.map((q) => `/api/places?q=${encodeURIComponent(q)}`),
+      10,
+      true,
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const baseDir = mkdtempSync(join(tmpdir(), 'twinning-baseline-'));
+  writeFileSync(join(baseDir, 'baseline.mjs'), BASELINE);
+  const baseline = await startProcess([join(baseDir, 'baseline.mjs')], {
+    ...process.env,
+    BYTES: String(bytes),
+  });
+  try {
+    results.baseline = await load(
+      baseline.url,
+      `baseline: bare node:http, ${bytes} bytes per answer`,
+      ['/'],
+      10,
+    );
+  } finally {
+    await baseline.stop();
+  }
+}
+
+if (which === 'all' || which === 'import') await benchImport();
+if (which === 'all' || which === 'api') await benchApi();
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');

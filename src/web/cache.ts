@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { DataVersion } from '../services/data-version.js';
+
+interface Entry {
+  version: number;
+  etag: string;
+  headers: Record<string, string | number>;
+  body: Buffer;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** cache the rendered answer of this GET route by URL and data version */
+    cache?: boolean;
+  }
+  interface FastifyRequest {
+    cacheVersion?: number;
+  }
+}
+
+const CACHE_CONTROL = 'public, max-age=60';
+
+/**
+ * Rendered answers of cacheable GET routes, per URL, for as long as the data version stays the same; conditional
+ * requests get 304, and Cache-Control lets browsers and a CDN keep answers for a minute. A hit is answered
+ * straight from the HTTP server (`tryServe`), before Fastify routes the request: most of a request's cost is
+ * the framework's, not the database's.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly version: DataVersion,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** Serves a GET from the cache if the data version is known to be current; false if it did not. */
+  tryServe(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' || !req.url) return false;
+    const v = this.version.peek();
+    if (v === undefined) return false;
+    const e = this.get(req.url, v);
+    if (!e) return false;
+    if (req.headers['if-none-match'] === e.etag) {
+      res.writeHead(304, { etag: e.etag, 'cache-control': CACHE_CONTROL }).end();
+    } else {
+      res.writeHead(200, e.headers).end(e.body);
+    }
+    return true;
+  }
+
+  private get(url: string, version: number): Entry | undefined {
+    const e = this.entries.get(url);
+    if (!e || e.version !== version) return undefined;
+    // keep recently used entries at the end of the map: the oldest are evicted first
+    this.entries.delete(url);
+    this.entries.set(url, e);
+    return e;
+  }
+
+  /** Hooks for requests that reach Fastify: stale version checks, and storing fresh answers. */
+  register(app: FastifyInstance): void {
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.method !== 'GET' || !req.routeOptions.config.cache) return;
+      const v = await this.version.current();
+      const e = this.get(req.url, v);
+      if (!e) {
+        req.cacheVersion = v;
+        return;
+      }
+      reply.header('etag', e.etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'hit');
+      if (req.headers['if-none-match'] === e.etag) return reply.code(304).send();
+      return reply.type(String(e.headers['content-type'])).send(e.body);
+    });
+
+    app.addHook('onSend', async (req: FastifyRequest, reply, payload) => {
+      const v = req.cacheVersion;
+      if (v === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+      const body = Buffer.from(payload);
+      const etag = `"${v}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+      const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      this.entries.delete(req.url);
+      this.entries.set(req.url, {
+        version: v,
+        etag,
+        body,
+        headers: {
+          'content-type': type,
+          'content-length': body.length,
+          etag,
+          'cache-control': CACHE_CONTROL,
+          'x-cache': 'hit',
+        },
+      });
+      if (this.entries.size > this.maxEntries)
+        this.entries.delete(this.entries.keys().next().value as string);
+      reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
+      if (req.headers['if-none-match'] === etag) {
+        reply.code(304);
+        return '';
+      }
+      return payload;
+    });
+  }
+}
