@@ -54,7 +54,17 @@ describe('twinning serve', () => {
 
     const second = await start();
     expect(second.log()).not.toMatch(/Loaded the bundled data/);
-    const ties = await (await fetch(`${second.url}/api/places/Q74957/twinnings`)).json();
+    const url = `${second.url}/api/places/Q74957/twinnings`;
+    const miss = await fetch(url);
+    expect(miss.headers.get('x-cache')).toBe('miss');
+    const ties = await miss.json();
     expect(ties.items.length).toBeGreaterThan(0);
+    // answered from the cache before routing, with the same bytes and validator
+    const hit = await fetch(url);
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    expect(hit.headers.get('etag')).toBe(miss.headers.get('etag'));
+    expect(await hit.json()).toEqual(ties);
+    const conditional = await fetch(url, { headers: { 'if-none-match': miss.headers.get('etag')! } });
+    expect(conditional.status).toBe(304);
   }, 60_000);
 });
