@@ -3,6 +3,7 @@ import type { Database, DialectName } from './db.js';
 import { MetaRepo } from './meta-repo.js';
 import { PlacesRepo } from './places-repo.js';
 import type { DB } from './schema.js';
+import { StatsRepo } from './stats-repo.js';
 import { TwinningsRepo } from './twinnings-repo.js';
 
 /** The repositories over one connection or one transaction. */
@@ -10,6 +11,7 @@ export class Store {
   readonly places: PlacesRepo;
   readonly twinnings: TwinningsRepo;
   readonly meta: MetaRepo;
+  readonly stats: StatsRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -18,6 +20,7 @@ export class Store {
     this.places = new PlacesRepo(db);
     this.twinnings = new TwinningsRepo(db);
     this.meta = new MetaRepo(db);
+    this.stats = new StatsRepo(db);
   }
 
   static of(database: Database): Store {
