@@ -77,13 +77,23 @@ describe('twinning CLI', () => {
     expect((await twinning('places', 'search', 'a', '--limit', '0')).err).toMatch(/--limit/);
   });
 
-  it('prints totals for a place by id or name', async () => {
-    expect((await twinning('stats', 'Anshan')).out).toMatch(
-      /^Anshan \(Q74957\): 2 twinnings with places in 2 countries\./,
+  it('prints statistics and a paragraph for a place by id or name', async () => {
+    const r = await twinning('stats', 'Anshan', '--status', 'active,ended');
+    expect(r.out).toMatch(
+      /^Anshan \(Q74957\)\n\nAnshan is twinned with 2 places in 2 countries\. 1 is in Europe and North America each\./,
     );
-    const json = JSON.parse((await twinning('stats', 'Q79867', '--json')).out);
-    expect(json).toMatchObject({ total: 2, countries: 2 });
+    expect(r.out).toMatch(/By country\n {2}SE +1\n {2}US +1/);
+    const json = JSON.parse((await twinning('stats', 'Q79867', '--json', '--status', 'active,ended')).out);
+    expect(json).toMatchObject({ total: 2, countries: 2, byCountry: { CN: 1, SE: 1 } });
+    expect(json.text).toMatch(/^Birmingham is twinned with 2 places in 2 countries\./);
+    const zh = await twinning('stats', 'CN', '--lang', 'zh');
+    expect(zh.out).toContain('中国共有');
     expect((await twinning('stats', 'Atlantis')).err).toMatch(/No place has the id or name "Atlantis"/);
+    expect((await twinning('stats', 'CN', '--since', '2001-13')).err).toMatch(
+      /since: "2001-13" has no month 13/,
+    );
+    expect((await twinning('stats', 'CN', '--status', 'gone')).err).toMatch(/status: gone not among/);
+    expect((await twinning('stats', 'CN', '--international', '--domestic')).code).toBe(2);
   });
 
   it('exports CSV and JSON', async () => {

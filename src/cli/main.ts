@@ -6,9 +6,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DomainError, ValidationError, formatProblem } from '../domain/errors.js';
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
+import type { StatsLang } from '../domain/stats-text.js';
+import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type Progress } from '../services/import.js';
 import { PlacesService } from '../services/places.js';
+import { StatsService, statsOptions } from '../services/stats.js';
 import { seedIfEmpty } from '../services/seed.js';
 import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
@@ -171,35 +174,83 @@ Settings come from the environment:
 
   cli
     .command('stats')
-    .description("Totals of a place's twinnings")
-    .argument('<place>', 'a place id (Q74957, CN) or name')
-    .option('--json', 'print JSON')
-    .action(async (placeArg: string, opts: { json?: boolean }) => {
-      await withStore(config(), async (store) => {
-        const service = new PlacesService(store, config().continents);
-        const place = await service.resolve(placeArg);
-        const { items } = await service.twinningsOf(place.id);
-        const countries = new Set(items.map((i) => i.partner.country).filter(Boolean));
-        const byStatus: Record<string, number> = {};
-        const byKind: Record<string, number> = {};
-        for (const { twinning } of items) {
-          byStatus[twinning.status] = (byStatus[twinning.status] ?? 0) + 1;
-          byKind[twinning.kind] = (byKind[twinning.kind] ?? 0) + 1;
+    .description("Statistics of a place's twinnings, with everything under it, and a paragraph about them")
+    .argument('<place>', 'a place id (Q74957, CN, cn-liaoning) or name')
+    .option('--since <date>', 'also count the ties signed on or after this date')
+    .option('--as-of <date>', 'the picture on this date: ties signed by then and not ended by then')
+    .addOption(new Option('--kind <kind>', 'only ties of this kind').choices(TWINNING_KINDS))
+    .option(
+      '--status <list>',
+      `statuses to count, comma-separated (default active): ${TWINNING_STATUSES.join(', ')}`,
+    )
+    .option('--international', 'only partners in other countries')
+    .option('--domestic', 'only partners in the same country')
+    .addOption(new Option('--lang <lang>', 'language of the paragraph').choices(['en', 'zh']).default('en'))
+    .option('--json', 'print the figures as JSON (as the API gives them)')
+    .action(
+      async (
+        placeArg: string,
+        opts: {
+          since?: string;
+          asOf?: string;
+          kind?: TwinningKind;
+          status?: string;
+          international?: boolean;
+          domestic?: boolean;
+          lang: StatsLang;
+          json?: boolean;
+        },
+      ) => {
+        if (opts.international && opts.domestic) {
+          err('Give --international or --domestic, not both.');
+          throw new ExitError(2);
         }
-        const stats = {
-          place: { id: place.id, name: place.name },
-          total: items.length,
-          countries: countries.size,
-          byKind,
-          byStatus,
-        };
-        if (opts.json) return out(JSON.stringify(stats, null, 2));
-        out(
-          `${place.name} (${place.id}): ${items.length} twinning${items.length === 1 ? '' : 's'} with places in ${countries.size} countr${countries.size === 1 ? 'y' : 'ies'}.`,
-        );
-        for (const [k, n] of Object.entries(byKind)) out(`  ${k}: ${n}`);
-      });
-    });
+        const cfg = config();
+        await withStore(cfg, async (store) => {
+          const place = await new PlacesService(store).resolve(placeArg);
+          const service = new StatsService(store, cfg.continents);
+          const result = await service.forPlace(
+            place.id,
+            statsOptions({
+              ...opts,
+              international: opts.international ? true : opts.domestic ? false : undefined,
+            }),
+          );
+          const text = await service.paragraph(result, opts.lang);
+          if (opts.json) {
+            const { place: p, stats } = result;
+            return out(
+              JSON.stringify(
+                { place: { id: p.id, name: p.name, kind: p.kind }, ...stats, text, lang: opts.lang },
+                null,
+                2,
+              ),
+            );
+          }
+          out(`${place.name} (${place.id})`);
+          out('');
+          out(text);
+          const s = result.stats;
+          const rows = (title: string, r: Record<string, number>) => {
+            const entries = Object.entries(r);
+            if (!entries.length) return;
+            out('');
+            out(title);
+            for (const [k, n] of entries) out(`  ${k.padEnd(10)} ${String(n).padStart(6)}`);
+          };
+          rows('By level', s.byLevel as Record<string, number>);
+          rows('By continent', s.byContinent as Record<string, number>);
+          rows('By country', s.byCountry);
+          if (s.byYear.length) {
+            out('');
+            out('By year       new  total');
+            for (const y of s.byYear)
+              if (y.new) out(`  ${y.year}  ${String(y.new).padStart(8)} ${String(y.cumulative).padStart(6)}`);
+          }
+          if (s.unknownYear) out(`  unknown ${String(s.unknownYear).padStart(8)}`);
+        });
+      },
+    );
 
   const places = cli.command('places').description('Look up places');
   places

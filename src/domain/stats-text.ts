@@ -109,6 +109,7 @@ function enParagraph({ placeName, stats: s, countryName: name, maxCountries = 8 
 
   if (s.total === 0) {
     out.push(`${asOf}${placeName} ${s.asOf ? 'was' : 'is'} not known to be twinned with any place.`);
+    if (s.asOf && s.excludedUndated) out.push(undatedSentence(s.excludedUndated, plural));
     return out.join(' ');
   }
   const is = s.asOf ? 'was' : 'is';
@@ -128,7 +129,7 @@ function enParagraph({ placeName, stats: s, countryName: name, maxCountries = 8 
   if (continents.length > 1) {
     const parts = groupByCount(continents).map(([n, cs]) =>
       cs.length > 1
-        ? `${num.format(n)} each in ${list(cs.map((c) => CONTINENT_NAMES[c]))}`
+        ? `${num.format(n)} in ${list(cs.map((c) => CONTINENT_NAMES[c]))} each`
         : `${num.format(n)} in ${CONTINENT_NAMES[cs[0]!]}`,
     );
     out.push(`${capitalize(areList(parts, list))}.`);
@@ -176,11 +177,7 @@ function enParagraph({ placeName, stats: s, countryName: name, maxCountries = 8 
   } else if (s.unknownYear === s.total) {
     out.push('The years the ties were made are not known.');
   }
-  if (s.asOf && s.excludedUndated) {
-    out.push(
-      `${capitalize(plural(s.excludedUndated, 'tie', 'ties'))} without a known date ${s.excludedUndated === 1 ? 'is' : 'are'} left out.`,
-    );
-  }
+  if (s.asOf && s.excludedUndated) out.push(undatedSentence(s.excludedUndated, plural));
   return out.join(' ');
 }
 
@@ -188,10 +185,14 @@ function enParagraph({ placeName, stats: s, countryName: name, maxCountries = 8 
 function areList(parts: string[], list: (items: string[]) => string): string {
   const [first, ...rest] = parts;
   const head = (first as string).replace(
-    /^([\d,]+) (each )?in /,
-    (_m, n: string, each?: string) => `${n} ${n === '1' ? 'is' : 'are'} ${each ?? ''}in `,
+    /^([\d,]+) in /,
+    (_m, n: string) => `${n} ${n === '1' ? 'is' : 'are'} in `,
   );
   return list([head, ...rest]);
+}
+
+function undatedSentence(n: number, plural: (n: number, one: string, many: string) => string): string {
+  return `${capitalize(plural(n, 'tie', 'ties'))} without a known date ${n === 1 ? 'is' : 'are'} left out.`;
 }
 
 function capitalize(s: string): string {
@@ -207,7 +208,9 @@ function zhParagraph({ placeName, stats: s, countryName, maxCountries = 8 }: Sta
     );
   const out: string[] = [];
   const asOf = s.asOf ? `截至${day(s.asOf)}，` : '';
-  if (s.total === 0) return `${asOf}尚无${placeName}的友好城市记录。`;
+  if (s.total === 0) {
+    return `${asOf}尚无${placeName}的友好城市记录。${s.asOf && s.excludedUndated ? `另有${num.format(s.excludedUndated)}个日期不详，未计入。` : ''}`;
+  }
 
   out.push(
     `${asOf}${placeName}共有${num.format(s.total)}个友好城市${s.countries ? `，分布在${num.format(s.countries)}个国家` : ''}。`,

@@ -1,5 +1,7 @@
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
-import { NotFoundError } from '../domain/errors.js';
+import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { TWINNING_STATUSES, type TwinningKind, type TwinningStatus } from '../domain/twinnings.js';
 import type { Place } from '../domain/places.js';
 import { computeStats, type Stats, type StatsOptions } from '../domain/stats.js';
 import { statsParagraph, type StatsLang } from '../domain/stats-text.js';
@@ -8,6 +10,39 @@ import type { Store } from '../store/store.js';
 export interface PlaceStats {
   place: Place;
   stats: Stats;
+}
+
+export interface StatsQueryText {
+  since?: string | undefined;
+  asOf?: string | undefined;
+  kind?: TwinningKind | undefined;
+  status?: string | undefined;
+  international?: boolean | undefined;
+}
+
+/** Turns query text into statistics options, with messages that say what to write instead. */
+export function statsOptions(q: StatsQueryText): Omit<StatsOptions, 'continents'> {
+  const day = (name: string, v: string | undefined, end: boolean) => {
+    if (!v) return undefined;
+    const d = parsePartialDate(v);
+    if (typeof d === 'string') throw new ValidationError(`${name}: ${d}`);
+    // "asOf=2000" means the end of 2000; "since=2000" its beginning
+    return end ? partialDateEnd(d) : d.date;
+  };
+  let status: TwinningStatus[] | undefined;
+  if (q.status) {
+    status = q.status.split(',').map((x) => x.trim()) as TwinningStatus[];
+    const bad = status.filter((x) => !(TWINNING_STATUSES as readonly string[]).includes(x));
+    if (bad.length)
+      throw new ValidationError(`status: ${bad.join(', ')} not among ${TWINNING_STATUSES.join(', ')}`);
+  }
+  return {
+    since: day('since', q.since, false),
+    asOf: day('asOf', q.asOf, true),
+    kind: q.kind,
+    status,
+    international: q.international,
+  };
 }
 
 export class StatsService {

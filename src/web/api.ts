@@ -8,6 +8,7 @@ import { PLACE_KINDS, type Place } from '../domain/places.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type Twinning as TwinningModel } from '../domain/twinnings.js';
 import type { PlaceHit } from '../store/places-repo.js';
 import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
+import { statsOptions, type StatsService } from '../services/stats.js';
 import {
   CountryCode,
   Cursor,
@@ -19,6 +20,7 @@ import {
   PlaceDetail,
   PlaceId,
   PlaceSummary,
+  StatsBody,
   Twinning,
 } from './schemas.js';
 
@@ -116,7 +118,26 @@ function twinningFields(t: TwinningModel) {
 
 const errors = { 400: ErrorBody, 404: ErrorBody };
 
-export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
+const DateParam = (description: string) =>
+  Type.String({ description: `${description}: YYYY, YYYY-MM or YYYY-MM-DD`, maxLength: 10 });
+
+export const StatsQuery = Type.Object({
+  since: Type.Optional(DateParam('Also count the ties signed on or after this date (sinceCount)')),
+  asOf: Type.Optional(DateParam('The picture on this date: ties signed by then and not ended by then')),
+  kind: Type.Optional(enumOf(TWINNING_KINDS)),
+  status: Type.Optional(
+    Type.String({
+      description: `Statuses to count, comma-separated: ${TWINNING_STATUSES.join(', ')}`,
+      maxLength: 60,
+    }),
+  ),
+  international: Type.Optional(
+    Type.Boolean({ description: 'true: only partners in other countries; false: only domestic partners' }),
+  ),
+  lang: Type.Optional(enumOf(['en', 'zh'] as const, 'Language of the generated text')),
+});
+
+export function apiRoutes(places: PlacesService, stats: StatsService): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/places',
@@ -243,6 +264,34 @@ export function apiRoutes(places: PlacesService): FastifyPluginAsyncTypebox {
         };
         const page = await paged(limit, cursor, (l, o) => places.listTwinnings(filters, l, o));
         return { items: page.items.map((t) => ({ a: t.a, b: t.b, ...twinningFields(t) })), next: page.next };
+      },
+    );
+
+    app.get(
+      '/places/:id/stats',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['statistics'],
+          summary: "Statistics of a place's twinnings, with everything under it",
+          description:
+            'Counts the ties whose local side is the place or any place below it and whose partner lies ' +
+            'outside, each tie once. By default only active ties; with `asOf`, the ties in force that day.',
+          params: Type.Object({ id: PlaceId }),
+          querystring: StatsQuery,
+          response: { 200: StatsBody, ...errors },
+        },
+      },
+      async (req) => {
+        const opts = statsOptions(req.query);
+        const result = await stats.forPlace(req.params.id, opts);
+        const lang = req.query.lang ?? 'en';
+        return {
+          place: { id: result.place.id, name: result.place.name, kind: result.place.kind },
+          ...result.stats,
+          text: await stats.paragraph(result, lang),
+          lang,
+        };
       },
     );
   };

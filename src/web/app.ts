@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { DataVersion } from '../services/data-version.js';
 import { PlacesService } from '../services/places.js';
+import { StatsService } from '../services/stats.js';
 import type { Store } from '../store/store.js';
 import { apiRoutes } from './api.js';
 import { ResponseCache } from './cache.js';
@@ -42,6 +43,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       tags: [
         { name: 'places', description: 'Countries, regions, cities and districts' },
         { name: 'twinnings', description: 'Ties between two places' },
+        { name: 'statistics', description: 'Figures about a place and everything under it' },
       ],
     },
   });
@@ -70,7 +72,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   cache.register(app);
   const places = new PlacesService(ctx.store, ctx.config.continents);
-  await app.register(apiRoutes(places), { prefix: '/api' });
+  const stats = new StatsService(ctx.store, ctx.config.continents);
+  await app.register(apiRoutes(places, stats), { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/', { schema: { hide: true }, config: { cache: true } }, async (_req, reply) => {

@@ -121,3 +121,28 @@ export const Cursor = Type.String({ maxLength: 64, description: 'The `next` valu
 
 export type PlaceDetailJson = Static<typeof PlaceDetail>;
 export type PlaceSummaryJson = Static<typeof PlaceSummary>;
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+
+export const StatsBody = Type.Object({
+  place: Type.Object({ id: Type.String(), name: Type.String(), kind: enumOf(PLACE_KINDS) }),
+  total: Type.Integer({ description: 'Ties counted' }),
+  countries: Type.Integer({ description: 'Distinct partner countries' }),
+  byLevel: Type.Record(Type.String(), Type.Integer(), { description: 'By kind of the local side' }),
+  byContinent: Type.Record(Type.String(), Type.Integer(), {
+    description: 'By UN M49 continent of the partner',
+  }),
+  byCountry: Counts,
+  byYear: Type.Array(Type.Object({ year: Type.Integer(), new: Type.Integer(), cumulative: Type.Integer() })),
+  unknownYear: Type.Integer(),
+  unknownCountry: Type.Integer(),
+  firstYear: Nullable(Type.Integer()),
+  since: Type.Optional(Type.String()),
+  sinceCount: Type.Optional(Type.Integer()),
+  asOf: Type.Optional(Type.String()),
+  excludedUndated: Type.Optional(
+    Type.Integer({ description: 'With asOf: ties without a known date, left out' }),
+  ),
+  text: Type.String({ description: 'The figures as a paragraph' }),
+  lang: Type.String(),
+});

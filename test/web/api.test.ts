@@ -148,6 +148,37 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(await pairs('status=ended')).toEqual(['Q2211-Q79867']);
   });
 
+  it('gives statistics of a place and everything under it, with the paragraph', async () => {
+    const { status, body } = await get('/api/places/CN/stats?status=active,ended&since=1990');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      place: { id: 'CN', name: 'China', kind: 'country' },
+      total: 2,
+      countries: 2,
+      byLevel: { city: 2 },
+      byContinent: { EU: 1, NA: 1 },
+      byCountry: { SE: 1, US: 1 },
+      sinceCount: 1,
+      since: '1990-01-01',
+      unknownYear: 0,
+      lang: 'en',
+    });
+    expect(body.byYear).toHaveLength(8); // 1989 to 1996, years without ties included
+    expect(body.byYear.slice(0, 2)).toEqual([
+      { year: 1989, new: 1, cumulative: 1 },
+      { year: 1990, new: 0, cumulative: 1 },
+    ]);
+    expect(body.byYear[7]).toEqual({ year: 1996, new: 1, cumulative: 2 });
+    expect(body.text).toMatch(/^China is twinned with 2 places in 2 countries\./);
+    expect((await get('/api/places/CN/stats?lang=zh')).body.text).toMatch(/^中国共有/);
+    const asOf = (await get('/api/places/SE/stats?asOf=1995')).body;
+    expect(asOf).toMatchObject({ asOf: '1995-12-31', total: 2, excludedUndated: 0 });
+    expect((await get('/api/places/CN/stats?asOf=1995-02-30')).body.message).toMatch(/asOf: "1995-02-30"/);
+    expect((await get('/api/places/CN/stats?status=gone')).status).toBe(400);
+    expect((await get('/api/places/CN/stats?lang=fr')).status).toBe(400);
+    expect((await get('/api/places/XX1/stats')).status).toBe(404);
+  });
+
   it('publishes an OpenAPI document of the routes', async () => {
     const { status, body } = await get('/api/openapi.json');
     expect(status).toBe(200);
@@ -155,6 +186,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(Object.keys(body.paths).sort()).toEqual([
       '/api/places',
       '/api/places/{id}',
+      '/api/places/{id}/stats',
       '/api/places/{id}/twinnings',
       '/api/twinnings',
     ]);
