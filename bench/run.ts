@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { importFiles } from '../src/services/import.js';
 import { readSeedFiles } from '../src/services/seed.js';
+import { StatsService } from '../src/services/stats.js';
 import { openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { Store } from '../src/store/store.js';
@@ -255,7 +256,42 @@ async function benchApi() {
   }
 }
 
+/** p50/p99 of `fn` over `runs` calls, in ms. */
+async function timeCalls(runs: number, fn: (i: number) => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
+  return { p50ms: at(0.5), p99ms: at(0.99), maxMs: at(1) };
+}
+
+async function benchStats() {
+  const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-stats-'));
+  const db = openDatabase(join(dir, 'stats.db'));
+  await migrateToLatest(db);
+  const store = Store.of(db);
+  await importFiles(store, await readSeedFiles());
+  const service = new StatsService(store);
+  // every country, largest subtrees included (CN, US, JP, DE, FR …), each asked several times
+  const countries = (await store.places.list({ kind: 'country' }, 300, 0)).map((h) => h.place.id);
+  for (const c of countries.slice(0, 20)) await service.forPlace(c);
+  const r = await timeCalls(countries.length * 4, (i) => service.forPlace(countries[i % countries.length]!));
+  const biggest = await timeCalls(200, () => service.forPlace('CN'));
+  console.log(
+    `stats of a country subtree (all ${countries.length} countries, in process): p50 ${r.p50ms} ms, p99 ${r.p99ms} ms (target p99 < 20 ms)`,
+  );
+  console.log(`stats of CN (831 ties): p50 ${biggest.p50ms} ms, p99 ${biggest.p99ms} ms`);
+  results.stats = { allCountries: r, CN: biggest };
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 if (which === 'all' || which === 'import') await benchImport();
+if (which === 'all' || which === 'stats') await benchStats();
 if (which === 'all' || which === 'api') await benchApi();
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -22,7 +22,6 @@ export class StatsRepo {
     ) =>
       db
         .selectFrom('twinnings as t')
-        .innerJoin('sub', 'sub.id', `t.${local}`)
         .innerJoin('places as l', 'l.id', `t.${local}`)
         .innerJoin('places as p', 'p.id', `t.${partner}`)
         .select([
@@ -39,6 +38,9 @@ export class StatsRepo {
           'p.id as partner_id',
           'p.country as partner_country',
         ])
+        // "in (subquery)" lets SQLite look ties up by index for each place of the subtree; a join on the
+        // recursive table made it scan every tie.
+        .where(`t.${local}`, 'in', db.selectFrom('sub').select('sub.id'))
         .where(`t.${partner}`, 'not in', db.selectFrom('sub').select('sub.id'));
     const withSub = this.db.withRecursive('sub(id)', (db) =>
       db
