@@ -82,6 +82,16 @@ function toRow(p: PlaceInput, now: string): Row {
   };
 }
 
+export interface CompactPlace {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  wikidata: string | null;
+}
+
 export interface SearchFilters {
   country?: string | undefined;
   kind?: PlaceKind | undefined;
@@ -314,6 +324,15 @@ export class PlacesRepo {
       cur = { parent_id: p.parent };
     }
     return out;
+  }
+
+  /** Every place's essentials, for whole-network work (rankings, quality report). */
+  async compact(): Promise<CompactPlace[]> {
+    const rows = await this.db
+      .selectFrom('places')
+      .select(['id', 'name', 'kind', 'country', 'lat', 'lon', 'wikidata'])
+      .execute();
+    return rows.map((r) => ({ ...r, kind: r.kind as PlaceKind }));
   }
 
   async all(): Promise<Place[]> {

@@ -62,6 +62,15 @@ export interface TwinningWithPartner {
   partner: PartnerSummary;
 }
 
+export interface CompactTie {
+  id: number;
+  a: string;
+  b: string;
+  /** ISO date of signing, null if unknown */
+  signed: string | null;
+  listedBy: ListedBy | null;
+}
+
 export interface TwinningFilters {
   /** ties with at least one side in this country */
   country?: string | undefined;
@@ -242,6 +251,22 @@ export class TwinningsRepo {
       .execute();
     const sources = await this.sourcesOf(rows.map((r) => r.id));
     return rows.map((r) => toTwinning(r, sources.get(r.id)));
+  }
+
+  /** Every tie with the given statuses, as a compact row for network analysis and rankings. */
+  async compact(statuses: readonly TwinningStatus[]): Promise<CompactTie[]> {
+    const rows = await this.db
+      .selectFrom('twinnings')
+      .select(['id', 'a_id', 'b_id', 'signed_on', 'listed_by'])
+      .where('status', 'in', [...statuses])
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      a: r.a_id,
+      b: r.b_id,
+      signed: r.signed_on,
+      listedBy: r.listed_by as ListedBy | null,
+    }));
   }
 
   async all(): Promise<Twinning[]> {

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { formatPartialDate } from '../domain/dates.js';
+import { formatPartialDate, partialDateEnd } from '../domain/dates.js';
 import { ValidationError } from '../domain/errors.js';
 import { parsePartialDate } from '../domain/dates.js';
-import { isCountryCode } from '../domain/countries.js';
+import { CONTINENTS, isCountryCode } from '../domain/countries.js';
 import { PLACE_KINDS, type Place } from '../domain/places.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type Twinning as TwinningModel } from '../domain/twinnings.js';
 import type { PlaceHit } from '../store/places-repo.js';
 import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
+import type { NetworkService } from '../services/network.js';
 import { statsOptions, type StatsService } from '../services/stats.js';
 import {
   CountryCode,
@@ -19,6 +20,7 @@ import {
   PartnerTwinning,
   PlaceDetail,
   PlaceId,
+  PlaceRef,
   PlaceSummary,
   StatsBody,
   Twinning,
@@ -137,7 +139,13 @@ export const StatsQuery = Type.Object({
   lang: Type.Optional(enumOf(['en', 'zh'] as const, 'Language of the generated text')),
 });
 
-export function apiRoutes(places: PlacesService, stats: StatsService): FastifyPluginAsyncTypebox {
+export interface ApiServices {
+  places: PlacesService;
+  stats: StatsService;
+  network: NetworkService;
+}
+
+export function apiRoutes({ places, stats, network }: ApiServices): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/places',
@@ -294,5 +302,134 @@ export function apiRoutes(places: PlacesService, stats: StatsService): FastifyPl
         };
       },
     );
+
+    app.get(
+      '/path',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['network'],
+          summary: 'The shortest chain of ties between two places',
+          description:
+            'Over ties that are not ended or merely proposed. `path` is null when no chain links them.',
+          querystring: Type.Object({ from: PlaceId, to: PlaceId }),
+          response: {
+            200: Type.Object({ path: Type.Union([Type.Array(PlaceRef), Type.Null()]) }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => network.path(req.query.from, req.query.to),
+    );
+
+    app.get(
+      '/places/:id/network',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['network'],
+          summary: "A place's cousins (partners of partners) and open triangles",
+          params: Type.Object({ id: PlaceId }),
+          querystring: Type.Object({ limit: Type.Optional(Limit) }),
+          response: {
+            200: Type.Object({
+              place: PlaceRef,
+              cousins: Type.Array(Type.Object({ ...PlaceRef.properties, via: Type.Array(PlaceRef) }), {
+                description: 'Places sharing a partner but not tied, most shared partners first',
+              }),
+              openTriangles: Type.Array(Type.Array(PlaceRef), {
+                description: 'Pairs of partners not tied to each other: candidates for a trilateral tie',
+              }),
+              componentSize: Type.Integer({ description: 'Places reachable through chains of ties' }),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => network.around(req.params.id, req.query.limit ?? 20),
+    );
+
+    app.get(
+      '/network',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['network'],
+          summary: 'The whole network: components, most connected and most central places',
+          querystring: Type.Object({ limit: Type.Optional(Limit) }),
+          response: {
+            200: Type.Object({
+              places: Type.Integer(),
+              ties: Type.Integer(),
+              components: Type.Integer(),
+              largestComponents: Type.Array(Type.Object({ size: Type.Integer(), hub: PlaceRef })),
+              mostConnected: Type.Array(PlaceRef),
+              mostCentral: Type.Array(Type.Object({ ...PlaceRef.properties, betweenness: Type.Integer() })),
+            }),
+          },
+        },
+      },
+      async (req) => network.overview(req.query.limit ?? 20),
+    );
+
+    app.get(
+      '/rankings',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['statistics'],
+          summary: 'Places and countries with the most ties',
+          description: 'With `from`/`to`: ties signed in that period only (the fastest growing).',
+          querystring: Type.Object({
+            continent: Type.Optional(enumOf(CONTINENTS)),
+            from: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
+            to: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
+            limit: Type.Optional(Limit),
+          }),
+          response: {
+            200: Type.Object({
+              places: Type.Array(Type.Object({ ...PlaceRef.properties, count: Type.Integer() })),
+              countries: Type.Array(
+                Type.Object({ code: Type.String(), name: Type.String(), count: Type.Integer() }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const { from, to } = periodOptions(req.query.from, req.query.to);
+        return network.rankings({ continent: req.query.continent, from, to, limit: req.query.limit });
+      },
+    );
+
+    app.get(
+      '/quality',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['network'],
+          summary:
+            'Data quality: one-sided ties, places without country or coordinates, duplicate candidates',
+          querystring: Type.Object({
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
+          }),
+        },
+      },
+      async (req) => network.quality(req.query.limit ?? 50),
+    );
   };
+}
+
+/** A period of signing from partial dates: from the first day of `from` to the last day of `to`. */
+export function periodOptions(from: string | undefined, to: string | undefined) {
+  const parse = (name: string, v: string | undefined, end: boolean) => {
+    if (!v) return undefined;
+    const d = parsePartialDate(v);
+    if (typeof d === 'string') throw new ValidationError(`${name}: ${d}`);
+    return end ? partialDateEnd(d) : d.date;
+  };
+  const out = { from: parse('from', from, false), to: parse('to', to, true) };
+  if (out.from && out.to && out.from > out.to) throw new ValidationError('from is after to; swap them');
+  return out;
 }

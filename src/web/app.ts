@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { DataVersion } from '../services/data-version.js';
+import { NetworkService } from '../services/network.js';
 import { PlacesService } from '../services/places.js';
 import { StatsService } from '../services/stats.js';
 import type { Store } from '../store/store.js';
@@ -20,7 +21,8 @@ export interface AppContext {
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const cache = new ResponseCache(ctx.dataVersion ?? new DataVersion(ctx.store));
+  const version = ctx.dataVersion ?? new DataVersion(ctx.store);
+  const cache = new ResponseCache(version);
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
     serverFactory: (handler) =>
@@ -43,7 +45,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       tags: [
         { name: 'places', description: 'Countries, regions, cities and districts' },
         { name: 'twinnings', description: 'Ties between two places' },
-        { name: 'statistics', description: 'Figures about a place and everything under it' },
+        { name: 'statistics', description: 'Figures about a place and everything under it, and rankings' },
+        {
+          name: 'network',
+          description: 'Chains of ties, cousins, open triangles, central places, data quality',
+        },
       ],
     },
   });
@@ -73,7 +79,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   cache.register(app);
   const places = new PlacesService(ctx.store, ctx.config.continents);
   const stats = new StatsService(ctx.store, ctx.config.continents);
-  await app.register(apiRoutes(places, stats), { prefix: '/api' });
+  const network = new NetworkService(ctx.store, version, ctx.config.continents);
+  await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/', { schema: { hide: true }, config: { cache: true } }, async (_req, reply) => {

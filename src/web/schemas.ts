@@ -146,3 +146,11 @@ export const StatsBody = Type.Object({
   text: Type.String({ description: 'The figures as a paragraph' }),
   lang: Type.String(),
 });
+
+export const PlaceRef = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  country: Nullable(Type.String()),
+  ties: Type.Integer({ description: 'Ties in force (not ended or proposed)' }),
+});

@@ -179,15 +179,83 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect((await get('/api/places/XX1/stats')).status).toBe(404);
   });
 
+  it('finds the shortest chain of ties between two places', async () => {
+    // a direct tie is a chain of one
+    const direct = (await get('/api/path?from=Q74957&to=Q79867')).body;
+    expect(direct.path.map((p: { id: string }) => p.id)).toEqual(['Q74957', 'Q79867']);
+    // Ma'anshan has no ties; Tokyo and Hanover only each other
+    expect((await get('/api/path?from=Q74957&to=Q1490')).body).toEqual({ path: null });
+    expect((await get('/api/path?from=Q74957')).status).toBe(400);
+    expect((await get('/api/path?from=Q74957&to=Q404')).status).toBe(404);
+  });
+
+  it("gives a place's cousins and open triangles, counting only ties in force", async () => {
+    const { body } = await get('/api/places/Q2211/network');
+    // Malmö's tie with Birmingham has ended, so Birmingham is Malmö's cousin through Anshan
+    expect(body.place).toMatchObject({ id: 'Q2211', ties: 1 });
+    expect(body.cousins).toEqual([
+      expect.objectContaining({
+        id: 'Q79867',
+        name: 'Birmingham',
+        via: [expect.objectContaining({ id: 'Q74957' })],
+      }),
+    ]);
+    const anshan = (await get('/api/places/Q74957/network')).body;
+    expect(anshan.openTriangles.map((p: { id: string }[]) => p.map((x) => x.id).sort())).toEqual([
+      ['Q2211', 'Q79867'],
+    ]);
+    expect(anshan.componentSize).toBe(3);
+  });
+
+  it('describes the whole network', async () => {
+    const { body } = await get('/api/network');
+    expect(body).toMatchObject({ places: 5, ties: 3, components: 2 });
+    expect(body.largestComponents.map((c: { size: number }) => c.size)).toEqual([3, 2]);
+    expect(body.mostConnected[0]).toMatchObject({ id: 'Q74957', ties: 2 });
+    expect(body.mostCentral[0]).toMatchObject({ id: 'Q74957' });
+  });
+
+  it('ranks places and countries, overall, per continent and per period', async () => {
+    const all = (await get('/api/rankings')).body;
+    expect(all.places[0]).toMatchObject({ id: 'Q74957', count: 2 });
+    expect(all.countries[0]).toMatchObject({ code: 'CN', name: 'China', count: 2 });
+    const europe = (await get('/api/rankings?continent=EU')).body;
+    expect(europe.places.map((p: { id: string }) => p.id)).toEqual(['Q1715', 'Q2211']); // one tie each: by id
+    const nineties = (await get('/api/rankings?from=1990&to=1999')).body;
+    expect(nineties.countries).toEqual([
+      { code: 'CN', name: 'China', count: 1 },
+      { code: 'DE', name: 'Germany', count: 1 },
+      { code: 'JP', name: 'Japan', count: 1 },
+      { code: 'US', name: 'United States', count: 1 },
+    ]);
+    expect((await get('/api/rankings?from=2000&to=1990')).body.message).toMatch(/from is after to/);
+  });
+
+  it('reports what editors should fix', async () => {
+    const { body } = await get('/api/quality');
+    expect(body.oneSided.count).toBe(2);
+    expect(body.oneSided.items[0]).toMatchObject({
+      listedBy: { id: 'Q2211' },
+      notListedBy: { id: 'Q74957' },
+    });
+    expect(body.withoutCountry.items.map((p: { id: string }) => p.id)).toEqual(['Q1000001']);
+    expect(body.withoutCoordinates.count).toBe(4);
+  });
+
   it('publishes an OpenAPI document of the routes', async () => {
     const { status, body } = await get('/api/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/network',
+      '/api/path',
       '/api/places',
       '/api/places/{id}',
+      '/api/places/{id}/network',
       '/api/places/{id}/stats',
       '/api/places/{id}/twinnings',
+      '/api/quality',
+      '/api/rankings',
       '/api/twinnings',
     ]);
     expect(body.paths['/api/places'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');

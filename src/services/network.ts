@@ -1,0 +1,247 @@
+import { continentOf, type Continent } from '../domain/countries.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { TwinGraph } from '../domain/graph.js';
+import { normalizeName } from '../domain/names.js';
+import type { CompactPlace } from '../store/places-repo.js';
+import type { Store } from '../store/store.js';
+import type { CompactTie } from '../store/twinnings-repo.js';
+import type { DataVersion } from './data-version.js';
+
+/** Ties that link places today: not ended, not merely proposed. */
+const LINKING = ['active', 'dormant', 'suspended'] as const;
+
+interface Snapshot {
+  version: number;
+  graph: TwinGraph;
+  places: Map<string, CompactPlace>;
+  ties: CompactTie[];
+  /** computed on first use, once per snapshot */
+  betweenness?: Promise<Map<string, number>>;
+}
+
+export interface PlaceRef {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  ties: number;
+}
+
+export interface RankingOptions {
+  continent?: Continent | undefined;
+  /** ISO dates: count only ties signed in this period ("fastest growing") */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * Whole-network questions: chains of ties, cousins, open triangles, components, central places, rankings and
+ * the data-quality report. The network is loaded once per data version and kept in memory.
+ */
+export class NetworkService {
+  private snapshot: Snapshot | undefined;
+  private loading: Promise<Snapshot> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly version: DataVersion,
+    private readonly continents: Record<string, Continent> = {},
+  ) {}
+
+  private async load(): Promise<Snapshot> {
+    const version = await this.version.current();
+    if (this.snapshot?.version === version) return this.snapshot;
+    this.loading ??= (async () => {
+      const [places, ties] = await Promise.all([
+        this.store.places.compact(),
+        this.store.twinnings.compact(LINKING),
+      ]);
+      const snap: Snapshot = {
+        version,
+        graph: new TwinGraph(ties.map((t) => [t.a, t.b] as const)),
+        places: new Map(places.map((p) => [p.id, p])),
+        ties,
+      };
+      this.snapshot = snap;
+      return snap;
+    })().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private ref(s: Snapshot, id: string): PlaceRef {
+    const p = s.places.get(id);
+    return {
+      id,
+      name: p?.name ?? id,
+      kind: p?.kind ?? 'other',
+      country: p?.country ?? null,
+      ties: s.graph.degree(id),
+    };
+  }
+
+  private async known(id: string): Promise<Snapshot> {
+    const s = await this.load();
+    if (!s.places.has(id)) throw new NotFoundError(`There is no place with id ${id}.`);
+    return s;
+  }
+
+  async path(from: string, to: string): Promise<{ path: PlaceRef[] | null }> {
+    if (!from || !to) throw new ValidationError('Give both ends of the chain: from and to.');
+    await this.known(from);
+    const s = await this.known(to);
+    const path = s.graph.shortestPath(from, to);
+    return { path: path ? path.map((id) => this.ref(s, id)) : null };
+  }
+
+  async around(id: string, limit = 20) {
+    const s = await this.known(id);
+    const component = s.graph.components().find((c) => c.includes(id));
+    return {
+      place: this.ref(s, id),
+      cousins: s.graph
+        .cousins(id, limit)
+        .map((c) => ({ ...this.ref(s, c.id), via: c.via.map((v) => this.ref(s, v)) })),
+      openTriangles: s.graph.openTriangles(id, limit).map(([b, c]) => [this.ref(s, b), this.ref(s, c)]),
+      componentSize: component?.length ?? 1,
+    };
+  }
+
+  async overview(limit = 20) {
+    const s = await this.load();
+    s.betweenness ??= betweenness(s.graph);
+    const scores = await s.betweenness;
+    const components = s.graph.components();
+    const byScore = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const byDegree = [...s.places.keys()]
+      .filter((id) => s.graph.degree(id) > 0)
+      .sort((a, b) => s.graph.degree(b) - s.graph.degree(a) || (a < b ? -1 : 1));
+    return {
+      places: s.graph.nodeCount,
+      ties: s.graph.edgeCount,
+      components: components.length,
+      largestComponents: components.slice(0, limit).map((c) => ({
+        size: c.length,
+        // the best-connected place names the component
+        hub: this.ref(
+          s,
+          c.reduce((a, b) => (s.graph.degree(b) > s.graph.degree(a) ? b : a)),
+        ),
+      })),
+      mostConnected: byDegree.slice(0, limit).map((id) => this.ref(s, id)),
+      mostCentral: byScore
+        .slice(0, limit)
+        .map(([id, score]) => ({ ...this.ref(s, id), betweenness: Math.round(score) })),
+    };
+  }
+
+  /** Places and countries with the most ties, optionally within a continent or a period of signing. */
+  async rankings(opts: RankingOptions = {}) {
+    const s = await this.load();
+    const limit = opts.limit ?? 20;
+    const inPeriod = (t: CompactTie) =>
+      !opts.from && !opts.to
+        ? true
+        : !!t.signed && (!opts.from || t.signed >= opts.from) && (!opts.to || t.signed <= opts.to);
+    const placeCount = new Map<string, number>();
+    const countryCount = new Map<string, number>();
+    for (const t of s.ties) {
+      if (!inPeriod(t)) continue;
+      for (const id of [t.a, t.b]) placeCount.set(id, (placeCount.get(id) ?? 0) + 1);
+      const ca = s.places.get(t.a)?.country;
+      const cb = s.places.get(t.b)?.country;
+      for (const c of new Set([ca, cb])) if (c) countryCount.set(c, (countryCount.get(c) ?? 0) + 1);
+    }
+    const inContinent = (country: string | null | undefined) =>
+      !opts.continent || continentOf(country, this.continents) === opts.continent;
+    const top = (m: Map<string, number>, keep: (k: string) => boolean) =>
+      [...m.entries()]
+        .filter(([k]) => keep(k))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit);
+    return {
+      places: top(
+        placeCount,
+        (id) => s.places.get(id)?.kind !== 'country' && inContinent(s.places.get(id)?.country),
+      ).map(([id, n]) => ({ ...this.ref(s, id), count: n })),
+      countries: top(countryCount, (c) => inContinent(c)).map(([code, n]) => ({
+        code,
+        name: s.places.get(code)?.name ?? code,
+        count: n,
+      })),
+    };
+  }
+
+  /** What editors should look at: one-sided ties, places missing facts, likely duplicates. */
+  async quality(limit = 50) {
+    const s = await this.load();
+    const allTies = await this.store.twinnings.compact([
+      'active',
+      'dormant',
+      'suspended',
+      'ended',
+      'proposed',
+    ]);
+    const oneSided = allTies.filter((t) => t.listedBy === 'a' || t.listedBy === 'b');
+    const places = [...s.places.values()].filter((p) => p.kind !== 'country');
+    const noCountry = places.filter((p) => !p.country);
+    const noCoordinates = places.filter((p) => p.lat === null || p.lon === null);
+    const groups = new Map<string, CompactPlace[]>();
+    for (const p of places) {
+      const key = `${p.country ?? ''}\u0000${normalizeName(p.name)}`;
+      const g = groups.get(key) ?? [];
+      g.push(p);
+      groups.set(key, g);
+    }
+    // A place without a country may be the same as a namesake that has one.
+    const withCountryByName = new Map<string, CompactPlace[][]>();
+    for (const g of groups.values()) {
+      if (!g[0]!.country) continue;
+      const name = normalizeName(g[0]!.name);
+      withCountryByName.set(name, [...(withCountryByName.get(name) ?? []), g]);
+    }
+    for (const p of noCountry) for (const g of withCountryByName.get(normalizeName(p.name)) ?? []) g.push(p);
+    const duplicates = [...groups.values()]
+      .filter((g) => g.length > 1)
+      .sort((a, b) => b.length - a.length || (a[0]!.name < b[0]!.name ? -1 : 1));
+    const byWikidata = new Map<string, CompactPlace[]>();
+    for (const p of places) {
+      if (!p.wikidata) continue;
+      const g = byWikidata.get(p.wikidata) ?? [];
+      g.push(p);
+      byWikidata.set(p.wikidata, g);
+    }
+    const sameWikidata = [...byWikidata.values()].filter((g) => g.length > 1);
+    const ref = (id: string) => this.ref(s, id);
+    return {
+      oneSided: {
+        count: oneSided.length,
+        items: oneSided.slice(0, limit).map((t) => ({
+          twinning: t.id,
+          listedBy: ref(t.listedBy === 'a' ? t.a : t.b),
+          notListedBy: ref(t.listedBy === 'a' ? t.b : t.a),
+        })),
+      },
+      withoutCountry: { count: noCountry.length, items: noCountry.slice(0, limit).map((p) => ref(p.id)) },
+      withoutCoordinates: {
+        count: noCoordinates.length,
+        items: noCoordinates.slice(0, limit).map((p) => ref(p.id)),
+      },
+      duplicateCandidates: {
+        count: duplicates.length + sameWikidata.length,
+        items: [...sameWikidata, ...duplicates].slice(0, limit).map((g) => g.map((p) => ref(p.id))),
+      },
+    };
+  }
+}
+
+// Brandes over the whole network takes seconds: run it one source place at a time, letting other requests in
+// between.
+async function betweenness(graph: TwinGraph): Promise<Map<string, number>> {
+  const steps = graph.betweennessSteps(200);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

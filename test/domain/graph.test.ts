@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { TwinGraph } from '../../src/domain/graph.js';
+
+//   a — b — c — d      e — f (another component)
+//    \  |  /
+//       x
+const g = new TwinGraph([
+  ['a', 'b'],
+  ['b', 'c'],
+  ['c', 'd'],
+  ['a', 'x'],
+  ['b', 'x'],
+  ['c', 'x'],
+  ['e', 'f'],
+  ['a', 'b'], // a repeated tie is one edge
+]);
+
+describe('the twinning graph', () => {
+  it('counts places and ties', () => {
+    expect(g.nodeCount).toBe(7);
+    expect(g.edgeCount).toBe(7);
+  });
+
+  it('finds a shortest chain, or none', () => {
+    expect(g.shortestPath('a', 'd')).toHaveLength(4);
+    const p = g.shortestPath('a', 'd')!;
+    expect(p[0]).toBe('a');
+    expect(p[3]).toBe('d');
+    for (let i = 1; i < p.length; i++) expect(g.tied(p[i - 1]!, p[i]!)).toBe(true);
+    expect(g.shortestPath('d', 'a')).toHaveLength(4);
+    expect(g.shortestPath('a', 'b')).toEqual(['a', 'b']);
+    expect(g.shortestPath('a', 'a')).toEqual(['a']);
+    expect(g.shortestPath('a', 'e')).toBeNull();
+    expect(g.shortestPath('a', 'nowhere')).toBeNull();
+  });
+
+  it('finds cousins: partners of partners not tied, most shared first', () => {
+    expect(g.cousins('a')).toEqual([{ id: 'c', via: ['b', 'x'] }]);
+    // equal shares and degrees: by id
+    expect(g.cousins('d')).toEqual([
+      { id: 'b', via: ['c'] },
+      { id: 'x', via: ['c'] },
+    ]);
+  });
+
+  it('finds open triangles: two partners not tied to each other', () => {
+    expect(
+      g
+        .openTriangles('x')
+        .map((pair) => [...pair].sort().join('-'))
+        .sort(),
+    ).toEqual(['a-c']);
+    expect(
+      g
+        .openTriangles('c')
+        .map((pair) => [...pair].sort().join('-'))
+        .sort(),
+    ).toEqual(['b-d', 'd-x']);
+  });
+
+  it('splits into components, largest first', () => {
+    expect(g.components().map((c) => c.sort())).toEqual([
+      ['a', 'b', 'c', 'd', 'x'],
+      ['e', 'f'],
+    ]);
+  });
+
+  it('computes betweenness exactly when every place is a source', () => {
+    const path = new TwinGraph([
+      ['1', '2'],
+      ['2', '3'],
+    ]);
+    // 2 lies on the only chain between 1 and 3
+    expect(Object.fromEntries(path.betweenness(10))).toEqual({ '1': 0, '2': 1, '3': 0 });
+    const scores = g.betweenness(100);
+    // c carries every chain to d
+    expect([...scores.entries()].sort((p, q) => q[1] - p[1])[0]![0]).toBe('c');
+  });
+});
