@@ -8,6 +8,8 @@ import autocannon from 'autocannon';
 import { importFiles } from '../src/services/import.js';
 import { readSeedFiles } from '../src/services/seed.js';
 import { StatsService } from '../src/services/stats.js';
+import { NetworkService } from '../src/services/network.js';
+import { DataVersion } from '../src/services/data-version.js';
 import { openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { Store } from '../src/store/store.js';
@@ -286,6 +288,19 @@ async function benchStats() {
   );
   console.log(`stats of CN (831 ties): p50 ${biggest.p50ms} ms, p99 ${biggest.p99ms} ms`);
   results.stats = { allCountries: r, CN: biggest };
+
+  // Shortest chains between places drawn evenly from the whole network (the graph is loaded once per version).
+  const network = new NetworkService(store, new DataVersion(store, 60_000));
+  const tied = (await store.places.list({ hasTies: true }, 20_000, 0)).map((h) => h.place.id);
+  await network.path(tied[0]!, tied[1]!);
+  let found = 0;
+  const paths = await timeCalls(2000, async (i) => {
+    const from = tied[(i * 7919) % tied.length]!;
+    const to = tied[(i * 104729 + 13) % tied.length]!;
+    if ((await network.path(from, to)).path) found++;
+  });
+  console.log(`shortest chain between two places (2,000 pairs, ${found} linked): p50 ${paths.p50ms} ms, p99 ${paths.p99ms} ms (target p99 < 50 ms)`);
+  results.path = paths;
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 }
