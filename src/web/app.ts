@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 import { apiRoutes } from './api.js';
 import { ResponseCache } from './cache.js';
 import { homePage } from './home.js';
+import { statsPages } from './pages/stats.js';
+import { htmlError } from './pages/errors.js';
 
 export interface AppContext {
   config: Config;
@@ -55,6 +57,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (!req.url.startsWith('/api/')) return htmlError(error, req, reply);
     if (error instanceof ValidationError) {
       return reply.code(400).send({ error: 'Bad Request', message: error.message, problems: error.problems });
     }
@@ -73,7 +76,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
       .send({ error: 'Internal Server Error', message: 'Something went wrong on our side.' });
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: 'Not Found', message: `There is nothing at ${req.method} ${req.url}.` }),
+    req.url.startsWith('/api/')
+      ? reply.code(404).send({ error: 'Not Found', message: `There is nothing at ${req.method} ${req.url}.` })
+      : htmlError(new NotFoundError(`There is nothing at ${req.url}.`) as FastifyError, req, reply),
   );
 
   cache.register(app);
@@ -81,6 +86,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const stats = new StatsService(ctx.store, ctx.config.continents);
   const network = new NetworkService(ctx.store, version, ctx.config.continents);
   await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
+  statsPages(app, ctx.store, stats);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/', { schema: { hide: true }, config: { cache: true } }, async (_req, reply) => {

@@ -1,0 +1,256 @@
+// Charts drawn on the server as SVG: legible without JavaScript, with a title and description for screen
+// readers, and downloadable as they are.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { max } from 'd3-array';
+import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import isoCountries from 'i18n-iso-countries';
+import type { ComponentChildren, VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+const INK = '#1d2733';
+const MUTED = '#5b6b7c';
+const ACCENT = '#0b5cad';
+const ACCENT_LIGHT = '#9cc3ea';
+const GRID = '#dde3ea';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", sans-serif';
+
+export interface ChartText {
+  title: string;
+  desc: string;
+}
+
+function Frame(p: {
+  id: string;
+  width: number;
+  height: number;
+  text: ChartText;
+  children: ComponentChildren;
+}) {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${p.width} ${p.height}`}
+      width={p.width}
+      height={p.height}
+      role="img"
+      aria-labelledby={`${p.id}-title ${p.id}-desc`}
+      font-family={FONT}
+      font-size="12"
+      style="max-width:100%;height:auto"
+    >
+      <title id={`${p.id}-title`}>{p.text.title}</title>
+      <desc id={`${p.id}-desc`}>{p.text.desc}</desc>
+      <rect width={p.width} height={p.height} fill="#fff" />
+      {p.children}
+    </svg>
+  );
+}
+
+const fmt = (n: number, locale: string) => new Intl.NumberFormat(locale).format(n);
+
+/** New ties per year as bars, and the running total as a line on its own axis. */
+export function GrowthChart(p: {
+  id: string;
+  years: { year: number; new: number; cumulative: number }[];
+  text: ChartText;
+  labels: { perYear: string; total: string };
+  locale: string;
+}) {
+  const width = 760;
+  const height = 300;
+  const m = { top: 28, right: 56, bottom: 36, left: 44 };
+  const x = scaleBand<number>()
+    .domain(p.years.map((y) => y.year))
+    .range([m.left, width - m.right])
+    .padding(0.15);
+  const yNew = scaleLinear()
+    .domain([0, max(p.years, (y) => y.new) ?? 1])
+    .nice()
+    .range([height - m.bottom, m.top]);
+  const yTotal = scaleLinear()
+    .domain([0, max(p.years, (y) => y.cumulative) ?? 1])
+    .nice()
+    .range([height - m.bottom, m.top]);
+  const path = line<{ year: number; cumulative: number }>()
+    .x((d) => (x(d.year) ?? 0) + x.bandwidth() / 2)
+    .y((d) => yTotal(d.cumulative))(p.years);
+  const every = Math.max(1, Math.ceil(p.years.length / 12));
+  return (
+    <Frame id={p.id} width={width} height={height} text={p.text}>
+      {yNew
+        .ticks(5)
+        .filter(Number.isInteger)
+        .map((t) => (
+          <g>
+            <line x1={m.left} x2={width - m.right} y1={yNew(t)} y2={yNew(t)} stroke={GRID} />
+            <text x={m.left - 6} y={yNew(t) + 4} text-anchor="end" fill={MUTED}>
+              {fmt(t, p.locale)}
+            </text>
+          </g>
+        ))}
+      {yTotal
+        .ticks(5)
+        .filter(Number.isInteger)
+        .map((t) => (
+          <text x={width - m.right + 6} y={yTotal(t) + 4} fill={ACCENT}>
+            {fmt(t, p.locale)}
+          </text>
+        ))}
+      {p.years.map((y) => (
+        <rect
+          x={x(y.year)}
+          y={yNew(y.new)}
+          width={x.bandwidth()}
+          height={height - m.bottom - yNew(y.new)}
+          fill={ACCENT_LIGHT}
+        >
+          <title>{`${y.year}: ${y.new}`}</title>
+        </rect>
+      ))}
+      {path && <path d={path} fill="none" stroke={ACCENT} stroke-width="2.5" />}
+      {p.years
+        .filter((_, i) => i % every === 0)
+        .map((y) => (
+          <text
+            x={(x(y.year) ?? 0) + x.bandwidth() / 2}
+            y={height - m.bottom + 16}
+            text-anchor="middle"
+            fill={MUTED}
+          >
+            {y.year}
+          </text>
+        ))}
+      <rect x={m.left} y={6} width={12} height={12} fill={ACCENT_LIGHT} />
+      <text x={m.left + 16} y={16} fill={INK}>
+        {p.labels.perYear}
+      </text>
+      <line x1={m.left + 150} x2={m.left + 170} y1={12} y2={12} stroke={ACCENT} stroke-width="2.5" />
+      <text x={m.left + 176} y={16} fill={INK}>
+        {p.labels.total}
+      </text>
+    </Frame>
+  );
+}
+
+/** Horizontal bars, largest first, with the count at the end of each bar. */
+export function BarChart(p: {
+  id: string;
+  entries: [string, number][];
+  text: ChartText;
+  locale: string;
+  width?: number;
+  labelWidth?: number;
+}) {
+  const width = p.width ?? 760;
+  const row = 24;
+  const m = { top: 8, right: 56, bottom: 8, left: p.labelWidth ?? 190 };
+  const height = m.top + m.bottom + row * Math.max(1, p.entries.length);
+  const x = scaleLinear()
+    .domain([0, max(p.entries, (e) => e[1]) ?? 1])
+    .range([m.left, width - m.right]);
+  return (
+    <Frame id={p.id} width={width} height={height} text={p.text}>
+      {p.entries.map(([label, n], i) => (
+        <g>
+          <text x={m.left - 8} y={m.top + i * row + 16} text-anchor="end" fill={INK}>
+            {label}
+          </text>
+          <rect
+            x={m.left}
+            y={m.top + i * row + 4}
+            width={Math.max(1, x(n) - m.left)}
+            height={row - 8}
+            fill={ACCENT}
+          />
+          <text x={x(n) + 6} y={m.top + i * row + 16} fill={INK}>
+            {fmt(n, p.locale)}
+          </text>
+        </g>
+      ))}
+    </Frame>
+  );
+}
+
+interface MapShape {
+  code: string | undefined;
+  name: string;
+  d: string;
+}
+
+let shapes: MapShape[] | undefined;
+const MAP_W = 960;
+const MAP_H = 500;
+
+/** Country outlines projected once (Natural Earth 1:110m, Natural Earth projection). */
+function worldShapes(): MapShape[] {
+  if (shapes) return shapes;
+  const require = createRequire(import.meta.url);
+  const topo = JSON.parse(
+    readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
+  ) as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
+  const countries = feature(topo, topo.objects.countries);
+  const projection = geoNaturalEarth1().fitExtent(
+    [
+      [4, 4],
+      [MAP_W - 4, MAP_H - 4],
+    ],
+    countries,
+  );
+  const path = geoPath(projection);
+  shapes = countries.features.map((f) => ({
+    code: f.id === undefined ? undefined : isoCountries.numericToAlpha2(String(f.id)),
+    name: f.properties?.name ?? '',
+    d: path(f) ?? '',
+  }));
+  return shapes;
+}
+
+/** A choropleth of counts by country (ISO alpha-2), with a legend. */
+export function WorldMap(p: {
+  id: string;
+  counts: Record<string, number>;
+  text: ChartText;
+  countryName: (code: string) => string;
+  locale: string;
+  legend: string;
+}) {
+  const top = Math.max(1, ...Object.values(p.counts));
+  const color = scaleLinear<string>().domain([1, top]).range(['#cfe1f5', '#08457e']);
+  return (
+    <Frame id={p.id} width={MAP_W} height={MAP_H + 30} text={p.text}>
+      {worldShapes().map((s) => {
+        const n = s.code ? p.counts[s.code] : undefined;
+        return (
+          <path d={s.d} fill={n ? color(n) : '#eef1f4'} stroke="#fff" stroke-width="0.5">
+            <title>{`${s.code ? p.countryName(s.code) : s.name}${n ? `: ${fmt(n, p.locale)}` : ''}`}</title>
+          </path>
+        );
+      })}
+      <text x={8} y={MAP_H + 20} fill={MUTED}>
+        {p.legend}
+      </text>
+      {[1, Math.round(top / 2), top]
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .map((v, i) => (
+          <g>
+            <rect x={200 + i * 70} y={MAP_H + 9} width={14} height={14} fill={color(v)} />
+            <text x={218 + i * 70} y={MAP_H + 20} fill={INK}>
+              {fmt(v, p.locale)}
+            </text>
+          </g>
+        ))}
+    </Frame>
+  );
+}
+
+/** A chart as a standalone SVG file. */
+export function svgDocument(chart: VNode): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToString(chart)}`;
+}

@@ -1,0 +1,129 @@
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { LANGS, messages, type Lang } from './i18n.js';
+
+/** A link that keeps the reader's language. */
+export function href(path: string, lang: Lang, params: Record<string, string | undefined> = {}): string {
+  const [base, query] = path.split('?');
+  const q = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  if (lang !== 'en') q.set('lang', lang);
+  else q.delete('lang');
+  const s = q.toString();
+  return s ? `${base}?${s}` : (base as string);
+}
+
+const CSS = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1d2733;background:#f6f8fa}
+a{color:#0b5cad}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}.skip:focus{left:0;z-index:10}
+header.site{background:#0b3a66;color:#fff}
+header.site .bar{max-width:72rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:center}
+header.site a{color:#fff;text-decoration:none}header.site a:hover{text-decoration:underline}
+.brand{font-weight:700;font-size:1.25rem}.brand small{font-weight:400;opacity:.85;margin-left:.5rem;font-size:.85rem}
+nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+nav.lang{margin-left:auto}nav.lang ul{list-style:none;margin:0;padding:0;display:flex;gap:.5rem}
+nav.lang [aria-current]{font-weight:700;text-decoration:underline}
+main{max-width:72rem;margin:0 auto;padding:1rem}
+h1{font-size:1.8rem;line-height:1.2;margin:.75rem 0}
+h2{font-size:1.3rem;margin:1.75rem 0 .5rem}
+.card{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
+.lead{font-size:1.1rem}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:1rem 0;padding:0;list-style:none}
+.figures li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.75rem 1rem}
+.figures .n{display:block;font-size:1.6rem;font-weight:700;color:#0b3a66}
+form.filters{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end}
+form.filters label{display:flex;flex-direction:column;font-size:.9rem;gap:.2rem}
+input,select,button,textarea{font:inherit;max-width:100%;padding:.35rem .5rem;border:1px solid #9aa8b6;border-radius:4px;background:#fff;color:inherit}
+button{background:#0b5cad;color:#fff;border-color:#0b5cad;cursor:pointer}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #e4e9ee}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.downloads{font-size:.9rem;margin:.25rem 0}.downloads a{margin-right:.75rem}
+figure{margin:0}figure svg{display:block;width:100%;height:auto}
+details{margin:.5rem 0}
+textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}
+.muted{color:#5b6b7c}
+footer.site{max-width:72rem;margin:2rem auto;padding:1rem;color:#5b6b7c;font-size:.9rem;border-top:1px solid #dde3ea}
+.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 2rem}
+`;
+
+export interface PageProps {
+  lang: Lang;
+  title: string;
+  /** the page's own path with its query, for the language switch */
+  path: string;
+  description?: string;
+  children: ComponentChildren;
+}
+
+export function page(p: PageProps): string {
+  const t = messages(p.lang);
+  const nav: [string, string][] = [
+    ['/', t.navHome],
+    ['/rankings', t.navRankings],
+    ['/network', t.navNetwork],
+    ['/path', t.navPath],
+    ['/quality', t.navQuality],
+  ];
+  return (
+    '<!doctype html>' +
+    renderToString(
+      <html lang={p.lang === 'zh' ? 'zh-Hans' : 'en'}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${p.title} · ${t.siteName}`}</title>
+          {p.description && <meta name="description" content={p.description} />}
+          <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        </head>
+        <body>
+          <a class="skip" href="#content">
+            {t.skip}
+          </a>
+          <header class="site">
+            <div class="bar">
+              <a class="brand" href={href('/', p.lang)}>
+                {t.siteName}
+                <small>{t.tagline}</small>
+              </a>
+              <nav class="main" aria-label={t.siteName}>
+                <ul>
+                  {nav.map(([to, label]) => (
+                    <li>
+                      <a href={href(to, p.lang)}>{label}</a>
+                    </li>
+                  ))}
+                  <li>
+                    <a href="/api/openapi.json">{t.navApi}</a>
+                  </li>
+                </ul>
+              </nav>
+              <nav class="lang" aria-label={t.language}>
+                <ul>
+                  {LANGS.map((l) => (
+                    <li>
+                      <a
+                        href={href(p.path, l)}
+                        lang={l === 'zh' ? 'zh-Hans' : 'en'}
+                        hreflang={l === 'zh' ? 'zh-Hans' : 'en'}
+                        aria-current={l === p.lang ? 'true' : undefined}
+                      >
+                        {l === 'zh' ? '中文' : 'English'}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="content">{p.children}</main>
+          <footer class="site">
+            <p>{t.footerData}</p>
+          </footer>
+        </body>
+      </html>,
+    )
+  );
+}
