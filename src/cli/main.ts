@@ -97,7 +97,7 @@ Settings come from the environment:
           );
         }
       }
-      const app = await buildApp({ config: cfg, store }, { logger: true });
+      const app = await buildApp({ config: cfg, store }, { logger: true, warm: true });
       const close = async () => {
         await app.close();
         await db.close();

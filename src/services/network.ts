@@ -1,4 +1,5 @@
 import { continentOf, type Continent } from '../domain/countries.js';
+import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { TwinGraph } from '../domain/graph.js';
 import { normalizeName } from '../domain/names.js';
@@ -22,6 +23,8 @@ interface Snapshot {
 export interface PlaceRef {
   id: string;
   name: string;
+  /** the Chinese name, where known */
+  nameZh: string | null;
   kind: string;
   country: string | null;
   ties: number;
@@ -74,6 +77,7 @@ export class NetworkService {
     return {
       id,
       name: p?.name ?? id,
+      nameZh: p?.nameZh ?? null,
       kind: p?.kind ?? 'other',
       country: p?.country ?? null,
       ties: s.graph.degree(id),
@@ -102,7 +106,9 @@ export class NetworkService {
       cousins: s.graph
         .cousins(id, limit)
         .map((c) => ({ ...this.ref(s, c.id), via: c.via.map((v) => this.ref(s, v)) })),
-      openTriangles: s.graph.openTriangles(id, limit).map(([b, c]) => [this.ref(s, b), this.ref(s, c)]),
+      openTriangles: s.graph
+        .openTriangles(id, limit)
+        .map(([b, c]) => [this.ref(s, b), this.ref(s, c)] as [PlaceRef, PlaceRef]),
       componentSize: component?.length ?? 1,
     };
   }
@@ -167,6 +173,7 @@ export class NetworkService {
       countries: top(countryCount, (c) => inContinent(c)).map(([code, n]) => ({
         code,
         name: s.places.get(code)?.name ?? code,
+        nameZh: s.places.get(code)?.nameZh ?? null,
         count: n,
       })),
     };
@@ -244,4 +251,17 @@ async function betweenness(graph: TwinGraph): Promise<Map<string, number>> {
     if (r.done) return r.value;
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/** A period of signing from partial dates: from the first day of `from` to the last day of `to`. */
+export function periodOptions(from: string | undefined, to: string | undefined) {
+  const parse = (name: string, v: string | undefined, end: boolean) => {
+    if (!v) return undefined;
+    const d = parsePartialDate(v);
+    if (typeof d === 'string') throw new ValidationError(`${name}: ${d}`);
+    return end ? partialDateEnd(d) : d.date;
+  };
+  const out = { from: parse('from', from, false), to: parse('to', to, true) };
+  if (out.from && out.to && out.from > out.to) throw new ValidationError('from is after to; swap them');
+  return out;
 }

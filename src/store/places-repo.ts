@@ -90,6 +90,8 @@ export interface CompactPlace {
   lat: number | null;
   lon: number | null;
   wikidata: string | null;
+  /** the Simplified Chinese name, where known */
+  nameZh: string | null;
 }
 
 export interface SearchFilters {
@@ -329,10 +331,11 @@ export class PlacesRepo {
   /** Every place's essentials, for whole-network work (rankings, quality report). */
   async compact(): Promise<CompactPlace[]> {
     const rows = await this.db
-      .selectFrom('places')
-      .select(['id', 'name', 'kind', 'country', 'lat', 'lon', 'wikidata'])
+      .selectFrom('places as p')
+      .leftJoin('place_names as n', (j) => j.onRef('n.place_id', '=', 'p.id').on('n.lang', '=', 'zh'))
+      .select(['p.id', 'p.name', 'p.kind', 'p.country', 'p.lat', 'p.lon', 'p.wikidata', 'n.name as name_zh'])
       .execute();
-    return rows.map((r) => ({ ...r, kind: r.kind as PlaceKind }));
+    return rows.map(({ name_zh, ...r }) => ({ ...r, kind: r.kind as PlaceKind, nameZh: name_zh }));
   }
 
   async all(): Promise<Place[]> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { formatPartialDate, partialDateEnd } from '../domain/dates.js';
+import { formatPartialDate } from '../domain/dates.js';
 import { ValidationError } from '../domain/errors.js';
 import { parsePartialDate } from '../domain/dates.js';
 import { CONTINENTS, isCountryCode } from '../domain/countries.js';
@@ -8,7 +8,7 @@ import { PLACE_KINDS, type Place } from '../domain/places.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type Twinning as TwinningModel } from '../domain/twinnings.js';
 import type { PlaceHit } from '../store/places-repo.js';
 import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
-import type { NetworkService } from '../services/network.js';
+import { periodOptions, type NetworkService } from '../services/network.js';
 import { statsOptions, type StatsService } from '../services/stats.js';
 import {
   CountryCode,
@@ -390,7 +390,12 @@ export function apiRoutes({ places, stats, network }: ApiServices): FastifyPlugi
             200: Type.Object({
               places: Type.Array(Type.Object({ ...PlaceRef.properties, count: Type.Integer() })),
               countries: Type.Array(
-                Type.Object({ code: Type.String(), name: Type.String(), count: Type.Integer() }),
+                Type.Object({
+                  code: Type.String(),
+                  name: Type.String(),
+                  nameZh: Type.Union([Type.String(), Type.Null()]),
+                  count: Type.Integer(),
+                }),
               ),
             }),
             ...errors,
@@ -419,17 +424,4 @@ export function apiRoutes({ places, stats, network }: ApiServices): FastifyPlugi
       async (req) => network.quality(req.query.limit ?? 50),
     );
   };
-}
-
-/** A period of signing from partial dates: from the first day of `from` to the last day of `to`. */
-export function periodOptions(from: string | undefined, to: string | undefined) {
-  const parse = (name: string, v: string | undefined, end: boolean) => {
-    if (!v) return undefined;
-    const d = parsePartialDate(v);
-    if (typeof d === 'string') throw new ValidationError(`${name}: ${d}`);
-    return end ? partialDateEnd(d) : d.date;
-  };
-  const out = { from: parse('from', from, false), to: parse('to', to, true) };
-  if (out.from && out.to && out.from > out.to) throw new ValidationError('from is after to; swap them');
-  return out;
 }

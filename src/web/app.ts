@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { apiRoutes } from './api.js';
 import { ResponseCache } from './cache.js';
 import { homePage } from './home.js';
+import { networkPages } from './pages/network.js';
 import { statsPages } from './pages/stats.js';
 import { htmlError } from './pages/errors.js';
 
@@ -22,7 +23,13 @@ export interface AppContext {
   dataVersion?: DataVersion;
 }
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export interface AppOptions {
+  logger?: boolean;
+  /** compute whole-network figures in the background once ready, so the first visitor need not wait */
+  warm?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const version = ctx.dataVersion ?? new DataVersion(ctx.store);
   const cache = new ResponseCache(version);
   const app = Fastify({
@@ -87,6 +94,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const network = new NetworkService(ctx.store, version, ctx.config.continents);
   await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
   statsPages(app, ctx.store, stats);
+  networkPages(app, network, places);
+  if (opts.warm) {
+    app.addHook('onReady', async () => {
+      void network.overview().catch((e: unknown) => app.log.error(e));
+    });
+  }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/', { schema: { hide: true }, config: { cache: true } }, async (_req, reply) => {

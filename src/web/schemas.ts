@@ -150,6 +150,7 @@ export const StatsBody = Type.Object({
 export const PlaceRef = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  nameZh: Nullable(Type.String({ description: 'Simplified Chinese name, where known' })),
   kind: Type.String(),
   country: Nullable(Type.String()),
   ties: Type.Integer({ description: 'Ties in force (not ended or proposed)' }),

@@ -223,10 +223,10 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(europe.places.map((p: { id: string }) => p.id)).toEqual(['Q1715', 'Q2211']); // one tie each: by id
     const nineties = (await get('/api/rankings?from=1990&to=1999')).body;
     expect(nineties.countries).toEqual([
-      { code: 'CN', name: 'China', count: 1 },
-      { code: 'DE', name: 'Germany', count: 1 },
-      { code: 'JP', name: 'Japan', count: 1 },
-      { code: 'US', name: 'United States', count: 1 },
+      { code: 'CN', name: 'China', nameZh: '中国', count: 1 },
+      { code: 'DE', name: 'Germany', nameZh: null, count: 1 },
+      { code: 'JP', name: 'Japan', nameZh: null, count: 1 },
+      { code: 'US', name: 'United States', nameZh: '美国', count: 1 },
     ]);
     expect((await get('/api/rankings?from=2000&to=1990')).body.message).toMatch(/from is after to/);
   });

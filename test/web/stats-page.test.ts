@@ -54,7 +54,9 @@ describe('statistics page', () => {
     expect(rows[0]).toEqual(['country', 'name', 'ties']);
     expect(rows[1]).toEqual(['JP', 'Japan', '10']);
     expect(rows).toHaveLength(16);
-    const years = parse((await get('/places/anhui/stats/years.csv?partners=international')).body) as string[][];
+    const years = parse(
+      (await get('/places/anhui/stats/years.csv?partners=international')).body,
+    ) as string[][];
     expect(years[1]).toEqual(['1980', '1', '1']);
     expect(years[years.length - 1]).toEqual(['2020', '1', '55']);
   });
@@ -62,10 +64,14 @@ describe('statistics page', () => {
   it('offers charts as SVG and PNG', async () => {
     const svg = await get('/places/anhui/stats/growth.svg');
     expect(svg.headers['content-type']).toMatch(/image\/svg\+xml/);
-    expect(svg.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.body).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
     const png = await get('/places/anhui/stats/map.png');
     expect(png.headers['content-type']).toBe('image/png');
-    expect(png.rawPayload.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.rawPayload.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
     expect(png.rawPayload.length).toBeGreaterThan(10_000);
   });
 

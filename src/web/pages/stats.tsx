@@ -164,7 +164,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     ];
   }
 
-  const cacheable = { config: { cache: true } };
+  const cacheable = { config: { cache: true }, schema: { hide: true } };
 
   app.get<{ Params: { id: string }; Querystring: StatsQuery }>(
     '/places/:id/stats',

@@ -56,24 +56,10 @@ const en = {
   year: 'Year',
   newTies: 'New',
   country: 'Country',
-  continent: 'Continent',
   level: 'Level',
   count: 'Ties',
-  place: 'Place',
   unknownYearNote: (n: number) => `${n} without a known year are not in the chart.`,
-  seeNetwork: 'Cousins and open triangles',
   sourceNote: 'Figures from the Twinning registry.',
-  rankingsTitle: 'Rankings',
-  rankingsIntro:
-    'Places and countries with the most ties in force. Choose a period to see the fastest growing.',
-  allContinents: 'All continents',
-  from: 'Signed from',
-  to: 'to',
-  topPlaces: 'Places with the most ties',
-  topCountries: 'Countries with the most ties',
-  rank: 'Rank',
-  noResults: 'Nothing matches.',
-  periodNote: 'Only ties with a known signing date in the period count.',
 };
 
 type Messages = typeof en;
@@ -129,23 +115,10 @@ const zh: Messages = {
   year: '年份',
   newTies: '新增',
   country: '国家',
-  continent: '大洲',
   level: '级别',
   count: '数量',
-  place: '地方',
   unknownYearNote: (n) => `另有${n}个年份不详，未列入图中。`,
-  seeNetwork: '“表亲”城市与开放三角',
   sourceNote: '数据来自友城网。',
-  rankingsTitle: '排行',
-  rankingsIntro: '现有友好关系最多的地方和国家。选择时间段可查看增长最快的。',
-  allContinents: '所有大洲',
-  from: '建立时间从',
-  to: '至',
-  topPlaces: '友好关系最多的地方',
-  topCountries: '友好关系最多的国家',
-  rank: '名次',
-  noResults: '没有结果。',
-  periodNote: '只计算在该时间段内有已知建立日期的友好关系。',
 };
 
 const MESSAGES: Record<Lang, Messages> = { en, zh };

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { importFiles } from '../../src/services/import.js';
+import { buildApp } from '../../src/web/app.js';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from '../helpers/fixtures.js';
+
+describe('network, path, rankings and quality pages', () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+    await importFiles(t.store, [
+      { name: 'countries.csv', content: COUNTRIES_CSV },
+      { name: 'places.csv', content: PLACES_CSV },
+      { name: 'twinnings.csv', content: TWINNINGS_CSV },
+    ]);
+    app = await buildApp({ config: loadConfig({}), store: t.store });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  it('finds a chain between two places given by name', async () => {
+    const res = await get('/path?from=Malmo&to=Birmingham');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h2>Malmö → Birmingham</h2>');
+    expect(res.body).toContain('2 ties apart');
+    expect(res.body).toMatch(
+      /<ol><li><a href="\/places\/Q2211\/stats">Malmö<\/a>.*Anshan.*Birmingham.*<\/ol>/,
+    );
+    expect((await get('/path?from=Tokyo&to=Anshan')).body).toContain('No chain of ties links these places.');
+    expect((await get('/path?from=Tokyo')).statusCode).toBe(400);
+    expect((await get('/path?from=Tokyo&to=Atlantis')).statusCode).toBe(404);
+    expect((await get('/path')).body).toContain('<form');
+  });
+
+  it('shows names in Chinese where known', async () => {
+    const res = await get('/path?from=Q74957&to=Q2211&lang=zh');
+    expect(res.body).toContain('<h2>鞍山 → 马尔默</h2>');
+    const rankings = (await get('/rankings?lang=zh')).body;
+    expect(rankings).toContain('<html lang="zh-Hans">');
+    expect(rankings).toMatch(/<a href="\/places\/CN\/stats\?lang=zh">中国<\/a>/);
+  });
+
+  it('ranks places, filtered by continent and period', async () => {
+    const europe = (await get('/rankings?continent=EU')).body;
+    expect(europe).toMatch(/Hanover.*Malmö/s);
+    expect(europe).not.toContain('Anshan');
+    expect((await get('/rankings?from=2020')).body).toContain('Nothing matches.');
+    expect((await get('/rankings?from=1990-13')).statusCode).toBe(400);
+  });
+
+  it("shows a place's cousins and open triangles", async () => {
+    const res = (await get('/places/Q2211/network')).body;
+    expect(res).toContain('<h1>Network of Malmö</h1>');
+    expect(res).toMatch(/Birmingham<\/a><\/td><td>US<\/td><td><a href="\/places\/Q74957\/stats">Anshan<\/a>/);
+    expect((await get('/places/Q404/network')).statusCode).toBe(404);
+  });
+
+  it('describes the network and the data quality', async () => {
+    expect((await get('/network')).body).toMatch(/<span class="n">3<\/span>Ties/);
+    const quality = (await get('/quality')).body;
+    expect(quality).toContain('Ties listed by one side only (2)');
+    expect(quality).toContain('Places without a country (1)');
+  });
+});
