@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { Writable } from 'node:stream';
+import { run } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config.js';
 import { importFiles } from '../../src/services/import.js';
 import { buildApp } from '../../src/web/app.js';
@@ -36,6 +38,27 @@ describe('statistics page', () => {
     expect(html).toContain('New ties per year from 1980 to 2020, and the running total, reaching 55.');
     expect(html).toMatch(/<td>Japan<\/td><td class="n">10<\/td>/);
     expect(html).toContain('4 without a known year are not in the chart.');
+  });
+
+  it('gives the same numbers through the CLI', async () => {
+    const api = (await get('/api/places/anhui/stats?international=true&since=2018&lang=zh')).json();
+    let out = '';
+    const stdout = new Writable({
+      write(chunk, _e, cb) {
+        out += String(chunk);
+        cb();
+      },
+    });
+    const code = await run(
+      ['stats', 'anhui', '--international', '--since', '2018', '--json', '--lang', 'zh'],
+      {
+        stdout,
+        stderr: stdout,
+        env: { DATABASE_URL: t.url },
+      },
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(api);
   });
 
   it('speaks Chinese when asked', async () => {

@@ -34,7 +34,7 @@ h2{font-size:1.3rem;margin:1.75rem 0 .5rem}
 .figures li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.75rem 1rem}
 .figures .n{display:block;font-size:1.6rem;font-weight:700;color:#0b3a66}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:flex-end}
-form.filters label{display:flex;flex-direction:column;font-size:.9rem;gap:.2rem}
+form.filters label{display:flex;flex-direction:column;font-size:.9rem;gap:.2rem;min-width:0;max-width:100%}
 input,select,button,textarea{font:inherit;max-width:100%;padding:.35rem .5rem;border:1px solid #9aa8b6;border-radius:4px;background:#fff;color:inherit}
 button{background:#0b5cad;color:#fff;border-color:#0b5cad;cursor:pointer}
 table{border-collapse:collapse;width:100%;background:#fff}
