@@ -299,7 +299,9 @@ async function benchStats() {
     const to = tied[(i * 104729 + 13) % tied.length]!;
     if ((await network.path(from, to)).path) found++;
   });
-  console.log(`shortest chain between two places (2,000 pairs, ${found} linked): p50 ${paths.p50ms} ms, p99 ${paths.p99ms} ms (target p99 < 50 ms)`);
+  console.log(
+    `shortest chain between two places (2,000 pairs, ${found} linked): p50 ${paths.p50ms} ms, p99 ${paths.p99ms} ms (target p99 < 50 ms)`,
+  );
   results.path = paths;
   await db.close();
   rmSync(dir, { recursive: true, force: true });

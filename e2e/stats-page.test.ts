@@ -35,7 +35,9 @@ describe('statistics page in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${base}/places/anhui/stats?partners=international&since=2018`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Statistics of Anhui');
-    await expect(page.locator('p.lead').textContent()).resolves.toContain('Anhui is twinned with 59 places in 15 countries.');
+    await expect(page.locator('p.lead').textContent()).resolves.toContain(
+      'Anhui is twinned with 59 places in 15 countries.',
+    );
     // every chart is an image with a name
     const names = await page.locator('svg[role="img"] > title').allTextContents();
     expect(names).toEqual([
@@ -56,13 +58,18 @@ describe('statistics page in Chromium', () => {
   });
 
   it('filters with the form, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 400, height: 800 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 400, height: 800 },
+    });
     const page = await context.newPage();
     await page.goto(`${base}/places/anhui/stats`);
     await page.selectOption('select[name="partners"]', 'domestic');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/partners=domestic/);
-    await expect(page.locator('p.lead').textContent()).resolves.toContain('Anhui is twinned with 1 place in 1 country.');
+    await expect(page.locator('p.lead').textContent()).resolves.toContain(
+      'Anhui is twinned with 1 place in 1 country.',
+    );
     await page.screenshot({ path: join(shots, 'stats-phone.png'), fullPage: true });
     await context.close();
   });
