@@ -14,6 +14,16 @@ export const CONTINENT_NAMES: Record<Continent, string> = {
   SA: 'South America',
 };
 
+export const CONTINENT_NAMES_ZH: Record<Continent, string> = {
+  AF: '非洲',
+  AN: '南极洲',
+  AS: '亚洲',
+  EU: '欧洲',
+  NA: '北美洲',
+  OC: '大洋洲',
+  SA: '南美洲',
+};
+
 // countries-list assigns transcontinental and remote territories by its own judgement; the product's default
 // is the UN M49 region (Americas split into South America and the rest). These are the codes where they differ.
 const M49_CORRECTIONS: Record<string, Continent> = {

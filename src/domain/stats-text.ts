@@ -1,7 +1,7 @@
 // The paragraph a program office publishes about its ties, generated from the figures so it always agrees
 // with them: "Anhui is twinned with 95 places in 38 countries. 21 were established at the regional level and
 // 74 at the city level. …"
-import { CONTINENT_NAMES, type Continent } from './countries.js';
+import { CONTINENT_NAMES, CONTINENT_NAMES_ZH, type Continent } from './countries.js';
 import type { PlaceKind } from './places.js';
 import type { Stats } from './stats.js';
 
@@ -15,16 +15,6 @@ export interface StatsTextInput {
   /** how many countries to name; the rest are left out */
   maxCountries?: number;
 }
-
-const ZH_CONTINENTS: Record<Continent, string> = {
-  AF: '非洲',
-  AN: '南极洲',
-  AS: '亚洲',
-  EU: '欧洲',
-  NA: '北美洲',
-  OC: '大洋洲',
-  SA: '南美洲',
-};
 
 const LEVEL_EN: Record<PlaceKind, string> = {
   country: 'the national level',
@@ -227,8 +217,8 @@ function zhParagraph({ placeName, stats: s, countryName, maxCountries = 8 }: Sta
       `${groupByCount(continents)
         .map(([n, cs]) =>
           cs.length > 1
-            ? `${list(cs.map((c) => ZH_CONTINENTS[c]))}各${num.format(n)}个`
-            : `${ZH_CONTINENTS[cs[0]!]}${num.format(n)}个`,
+            ? `${list(cs.map((c) => CONTINENT_NAMES_ZH[c]))}各${num.format(n)}个`
+            : `${CONTINENT_NAMES_ZH[cs[0]!]}${num.format(n)}个`,
         )
         .join('，')}。`,
     );

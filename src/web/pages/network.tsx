@@ -5,6 +5,7 @@ import { periodOptions, type NetworkService, type PlaceRef } from '../../service
 import type { PlacesService } from '../../services/places.js';
 import { CONTINENT_LABELS, LOCALE, isLang, type Lang } from '../views/i18n.js';
 import { href, page } from '../views/layout.js';
+import { DataTable } from '../views/table.js';
 
 type Q = Record<string, string | undefined>;
 
@@ -227,26 +228,13 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
               </section>
             </div>
             <h2>{t.largest}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" class="n">
-                    {t.size}
-                  </th>
-                  <th scope="col">{t.hub}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.largestComponents.map((c) => (
-                  <tr>
-                    <td class="n">{num.format(c.size)}</td>
-                    <td>
-                      <PlaceLink place={c.hub} lang={lang} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              columns={[{ label: t.size, numeric: true }, { label: t.hub }]}
+              rows={o.largestComponents.map((c) => [
+                num.format(c.size),
+                <PlaceLink place={c.hub} lang={lang} />,
+              ])}
+            />
           </>
         ),
       }),
@@ -277,33 +265,19 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
                 <h2>{t.cousins}</h2>
                 <p class="muted">{t.cousinsNote}</p>
                 {a.cousins.length ? (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.place}</th>
-                        <th scope="col">{t.country}</th>
-                        <th scope="col">{t.sharedPartners}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {a.cousins.map((c) => (
-                        <tr>
-                          <td>
-                            <PlaceLink place={c} lang={lang} />
-                          </td>
-                          <td>{c.country ?? ''}</td>
-                          <td>
-                            {c.via.map((v, i) => (
-                              <>
-                                {i > 0 && ', '}
-                                <PlaceLink place={v} lang={lang} />
-                              </>
-                            ))}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    columns={[{ label: t.place }, { label: t.country }, { label: t.sharedPartners }]}
+                    rows={a.cousins.map((c) => [
+                      <PlaceLink place={c} lang={lang} />,
+                      c.country ?? '',
+                      c.via.map((v, i) => (
+                        <>
+                          {i > 0 && ', '}
+                          <PlaceLink place={v} lang={lang} />
+                        </>
+                      )),
+                    ])}
+                  />
                 ) : (
                   <p>{t.none}</p>
                 )}
@@ -358,26 +332,13 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
                 {t.oneSided} ({r.oneSided.count})
               </h2>
               <p class="muted">{t.showing(r.oneSided.items.length, r.oneSided.count)}</p>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.listedBy}</th>
-                    <th scope="col">{t.notListedBy}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.oneSided.items.map((i) => (
-                    <tr>
-                      <td>
-                        <PlaceLink place={i.listedBy} lang={lang} />
-                      </td>
-                      <td>
-                        <PlaceLink place={i.notListedBy} lang={lang} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                columns={[{ label: t.listedBy }, { label: t.notListedBy }]}
+                rows={r.oneSided.items.map((i) => [
+                  <PlaceLink place={i.listedBy} lang={lang} />,
+                  <PlaceLink place={i.notListedBy} lang={lang} />,
+                ])}
+              />
             </section>
             <section>
               <h2>
@@ -491,30 +452,18 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
               <section>
                 <h2>{L.countries}</h2>
                 {r.countries.length ? (
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col" class="n">
-                          #
-                        </th>
-                        <th scope="col">{L.country}</th>
-                        <th scope="col" class="n">
-                          {L.count}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {r.countries.map((c, i) => (
-                        <tr>
-                          <td class="n">{i + 1}</td>
-                          <td>
-                            <a href={href(`/places/${c.code}/stats`, lang)}>{localName(c, lang)}</a>
-                          </td>
-                          <td class="n">{num.format(c.count)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    columns={[
+                      { label: '#', numeric: true },
+                      { label: L.country },
+                      { label: L.count, numeric: true },
+                    ]}
+                    rows={r.countries.map((c, i) => [
+                      i + 1,
+                      <a href={href(`/places/${c.code}/stats`, lang)}>{localName(c, lang)}</a>,
+                      num.format(c.count),
+                    ])}
+                  />
                 ) : (
                   <p>{L.none}</p>
                 )}
@@ -562,36 +511,18 @@ const RANK_T = {
 
 function RefTable(p: { rows: [PlaceRef, string][]; lang: Lang; valueLabel: string; ranked?: boolean }) {
   const t = T[p.lang];
+  const columns = [{ label: t.place }, { label: t.country }, { label: p.valueLabel, numeric: true }];
   return (
-    <table>
-      <thead>
-        <tr>
-          {p.ranked && (
-            <th scope="col" class="n">
-              #
-            </th>
-          )}
-          <th scope="col">{t.place}</th>
-          <th scope="col">{t.country}</th>
-          <th scope="col" class="n">
-            {p.valueLabel}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map(([place, value], i) => (
-          <tr>
-            {p.ranked && <td class="n">{i + 1}</td>}
-            <td>
-              <a href={href(`/places/${encodeURIComponent(place.id)}/stats`, p.lang)}>
-                {localName(place, p.lang)}
-              </a>
-            </td>
-            <td>{place.country ?? ''}</td>
-            <td class="n">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      columns={p.ranked ? [{ label: '#', numeric: true }, ...columns] : columns}
+      rows={p.rows.map(([place, value], i) => [
+        ...(p.ranked ? [i + 1] : []),
+        <a href={href(`/places/${encodeURIComponent(place.id)}/stats`, p.lang)}>
+          {localName(place, p.lang)}
+        </a>,
+        place.country ?? '',
+        value,
+      ])}
+    />
   );
 }

@@ -21,6 +21,7 @@ import {
   type Lang,
 } from '../views/i18n.js';
 import { href, page } from '../views/layout.js';
+import { DataTable } from '../views/table.js';
 
 interface StatsQuery {
   since?: string;
@@ -406,28 +407,14 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
                 {growth && (
                   <details>
                     <summary>{t.dataTable}</summary>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t.year}</th>
-                          <th scope="col" class="n">
-                            {t.newTies}
-                          </th>
-                          <th scope="col" class="n">
-                            {t.cumulative}
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {s.byYear.map((y) => (
-                          <tr>
-                            <td>{y.year}</td>
-                            <td class="n">{num(y.new)}</td>
-                            <td class="n">{num(y.cumulative)}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    <DataTable
+                      columns={[
+                        { label: t.year },
+                        { label: t.newTies, numeric: true },
+                        { label: t.cumulative, numeric: true },
+                      ]}
+                      rows={s.byYear.map((y) => [y.year, num(y.new), num(y.cumulative)])}
+                    />
                   </details>
                 )}
               </section>
@@ -440,26 +427,13 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
                 </section>
                 <section aria-labelledby="h-levels">
                   <h2 id="h-levels">{t.byLevel}</h2>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.level}</th>
-                        <th scope="col" class="n">
-                          {t.count}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {LEVELS.filter((k) => s.byLevel[k])
-                        .map((k) => [k, s.byLevel[k] as number] as const)
-                        .map(([k, n]) => (
-                          <tr>
-                            <td>{LEVEL_LABELS[c.lang][k] ?? k}</td>
-                            <td class="n">{num(n)}</td>
-                          </tr>
-                        ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    columns={[{ label: t.level }, { label: t.count, numeric: true }]}
+                    rows={LEVELS.filter((k) => s.byLevel[k]).map((k) => [
+                      LEVEL_LABELS[c.lang][k] ?? k,
+                      num(s.byLevel[k] as number),
+                    ])}
+                  />
                   <Downloads figure="levels" />
                 </section>
               </div>
@@ -470,24 +444,10 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
                 <Downloads chart={countries ? 'countries' : undefined} figure="countries" />
                 <details>
                   <summary>{t.dataTable}</summary>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.country}</th>
-                        <th scope="col" class="n">
-                          {t.count}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {Object.entries(s.byCountry).map(([k, n]) => (
-                        <tr>
-                          <td>{c.countryName(k)}</td>
-                          <td class="n">{num(n)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    columns={[{ label: t.country }, { label: t.count, numeric: true }]}
+                    rows={Object.entries(s.byCountry).map(([k, n]) => [c.countryName(k), num(n)])}
+                  />
                 </details>
               </section>
 

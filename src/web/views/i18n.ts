@@ -1,3 +1,5 @@
+import { CONTINENT_NAMES, CONTINENT_NAMES_ZH } from '../../domain/countries.js';
+
 // Interface text in the languages the site speaks. Place and country names come from the data.
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -132,16 +134,8 @@ export function isLang(v: unknown): v is Lang {
 }
 
 export const CONTINENT_LABELS: Record<Lang, Record<string, string>> = {
-  en: {
-    AF: 'Africa',
-    AN: 'Antarctica',
-    AS: 'Asia',
-    EU: 'Europe',
-    NA: 'North America',
-    OC: 'Oceania',
-    SA: 'South America',
-  },
-  zh: { AF: '非洲', AN: '南极洲', AS: '亚洲', EU: '欧洲', NA: '北美洲', OC: '大洋洲', SA: '南美洲' },
+  en: CONTINENT_NAMES,
+  zh: CONTINENT_NAMES_ZH,
 };
 
 export const LEVEL_LABELS: Record<Lang, Record<string, string>> = {

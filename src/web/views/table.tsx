@@ -1,0 +1,34 @@
+import type { ComponentChildren } from 'preact';
+
+export interface Column {
+  label: ComponentChildren;
+  /** right-aligned, tabular figures */
+  numeric?: boolean;
+}
+
+/** A table of figures with column headers; numeric columns line up on the right. */
+export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][] }) {
+  const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
+  return (
+    <table>
+      <thead>
+        <tr>
+          {p.columns.map((c, i) => (
+            <th scope="col" class={cls(i)}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((row) => (
+          <tr>
+            {row.map((cell, i) => (
+              <td class={cls(i)}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
