@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { apiRoutes } from './api.js';
 import { ResponseCache } from './cache.js';
 import { homePage } from './home.js';
+import { isLang } from './views/i18n.js';
 import { networkPages } from './pages/network.js';
 import { statsPages } from './pages/stats.js';
 import { htmlError } from './pages/errors.js';
@@ -102,9 +103,19 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/', { schema: { hide: true }, config: { cache: true } }, async (_req, reply) => {
-    const [placeCount, tieCount] = await Promise.all([ctx.store.places.count(), ctx.store.twinnings.count()]);
-    return reply.type('text/html; charset=utf-8').send(homePage({ placeCount, tieCount }));
-  });
+  app.get<{ Querystring: { lang?: string } }>(
+    '/',
+    { schema: { hide: true }, config: { cache: true } },
+    async (req, reply) => {
+      const [placeCount, tieCount] = await Promise.all([
+        ctx.store.places.count(),
+        ctx.store.twinnings.count(),
+      ]);
+      const lang = isLang(req.query.lang) ? req.query.lang : 'en';
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(homePage({ placeCount, tieCount, lang, path: req.url }));
+    },
+  );
   return app;
 }

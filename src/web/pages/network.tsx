@@ -36,7 +36,7 @@ const T = {
     sharedPartners: 'Shared partners',
     triangles: 'Open triangles',
     trianglesNote: 'Two partners not tied to each other: a trilateral tie could close the triangle.',
-    componentSize: (n: number) => `Reaches ${n} places through chains of ties.`,
+    componentSize: (n: string) => `Reaches ${n} places through chains of ties.`,
     qualityTitle: 'Data quality',
     qualityIntro: 'What editors should look at first.',
     oneSided: 'Ties listed by one side only',
@@ -78,7 +78,7 @@ const T = {
     sharedPartners: '共同友城',
     triangles: '开放三角',
     trianglesNote: '两个彼此尚未结好的友城：三方关系可以闭合这个三角。',
-    componentSize: (n: number) => `通过友城链可到达${n}个地方。`,
+    componentSize: (n: string) => `通过友城链可到达${n}个地方。`,
     qualityTitle: '数据质量',
     qualityIntro: '编辑应优先处理的问题。',
     oneSided: '只有一方列出的友好关系',
@@ -258,7 +258,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
             <>
               <h1>{t.aroundTitle(localName(a.place, lang))}</h1>
               <p>
-                {t.componentSize(a.componentSize)}{' '}
+                {t.componentSize(new Intl.NumberFormat(LOCALE[lang]).format(a.componentSize))}{' '}
                 <a href={href(`/places/${encodeURIComponent(a.place.id)}/stats`, lang)}>{t.stats}</a>
               </p>
               <section>
