@@ -30,11 +30,30 @@ const CACHE_CONTROL = 'public, max-age=60';
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
   constructor(
     private readonly version: DataVersion,
+    /** bounded by count and by size: a crawler's stream of distinct URLs must not grow the heap */
     private readonly maxEntries = 10_000,
+    private readonly maxBytes = 24 * 1024 * 1024,
   ) {}
+
+  private put(url: string, e: Entry): void {
+    this.remove(url);
+    this.entries.set(url, e);
+    this.bytes += e.body.length;
+    while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
+      this.remove(this.entries.keys().next().value as string);
+    }
+  }
+
+  private remove(url: string): void {
+    const old = this.entries.get(url);
+    if (!old) return;
+    this.entries.delete(url);
+    this.bytes -= old.body.length;
+  }
 
   /** Serves a GET from the cache if the data version is known to be current; false if it did not. */
   tryServe(req: IncomingMessage, res: ServerResponse): boolean {
@@ -81,8 +100,7 @@ export class ResponseCache {
       const body = Buffer.from(payload);
       const etag = `"${v}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
       const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-      this.entries.delete(req.url);
-      this.entries.set(req.url, {
+      this.put(req.url, {
         version: v,
         etag,
         body,
@@ -94,8 +112,6 @@ export class ResponseCache {
           'x-cache': 'hit',
         },
       });
-      if (this.entries.size > this.maxEntries)
-        this.entries.delete(this.entries.keys().next().value as string);
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
       if (req.headers['if-none-match'] === etag) {
         reply.code(304);
