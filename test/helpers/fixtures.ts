@@ -26,3 +26,12 @@ Q2211,Q74957,friendship,1989,,active,,,a
 Q1715,Q1490,partnership,1997-04,,dormant,,,
 Q79867,Q2211,sister,1970,2001,,,,a
 `;
+
+/** The three files above, as an import takes them. */
+export function fixtureFiles(): { name: string; content: string }[] {
+  return [
+    { name: 'countries.csv', content: COUNTRIES_CSV },
+    { name: 'places.csv', content: PLACES_CSV },
+    { name: 'twinnings.csv', content: TWINNINGS_CSV },
+  ];
+}

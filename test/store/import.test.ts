@@ -6,13 +6,9 @@ import { ValidationError } from '../../src/domain/errors.js';
 import { exportAll } from '../../src/services/export.js';
 import { importFiles } from '../../src/services/import.js';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
-import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from '../helpers/fixtures.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
 
-const fixture = [
-  { name: 'countries.csv', content: COUNTRIES_CSV },
-  { name: 'places.csv', content: PLACES_CSV },
-  { name: 'twinnings.csv', content: TWINNINGS_CSV },
-];
+const fixture = fixtureFiles();
 
 async function rejected(p: Promise<unknown>): Promise<ValidationError> {
   const e = await p.then(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/services/import.js';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
-import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from '../helpers/fixtures.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
 
 describe.each(DIALECTS)('place search on %s', (dialect) => {
   let t: TestDb;
@@ -11,9 +11,7 @@ describe.each(DIALECTS)('place search on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await importFiles(t.store, [
-      { name: 'countries.csv', content: COUNTRIES_CSV },
-      { name: 'places.csv', content: PLACES_CSV },
-      { name: 'twinnings.csv', content: TWINNINGS_CSV },
+      ...fixtureFiles(),
       {
         name: 'more.csv',
         content: `id,name,country,population,names

@@ -5,7 +5,7 @@ import { DataVersion } from '../../src/services/data-version.js';
 import { importFiles } from '../../src/services/import.js';
 import { buildApp } from '../../src/web/app.js';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
-import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from '../helpers/fixtures.js';
+import { COUNTRIES_CSV, PLACES_CSV, fixtureFiles } from '../helpers/fixtures.js';
 
 describe.each(DIALECTS)('read API on %s', (dialect) => {
   let t: TestDb;
@@ -21,11 +21,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestDb(dialect);
-    await importFiles(t.store, [
-      { name: 'countries.csv', content: COUNTRIES_CSV },
-      { name: 'places.csv', content: PLACES_CSV },
-      { name: 'twinnings.csv', content: TWINNINGS_CSV },
-    ]);
+    await importFiles(t.store, fixtureFiles());
     app = await buildApp({ config: loadConfig({}), store: t.store });
   });
   afterAll(async () => {

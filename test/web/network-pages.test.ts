@@ -4,18 +4,14 @@ import { loadConfig } from '../../src/config.js';
 import { importFiles } from '../../src/services/import.js';
 import { buildApp } from '../../src/web/app.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
-import { COUNTRIES_CSV, PLACES_CSV, TWINNINGS_CSV } from '../helpers/fixtures.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
 
 describe('network, path, rankings and quality pages', () => {
   let t: TestDb;
   let app: FastifyInstance;
   beforeAll(async () => {
     t = await createTestDb('sqlite');
-    await importFiles(t.store, [
-      { name: 'countries.csv', content: COUNTRIES_CSV },
-      { name: 'places.csv', content: PLACES_CSV },
-      { name: 'twinnings.csv', content: TWINNINGS_CSV },
-    ]);
+    await importFiles(t.store, fixtureFiles());
     app = await buildApp({ config: loadConfig({}), store: t.store });
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { periodOptions, type NetworkService, type PlaceRef } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
 import { CONTINENT_LABELS, LOCALE, isLang, type Lang } from '../views/i18n.js';
+import { DateField, LangField } from '../views/forms.js';
 import { href, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 
@@ -141,7 +142,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
             <h1>{t.pathTitle}</h1>
             <p class="muted">{t.pathIntro}</p>
             <form class="filters card" method="get" action="/path">
-              {lang !== 'en' && <input type="hidden" name="lang" value={lang} />}
+              <LangField lang={lang} />
               <label>
                 {t.fromPlace}
                 <input name="from" value={from ?? ''} required placeholder="Anshan" />
@@ -400,7 +401,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
             <h1>{L.title}</h1>
             <p class="muted">{L.intro}</p>
             <form class="filters card" method="get" action="/rankings">
-              {lang !== 'en' && <input type="hidden" name="lang" value={lang} />}
+              <LangField lang={lang} />
               <label>
                 {L.continent}
                 <select name="continent">
@@ -412,26 +413,8 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
                   ))}
                 </select>
               </label>
-              <label>
-                {L.from}
-                <input
-                  name="from"
-                  value={q.from ?? ''}
-                  placeholder="2000"
-                  pattern="\d{4}(-\d{2}(-\d{2})?)?"
-                  size={10}
-                />
-              </label>
-              <label>
-                {L.to}
-                <input
-                  name="to"
-                  value={q.to ?? ''}
-                  placeholder="2020"
-                  pattern="\d{4}(-\d{2}(-\d{2})?)?"
-                  size={10}
-                />
-              </label>
+              <DateField label={L.from} name="from" value={q.from} placeholder="2000" />
+              <DateField label={L.to} name="to" value={q.to} placeholder="2020" />
               <button type="submit">{L.apply}</button>
             </form>
             {(from || to) && <p class="muted">{L.periodNote}</p>}

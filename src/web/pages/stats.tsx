@@ -20,6 +20,7 @@ import {
   messages,
   type Lang,
 } from '../views/i18n.js';
+import { DateField, LangField } from '../views/forms.js';
 import { href, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 
@@ -302,27 +303,9 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
           <h1>{t.statsTitle(c.placeName)}</h1>
           <p class="muted">{t.statsIntro}</p>
           <form class="filters card" method="get" action={base} aria-label={t.filters}>
-            {c.lang !== 'en' && <input type="hidden" name="lang" value={c.lang} />}
-            <label>
-              {t.since}
-              <input
-                name="since"
-                value={q.since ?? ''}
-                placeholder="2018-01-01"
-                pattern="\d{4}(-\d{2}(-\d{2})?)?"
-                size={10}
-              />
-            </label>
-            <label>
-              {t.asOf}
-              <input
-                name="asOf"
-                value={q.asOf ?? ''}
-                placeholder="YYYY-MM-DD"
-                pattern="\d{4}(-\d{2}(-\d{2})?)?"
-                size={10}
-              />
-            </label>
+            <LangField lang={c.lang} />
+            <DateField label={t.since} name="since" value={q.since} placeholder="2018-01-01" />
+            <DateField label={t.asOf} name="asOf" value={q.asOf} placeholder="YYYY-MM-DD" />
             <label>
               {t.kind}
               <select name="kind">

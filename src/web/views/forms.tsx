@@ -1,0 +1,27 @@
+import type { Lang } from './i18n.js';
+
+/** A labelled field for a date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function DateField(p: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  placeholder: string;
+}) {
+  return (
+    <label>
+      {p.label}
+      <input
+        name={p.name}
+        value={p.value ?? ''}
+        placeholder={p.placeholder}
+        pattern="\d{4}(-\d{2}(-\d{2})?)?"
+        size={10}
+      />
+    </label>
+  );
+}
+
+/** Keeps the reader's language when a GET form is submitted. */
+export function LangField(p: { lang: Lang }) {
+  return p.lang !== 'en' ? <input type="hidden" name="lang" value={p.lang} /> : null;
+}
