@@ -21,6 +21,8 @@ declare module 'fastify' {
 }
 
 const CACHE_CONTROL = 'public, max-age=60';
+/** headers of an answer that belong to it and are replayed with it */
+const KEPT_HEADERS = ['content-disposition', 'content-security-policy'];
 
 /**
  * Rendered answers of cacheable GET routes, per URL, for as long as the data version stays the same; conditional
@@ -91,27 +93,29 @@ export class ResponseCache {
       }
       reply.header('etag', e.etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'hit');
       if (req.headers['if-none-match'] === e.etag) return reply.code(304).send();
+      for (const h of KEPT_HEADERS) if (e.headers[h] !== undefined) reply.header(h, e.headers[h]);
       return reply.type(String(e.headers['content-type'])).send(e.body);
     });
 
     app.addHook('onSend', async (req: FastifyRequest, reply, payload) => {
       const v = req.cacheVersion;
-      if (v === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-      const body = Buffer.from(payload);
+      // strings and buffers (rendered PNG charts, which cost the most to make); streams pass through
+      if (v === undefined || reply.statusCode !== 200) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const etag = `"${v}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
-      const type = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
-      this.put(req.url, {
-        version: v,
+      const headers: Record<string, string | number> = {
+        'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        'content-length': body.length,
         etag,
-        body,
-        headers: {
-          'content-type': type,
-          'content-length': body.length,
-          etag,
-          'cache-control': CACHE_CONTROL,
-          'x-cache': 'hit',
-        },
-      });
+        'cache-control': CACHE_CONTROL,
+        'x-cache': 'hit',
+      };
+      for (const h of KEPT_HEADERS) {
+        const value = reply.getHeader(h);
+        if (value !== undefined) headers[h] = String(value);
+      }
+      this.put(req.url, { version: v, etag, body, headers });
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
       if (req.headers['if-none-match'] === etag) {
         reply.code(304);

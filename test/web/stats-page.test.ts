@@ -96,6 +96,11 @@ describe('statistics page', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     );
     expect(png.rawPayload.length).toBeGreaterThan(10_000);
+    // drawing a PNG is costly: the second request comes from the cache, byte for byte
+    const again = await get('/places/anhui/stats/map.png');
+    expect(again.headers['x-cache']).toBe('hit');
+    expect(again.rawPayload.equals(png.rawPayload)).toBe(true);
+    expect(again.headers['content-disposition']).toBe('attachment; filename="anhui-map.png"');
   });
 
   it('offers an embeddable widget that other sites may frame', async () => {
@@ -104,6 +109,9 @@ describe('statistics page', () => {
     const embed = await get('/embed/places/anhui/stats');
     expect(embed.statusCode).toBe(200);
     expect(embed.headers['content-security-policy']).toBe('frame-ancestors *');
+    expect((await get('/embed/places/anhui/stats')).headers['content-security-policy']).toBe(
+      'frame-ancestors *',
+    );
     expect(embed.body).toContain('Anhui is twinned with 60 places in 16 countries.');
     expect(embed.body).toContain('<svg');
   });

@@ -207,7 +207,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
       const png = new Resvg(svg, { fitTo: { mode: 'width', value: 1600 }, font: { loadSystemFonts: true } })
         .render()
         .asPng();
-      return download(reply, `${base}.png`, 'image/png', png.toString('latin1'), true);
+      return download(reply, `${base}.png`, 'image/png', png);
     },
   );
 
@@ -455,7 +455,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
   }
 }
 
-function download(reply: FastifyReply, filename: string, type: string, body: string, binary = false) {
+function download(reply: FastifyReply, filename: string, type: string, body: string | Buffer) {
   reply.header('content-disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
-  return reply.type(type).send(binary ? Buffer.from(body, 'latin1') : body);
+  return reply.type(type).send(body);
 }
