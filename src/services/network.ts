@@ -141,6 +141,48 @@ export class NetworkService {
     };
   }
 
+  /** A country's places with the most ties in force, and the countries its places are tied to. */
+  async country(code: string, limit = 20) {
+    const s = await this.load();
+    const inCountry = [...s.places.values()].filter((p) => p.country === code && p.kind !== 'country');
+    const top = inCountry
+      .filter((p) => s.graph.degree(p.id) > 0)
+      .sort((a, b) => s.graph.degree(b.id) - s.graph.degree(a.id) || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((p) => this.ref(s, p.id));
+    const partners = new Map<string, number>();
+    for (const t of s.ties) {
+      const ca = s.places.get(t.a)?.country;
+      const cb = s.places.get(t.b)?.country;
+      if (ca === code && cb) partners.set(cb, (partners.get(cb) ?? 0) + 1);
+      else if (cb === code && ca) partners.set(ca, (partners.get(ca) ?? 0) + 1);
+    }
+    return {
+      places: inCountry.length,
+      top,
+      partnerCountries: [...partners.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([c, n]) => ({
+          code: c,
+          name: s.places.get(c)?.name ?? c,
+          nameZh: s.places.get(c)?.nameZh ?? null,
+          count: n,
+        })),
+    };
+  }
+
+  /** Every country and territory with its number of ties in force (either side in the country). */
+  async countryTies(): Promise<Map<string, number>> {
+    const s = await this.load();
+    const out = new Map<string, number>();
+    for (const t of s.ties) {
+      const ca = s.places.get(t.a)?.country;
+      const cb = s.places.get(t.b)?.country;
+      for (const c of new Set([ca, cb])) if (c) out.set(c, (out.get(c) ?? 0) + 1);
+    }
+    return out;
+  }
+
   /** Places and countries with the most ties, optionally within a continent or a period of signing. */
   async rankings(opts: RankingOptions = {}) {
     const s = await this.load();

@@ -14,6 +14,7 @@ import { ResponseCache } from './cache.js';
 import { homePage } from './home.js';
 import { isLang } from './views/i18n.js';
 import { networkPages } from './pages/network.js';
+import { placePages, searchPage } from './pages/places.js';
 import { statsPages } from './pages/stats.js';
 import { htmlError } from './pages/errors.js';
 
@@ -96,6 +97,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
   statsPages(app, ctx.store, stats);
   networkPages(app, network, places);
+  placePages(app, ctx.store, places, network, ctx.config.continents);
+  searchPage(app, places);
   if (opts.warm) {
     app.addHook('onReady', async () => {
       void network.overview().catch((e: unknown) => app.log.error(e));

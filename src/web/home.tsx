@@ -11,6 +11,7 @@ const T = {
     network: 'The network: groups of places and its most central cities',
     path: 'How two places are linked through a chain of ties',
     quality: 'What the data still lacks',
+    countries: 'All countries and territories',
     example: 'Statistics of a country, e.g. China',
     api: 'Data and API',
     apiText: 'Everything here is also JSON; the OpenAPI document describes it.',
@@ -24,6 +25,7 @@ const T = {
     network: '友城网络：群组与最居中心的城市',
     path: '两地如何通过友城链相连',
     quality: '数据中尚缺的内容',
+    countries: '所有国家和地区',
     example: '一个国家的统计，例如中国',
     api: '数据与 API',
     apiText: '本站内容均可以 JSON 获取，详见 OpenAPI 文档。',
@@ -55,6 +57,9 @@ export function homePage(p: { placeCount: number; tieCount: number; lang: Lang; 
           </li>
           <li>
             <a href={href('/places/CN/stats', p.lang)}>{t.example}</a>
+          </li>
+          <li>
+            <a href={href('/countries', p.lang)}>{t.countries}</a>
           </li>
           <li>
             <a href={href('/quality', p.lang)}>{t.quality}</a>

@@ -111,7 +111,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
     reply.type('text/html; charset=utf-8').send(body);
 
   const PlaceLink = (p: { place: PlaceRef; lang: Lang }) => (
-    <a href={href(`/places/${encodeURIComponent(p.place.id)}/stats`, p.lang)}>{localName(p.place, p.lang)}</a>
+    <a href={href(`/places/${encodeURIComponent(p.place.id)}`, p.lang)}>{localName(p.place, p.lang)}</a>
   );
 
   app.get<{ Querystring: Q }>('/path', cacheable, async (req, reply) => {
@@ -443,7 +443,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
                     ]}
                     rows={r.countries.map((c, i) => [
                       i + 1,
-                      <a href={href(`/places/${c.code}/stats`, lang)}>{localName(c, lang)}</a>,
+                      <a href={href(`/countries/${c.code}`, lang)}>{localName(c, lang)}</a>,
                       num.format(c.count),
                     ])}
                   />
@@ -500,9 +500,7 @@ function RefTable(p: { rows: [PlaceRef, string][]; lang: Lang; valueLabel: strin
       columns={p.ranked ? [{ label: '#', numeric: true }, ...columns] : columns}
       rows={p.rows.map(([place, value], i) => [
         ...(p.ranked ? [i + 1] : []),
-        <a href={href(`/places/${encodeURIComponent(place.id)}/stats`, p.lang)}>
-          {localName(place, p.lang)}
-        </a>,
+        <a href={href(`/places/${encodeURIComponent(place.id)}`, p.lang)}>{localName(place, p.lang)}</a>,
         place.country ?? '',
         value,
       ])}

@@ -183,6 +183,7 @@ interface MapShape {
 }
 
 let shapes: MapShape[] | undefined;
+let mapProjection: ReturnType<typeof geoNaturalEarth1> | undefined;
 const MAP_W = 960;
 const MAP_H = 500;
 
@@ -203,6 +204,7 @@ function worldShapes(): MapShape[] {
     ],
     countries,
   );
+  mapProjection = projection;
   const path = geoPath(projection);
   shapes = countries.features.map((f) => ({
     code: f.id === undefined ? undefined : isoCountries.numericToAlpha2(String(f.id)),
@@ -246,6 +248,62 @@ export function WorldMap(p: {
             </text>
           </g>
         ))}
+    </Frame>
+  );
+}
+
+export interface MapPoint {
+  lat: number;
+  lon: number;
+  label: string;
+}
+
+/** A place and its partners on the world map, joined by great-circle arcs. */
+export function TiesMap(p: { id: string; home: MapPoint | null; partners: MapPoint[]; text: ChartText }) {
+  const land = worldShapes();
+  const projection = mapProjection as NonNullable<typeof mapProjection>;
+  const path = geoPath(projection);
+  const at = (m: MapPoint) => projection([m.lon, m.lat]) ?? [0, 0];
+  return (
+    <Frame id={p.id} width={MAP_W} height={MAP_H} text={p.text}>
+      {land.map((s) => (
+        <path d={s.d} fill="#e3e9ef" stroke="#fff" stroke-width="0.5" />
+      ))}
+      {p.home &&
+        p.partners.map((m) => (
+          <path
+            d={
+              path({
+                type: 'LineString',
+                coordinates: [
+                  [p.home!.lon, p.home!.lat],
+                  [m.lon, m.lat],
+                ],
+              }) ?? ''
+            }
+            fill="none"
+            stroke={ACCENT}
+            stroke-width="1.2"
+            stroke-opacity="0.7"
+          />
+        ))}
+      {p.partners.map((m) => {
+        const [x, y] = at(m);
+        return (
+          <circle cx={x} cy={y} r="3.5" fill={ACCENT} stroke="#fff" stroke-width="1">
+            <title>{m.label}</title>
+          </circle>
+        );
+      })}
+      {p.home &&
+        (() => {
+          const [x, y] = at(p.home);
+          return (
+            <circle cx={x} cy={y} r="6" fill="#d9480f" stroke="#fff" stroke-width="1.5">
+              <title>{p.home.label}</title>
+            </circle>
+          );
+        })()}
     </Frame>
   );
 }

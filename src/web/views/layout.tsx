@@ -46,6 +46,8 @@ details{margin:.5rem 0}
 textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}
 .muted{color:#5b6b7c}
 footer.site{max-width:72rem;margin:2rem auto;padding:1rem;color:#5b6b7c;font-size:.9rem;border-top:1px solid #dde3ea}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.25rem;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+ul.columns{columns:16rem;padding-left:1.2rem}ul.partners{padding-left:1.2rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 2rem}
 `;
 
@@ -62,6 +64,8 @@ export function page(p: PageProps): string {
   const t = messages(p.lang);
   const nav: [string, string][] = [
     ['/', t.navHome],
+    ['/search', t.navSearch],
+    ['/countries', t.navCountries],
     ['/rankings', t.navRankings],
     ['/network', t.navNetwork],
     ['/path', t.navPath],

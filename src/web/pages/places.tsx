@@ -1,0 +1,621 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  CONTINENTS,
+  continentOf,
+  countryTimezones,
+  isCountryCode,
+  type Continent,
+} from '../../domain/countries.js';
+import { formatPartialDate } from '../../domain/dates.js';
+import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { PLACE_KINDS, type Place, type PlaceKind } from '../../domain/places.js';
+import type { NetworkService } from '../../services/network.js';
+import type { PlacesService } from '../../services/places.js';
+import type { Store } from '../../store/store.js';
+import type { TwinningWithPartner } from '../../store/twinnings-repo.js';
+import { TiesMap } from '../views/charts.js';
+import { CONTINENT_LABELS, KIND_LABELS, LOCALE, STATUS_LABELS, isLang, type Lang } from '../views/i18n.js';
+import { LangField } from '../views/forms.js';
+import { href, page } from '../views/layout.js';
+import { DataTable } from '../views/table.js';
+
+const T = {
+  en: {
+    kinds: { country: 'Country', region: 'Region', city: 'City', district: 'District', other: 'Place' },
+    facts: 'Facts',
+    population: 'Population',
+    leader: 'Leader',
+    since: 'since',
+    languages: 'Languages',
+    currency: 'Currency',
+    timezone: 'Time zone',
+    coordinates: 'Coordinates',
+    wikidata: 'Wikidata',
+    unknown: 'not known',
+    partners: (n: number) => `Partners (${n})`,
+    noPartners: 'No twinnings are known for this place yet.',
+    signed: 'signed',
+    mapTitle: (name: string) => `${name} and its partners`,
+    mapDesc: (name: string, n: number, shown: number) =>
+      `World map with ${name} and lines to ${shown} of its ${n} partners whose location is known.`,
+    noMap: 'The location of this place is not known, so there is no map.',
+    profile: 'Profile',
+    profileEmpty: 'No profile has been written yet: the story of the tie, programs, economy and local life.',
+    more: 'More',
+    statistics: 'Statistics',
+    network: 'Cousins and open triangles',
+    hierarchy: 'Part of',
+    directoryTitle: 'Countries and territories',
+    directoryIntro: (n: number) =>
+      `All ${n} countries and territories of ISO 3166, with their ties in force.`,
+    byName: 'A to Z',
+    byContinent: 'By continent',
+    ties: (n: string, one: boolean) => `${n} tie${one ? '' : 's'}`,
+    countryFacts: 'About the country',
+    continent: 'Continent',
+    timezones: 'Time zones',
+    topPlaces: 'Places with the most ties',
+    partnerCountries: 'Ties by partner country',
+    culture: 'Culture',
+    cultureEmpty: 'No culture notes yet: language, cuisine, sports, festivals and climate.',
+    place: 'Place',
+    country: 'Country',
+    count: 'Ties',
+  },
+  zh: {
+    kinds: { country: '国家', region: '省/州', city: '城市', district: '区', other: '地方' },
+    facts: '概况',
+    population: '人口',
+    leader: '领导人',
+    since: '自',
+    languages: '语言',
+    currency: '货币',
+    timezone: '时区',
+    coordinates: '坐标',
+    wikidata: 'Wikidata',
+    unknown: '不详',
+    partners: (n: number) => `友好城市（${n}）`,
+    noPartners: '尚无该地的友好城市记录。',
+    signed: '建立于',
+    mapTitle: (name: string) => `${name}及其友好城市`,
+    mapDesc: (name: string, n: number, shown: number) =>
+      `世界地图，显示${name}及其${n}个友城中已知位置的${shown}个。`,
+    noMap: '该地位置不详，因此没有地图。',
+    profile: '简介',
+    profileEmpty: '尚未撰写简介：结好缘由、交流项目、经济与当地生活。',
+    more: '更多',
+    statistics: '统计',
+    network: '“表亲”城市与开放三角',
+    hierarchy: '隶属',
+    directoryTitle: '国家和地区',
+    directoryIntro: (n: number) => `ISO 3166 全部${n}个国家和地区及其现有友好关系。`,
+    byName: '按名称',
+    byContinent: '按大洲',
+    ties: (n: string) => `${n}对`,
+    countryFacts: '国家概况',
+    continent: '大洲',
+    timezones: '时区',
+    topPlaces: '友好关系最多的地方',
+    partnerCountries: '按友城所在国家',
+    culture: '文化',
+    cultureEmpty: '尚无文化介绍：语言、美食、体育、节日和气候。',
+    place: '地方',
+    country: '国家',
+    count: '数量',
+  },
+};
+
+const langOf = (q: { lang?: string }): Lang => (isLang(q.lang) ? q.lang : 'en');
+const nameIn = (p: Pick<Place, 'name' | 'names'>, lang: Lang) =>
+  lang === 'zh' ? (p.names.zh ?? p.name) : p.name;
+
+/** "UTC+8 (Asia/Shanghai)": the offset today, and the IANA name. */
+function zoneLabel(zone: string): string {
+  try {
+    const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
+      .formatToParts(new Date())
+      .find((x) => x.type === 'timeZoneName')?.value;
+    return `${(part ?? 'GMT').replace('GMT', 'UTC').replace(/^UTC$/, 'UTC±0')} (${zone})`;
+  } catch {
+    return zone;
+  }
+}
+
+function display(lang: Lang, type: 'language' | 'currency', code: string): string {
+  try {
+    return new Intl.DisplayNames([LOCALE[lang]], { type }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function placePages(
+  app: FastifyInstance,
+  store: Store,
+  places: PlacesService,
+  network: NetworkService,
+  continents: Record<string, Continent>,
+): void {
+  const opts = { config: { cache: true }, schema: { hide: true } };
+
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+    '/places/:id',
+    opts,
+    async (req, reply) => {
+      const lang = langOf(req.query);
+      const t = T[lang];
+      const detail = await places.detail(req.params.id);
+      const { items } = await places.twinningsOf(req.params.id);
+      const p = detail.place;
+      const name = nameIn(p, lang);
+      const countries = await store.places.getMany(
+        items.map((i) => i.partner.country).filter((c): c is string => !!c),
+      );
+      const countryName = (code: string | null) =>
+        code
+          ? ((lang === 'zh' ? countries.get(code)?.names.zh : undefined) ?? countries.get(code)?.name ?? code)
+          : '—';
+      const groups = new Map<string, TwinningWithPartner[]>();
+      for (const i of items) {
+        const key = i.partner.country ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), i]);
+      }
+      const num = new Intl.NumberFormat(LOCALE[lang]);
+      const located = items.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
+      const f = detail.facts;
+      return reply.type('text/html; charset=utf-8').send(
+        page({
+          lang,
+          title: name,
+          path: req.url,
+          children: (
+            <>
+              {detail.ancestors.length > 0 && (
+                <nav aria-label={t.hierarchy} class="muted">
+                  {[...detail.ancestors].reverse().map((a, i) => (
+                    <>
+                      {i > 0 && ' › '}
+                      <a
+                        href={href(
+                          a.kind === 'country' ? `/countries/${a.id}` : `/places/${encodeURIComponent(a.id)}`,
+                          lang,
+                        )}
+                      >
+                        {nameIn(a, lang)}
+                      </a>
+                    </>
+                  ))}
+                </nav>
+              )}
+              <h1>{name}</h1>
+              <p class="muted">
+                {t.kinds[p.kind]}
+                {p.names.en && lang === 'zh'
+                  ? ` · ${p.names.en}`
+                  : p.names.zh && lang === 'en'
+                    ? ` · ${p.names.zh}`
+                    : ''}
+              </p>
+              <section class="card" aria-labelledby="h-facts">
+                <h2 id="h-facts">{t.facts}</h2>
+                <dl class="facts">
+                  <dt>{t.population}</dt>
+                  <dd>
+                    {p.population !== null
+                      ? `${num.format(p.population)}${p.populationYear ? ` (${p.populationYear})` : ''}`
+                      : t.unknown}
+                  </dd>
+                  {(p.leaderName || p.leaderTitle) && (
+                    <>
+                      <dt>{p.leaderTitle ?? t.leader}</dt>
+                      <dd>
+                        {p.leaderName ?? ''}
+                        {p.leaderSince && ` (${t.since} ${formatPartialDate(p.leaderSince)})`}
+                      </dd>
+                    </>
+                  )}
+                  <dt>{t.languages}</dt>
+                  <dd>
+                    {f.languages.length
+                      ? f.languages.map((l) => display(lang, 'language', l)).join(', ')
+                      : t.unknown}
+                  </dd>
+                  <dt>{t.currency}</dt>
+                  <dd>
+                    {f.currency ? `${display(lang, 'currency', f.currency)} (${f.currency})` : t.unknown}
+                  </dd>
+                  <dt>{t.timezone}</dt>
+                  <dd>{f.timezone ? zoneLabel(f.timezone) : t.unknown}</dd>
+                  {p.lat !== null && p.lon !== null && (
+                    <>
+                      <dt>{t.coordinates}</dt>
+                      <dd>{`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}</dd>
+                    </>
+                  )}
+                  {p.wikidata && (
+                    <>
+                      <dt>{t.wikidata}</dt>
+                      <dd>
+                        <a href={`https://www.wikidata.org/wiki/${p.wikidata}`} rel="external">
+                          {p.wikidata}
+                        </a>
+                      </dd>
+                    </>
+                  )}
+                </dl>
+              </section>
+
+              <section aria-labelledby="h-partners">
+                <h2 id="h-partners">{t.partners(items.length)}</h2>
+                {items.length === 0 && <p>{t.noPartners}</p>}
+                {[...groups.entries()].map(([code, list]) => (
+                  <>
+                    <h3>{countryName(code || null)}</h3>
+                    <ul class="partners">
+                      {list.map(({ twinning: tw, partner }) => (
+                        <li>
+                          <a href={href(`/places/${encodeURIComponent(partner.id)}`, lang)}>{partner.name}</a>{' '}
+                          <span class="muted">
+                            {[
+                              KIND_LABELS[lang][tw.kind],
+                              tw.signed ? `${t.signed} ${tw.signed.date.slice(0, 4)}` : '',
+                              tw.status !== 'active' ? STATUS_LABELS[lang][tw.status] : '',
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ))}
+              </section>
+
+              {items.length > 0 && (
+                <section aria-labelledby="h-map">
+                  <h2 id="h-map">{t.mapTitle(name)}</h2>
+                  {p.lat !== null && p.lon !== null ? (
+                    <figure>
+                      <TiesMap
+                        id="ties-map"
+                        home={{ lat: p.lat, lon: p.lon, label: name }}
+                        partners={located.map((i) => ({
+                          lat: i.partner.lat!,
+                          lon: i.partner.lon!,
+                          label: i.partner.name,
+                        }))}
+                        text={{
+                          title: t.mapTitle(name),
+                          desc: t.mapDesc(name, items.length, located.length),
+                        }}
+                      />
+                    </figure>
+                  ) : (
+                    <p>{t.noMap}</p>
+                  )}
+                </section>
+              )}
+
+              <section aria-labelledby="h-profile">
+                <h2 id="h-profile">{t.profile}</h2>
+                <p class="muted">{t.profileEmpty}</p>
+              </section>
+
+              <section aria-labelledby="h-more">
+                <h2 id="h-more">{t.more}</h2>
+                <ul>
+                  <li>
+                    <a href={href(`/places/${encodeURIComponent(p.id)}/stats`, lang)}>{t.statistics}</a>
+                  </li>
+                  <li>
+                    <a href={href(`/places/${encodeURIComponent(p.id)}/network`, lang)}>{t.network}</a>
+                  </li>
+                </ul>
+              </section>
+            </>
+          ),
+        }),
+      );
+    },
+  );
+
+  app.get<{ Querystring: { lang?: string } }>('/countries', opts, async (req, reply) => {
+    const lang = langOf(req.query);
+    const t = T[lang];
+    const [list, ties] = await Promise.all([
+      store.places.list({ kind: 'country' }, 1000, 0),
+      network.countryTies(),
+    ]);
+    const collator = new Intl.Collator(LOCALE[lang]);
+    const all = list.map((h) => h.place).sort((a, b) => collator.compare(nameIn(a, lang), nameIn(b, lang)));
+    const num = new Intl.NumberFormat(LOCALE[lang]);
+    const Item = (p: { c: Place }) => (
+      <li>
+        <a href={href(`/countries/${p.c.id}`, lang)}>{nameIn(p.c, lang)}</a>{' '}
+        <span class="muted">
+          {ties.get(p.c.id) ? t.ties(num.format(ties.get(p.c.id)!), ties.get(p.c.id) === 1) : ''}
+        </span>
+      </li>
+    );
+    return reply.type('text/html; charset=utf-8').send(
+      page({
+        lang,
+        title: t.directoryTitle,
+        path: req.url,
+        children: (
+          <>
+            <h1>{t.directoryTitle}</h1>
+            <p class="muted">{t.directoryIntro(all.length)}</p>
+            <p>
+              <a href="#by-name">{t.byName}</a> · <a href="#by-continent">{t.byContinent}</a>
+            </p>
+            <h2 id="by-continent">{t.byContinent}</h2>
+            {CONTINENTS.map((c) => {
+              const members = all.filter((x) => continentOf(x.id, continents) === c);
+              return members.length ? (
+                <section aria-labelledby={`c-${c}`}>
+                  <h3 id={`c-${c}`}>{CONTINENT_LABELS[lang][c]}</h3>
+                  <ul class="columns">
+                    {members.map((m) => (
+                      <Item c={m} />
+                    ))}
+                  </ul>
+                </section>
+              ) : null;
+            })}
+            <h2 id="by-name">{t.byName}</h2>
+            <ul class="columns">
+              {all.map((m) => (
+                <Item c={m} />
+              ))}
+            </ul>
+          </>
+        ),
+      }),
+    );
+  });
+
+  app.get<{ Params: { code: string }; Querystring: { lang?: string } }>(
+    '/countries/:code',
+    opts,
+    async (req, reply) => {
+      const lang = langOf(req.query);
+      const t = T[lang];
+      const code = req.params.code.toUpperCase();
+      const country = await store.places.get(code);
+      if (!country || country.kind !== 'country')
+        throw new NotFoundError(`There is no country with the code ${req.params.code}.`);
+      const detail = await places.detail(code);
+      const c = await network.country(code, 20);
+      const name = nameIn(country, lang);
+      const num = new Intl.NumberFormat(LOCALE[lang]);
+      const zones = countryTimezones(code);
+      return reply.type('text/html; charset=utf-8').send(
+        page({
+          lang,
+          title: name,
+          path: req.url,
+          children: (
+            <>
+              <h1>{name}</h1>
+              <section class="card" aria-labelledby="h-facts">
+                <h2 id="h-facts">{t.countryFacts}</h2>
+                <dl class="facts">
+                  <dt>{t.continent}</dt>
+                  <dd>
+                    {detail.facts.continent ? CONTINENT_LABELS[lang][detail.facts.continent] : t.unknown}
+                  </dd>
+                  <dt>{t.languages}</dt>
+                  <dd>
+                    {country.languages.length
+                      ? country.languages.map((l) => display(lang, 'language', l)).join(', ')
+                      : t.unknown}
+                  </dd>
+                  <dt>{t.currency}</dt>
+                  <dd>
+                    {country.currency
+                      ? `${display(lang, 'currency', country.currency)} (${country.currency})`
+                      : t.unknown}
+                  </dd>
+                  <dt>{t.timezones}</dt>
+                  <dd>{zones.length ? zones.map(zoneLabel).join(', ') : t.unknown}</dd>
+                </dl>
+              </section>
+              <section aria-labelledby="h-culture">
+                <h2 id="h-culture">{t.culture}</h2>
+                <p class="muted">{t.cultureEmpty}</p>
+              </section>
+              <div class="grid2">
+                <section aria-labelledby="h-top">
+                  <h2 id="h-top">{t.topPlaces}</h2>
+                  <DataTable
+                    columns={[{ label: t.place }, { label: t.count, numeric: true }]}
+                    rows={c.top.map((p) => [
+                      <a href={href(`/places/${encodeURIComponent(p.id)}`, lang)}>
+                        {lang === 'zh' ? (p.nameZh ?? p.name) : p.name}
+                      </a>,
+                      num.format(p.ties),
+                    ])}
+                  />
+                </section>
+                <section aria-labelledby="h-partner-countries">
+                  <h2 id="h-partner-countries">{t.partnerCountries}</h2>
+                  <DataTable
+                    columns={[{ label: t.country }, { label: t.count, numeric: true }]}
+                    rows={c.partnerCountries
+                      .slice(0, 30)
+                      .map((p) => [
+                        <a href={href(`/countries/${p.code}`, lang)}>
+                          {lang === 'zh' ? (p.nameZh ?? p.name) : p.name}
+                        </a>,
+                        num.format(p.count),
+                      ])}
+                  />
+                </section>
+              </div>
+              <p>
+                <a href={href(`/places/${code}/stats`, lang)}>{t.statistics}</a>
+              </p>
+            </>
+          ),
+        }),
+      );
+    },
+  );
+}
+
+const S = {
+  en: {
+    title: 'Search places',
+    label: 'Name, in any language',
+    country: 'Country code',
+    kind: 'Kind',
+    any: 'any',
+    ties: 'Ties',
+    withTies: 'with ties',
+    withoutTies: 'without ties',
+    search: 'Search',
+    results: (q: string) => `Places matching “${q}”`,
+    none: 'No place matches. Try the beginning of the name, in any language.',
+    next: 'More results',
+  },
+  zh: {
+    title: '搜索地方',
+    label: '名称（任何语言）',
+    country: '国家代码',
+    kind: '类型',
+    any: '任意',
+    ties: '友城',
+    withTies: '有友城',
+    withoutTies: '无友城',
+    search: '搜索',
+    results: (q: string) => `与“${q}”匹配的地方`,
+    none: '没有匹配的地方。请尝试输入名称的开头，任何语言均可。',
+    next: '更多结果',
+  },
+};
+
+type SearchQuery = {
+  q?: string;
+  country?: string;
+  kind?: string;
+  ties?: string;
+  page?: string;
+  lang?: string;
+};
+
+/** Search results with filters; plain GET forms, so it works without JavaScript. */
+export function searchPage(app: FastifyInstance, places: PlacesService): void {
+  app.get<{ Querystring: SearchQuery }>(
+    '/search',
+    { config: { cache: true }, schema: { hide: true } },
+    async (req, reply) => {
+      const lang = langOf(req.query);
+      const t = S[lang];
+      const k = T[lang];
+      const q = req.query.q?.trim() ?? '';
+      const country = req.query.country?.trim().toUpperCase() || undefined;
+      if (country && !isCountryCode(country))
+        throw new ValidationError(
+          `"${req.query.country}" is not an ISO 3166-1 alpha-2 country code such as CN`,
+        );
+      const kind = (PLACE_KINDS as readonly string[]).includes(req.query.kind ?? '')
+        ? (req.query.kind as PlaceKind)
+        : undefined;
+      const hasTies = req.query.ties === 'yes' ? true : req.query.ties === 'no' ? false : undefined;
+      const pageNo = Math.max(1, Math.min(100, Number(req.query.page) || 1));
+      const size = 25;
+      const hits =
+        q || country || kind
+          ? await places.search(q, { country, kind, hasTies }, size + 1, (pageNo - 1) * size)
+          : [];
+      const num = new Intl.NumberFormat(LOCALE[lang]);
+      return reply.type('text/html; charset=utf-8').send(
+        page({
+          lang,
+          title: q ? t.results(q) : t.title,
+          path: req.url,
+          children: (
+            <>
+              <h1>{q ? t.results(q) : t.title}</h1>
+              <form class="filters card" method="get" action="/search" role="search">
+                <LangField lang={lang} />
+                <label>
+                  {t.label}
+                  <input type="search" name="q" value={q} placeholder="Malmö, 鞍山, Mailand…" />
+                </label>
+                <label>
+                  {t.country}
+                  <input name="country" value={country ?? ''} size={3} maxLength={2} placeholder="CN" />
+                </label>
+                <label>
+                  {t.kind}
+                  <select name="kind">
+                    <option value="">{t.any}</option>
+                    {PLACE_KINDS.map((x) => (
+                      <option value={x} selected={kind === x}>
+                        {k.kinds[x]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label>
+                  {t.ties}
+                  <select name="ties">
+                    <option value="">{t.any}</option>
+                    <option value="yes" selected={hasTies === true}>
+                      {t.withTies}
+                    </option>
+                    <option value="no" selected={hasTies === false}>
+                      {t.withoutTies}
+                    </option>
+                  </select>
+                </label>
+                <button type="submit">{t.search}</button>
+              </form>
+              {(q || country || kind) && hits.length === 0 && <p>{t.none}</p>}
+              {hits.length > 0 && (
+                <DataTable
+                  columns={[
+                    { label: k.place },
+                    { label: t.kind },
+                    { label: k.country },
+                    { label: k.population, numeric: true },
+                    { label: t.ties, numeric: true },
+                  ]}
+                  rows={hits
+                    .slice(0, size)
+                    .map(({ place, ties }) => [
+                      <a href={href(`/places/${encodeURIComponent(place.id)}`, lang)}>
+                        {nameIn(place, lang)}
+                      </a>,
+                      k.kinds[place.kind],
+                      place.country ?? '',
+                      place.population !== null ? num.format(place.population) : '',
+                      num.format(ties),
+                    ])}
+                />
+              )}
+              {hits.length > size && (
+                <p>
+                  <a
+                    href={href('/search', lang, {
+                      q,
+                      country,
+                      kind,
+                      ties: req.query.ties,
+                      page: String(pageNo + 1),
+                    })}
+                    rel="next"
+                  >
+                    {t.next}
+                  </a>
+                </p>
+              )}
+            </>
+          ),
+        }),
+      );
+    },
+  );
+}

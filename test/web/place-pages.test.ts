@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { importFiles } from '../../src/services/import.js';
+import { buildApp } from '../../src/web/app.js';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
+
+describe('place profile, country page and directory', () => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await createTestDb('sqlite');
+    await importFiles(t.store, fixtureFiles());
+    app = await buildApp({ config: loadConfig({}), store: t.store });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  it('shows a fact card with facts from the place, its location and its country', async () => {
+    const res = await get('/places/Q74957');
+    expect(res.statusCode).toBe(200);
+    const html = res.body;
+    expect(html).toContain('<h1>Anshan</h1>');
+    expect(html).toMatch(
+      /<nav aria-label="Part of" class="muted"><a href="\/countries\/CN">China<\/a> › <a href="\/places\/cn-liaoning">Liaoning<\/a><\/nav>/,
+    );
+    expect(html).toContain('<dt>Population</dt><dd>1,199,275</dd>');
+    expect(html).toContain('<dt>Languages</dt><dd>Chinese</dd>');
+    expect(html).toContain('<dt>Currency</dt><dd>Chinese Yuan (CNY)</dd>');
+    expect(html).toContain('<dt>Time zone</dt><dd>UTC+8 (Asia/Shanghai)</dd>');
+  });
+
+  it('lists partners grouped by country, with kind, year and status', async () => {
+    const html = (await get('/places/Q79867')).body;
+    expect(html).toContain('Partners (2)');
+    expect(html).toMatch(
+      /<h3>China<\/h3><ul class="partners"><li><a href="\/places\/Q74957">Anshan<\/a> <span class="muted">sister city · signed 1996<\/span>/,
+    );
+    expect(html).toMatch(
+      /<h3>Sweden<\/h3>.*Malmö<\/a> <span class="muted">sister city · signed 1970 · ended<\/span>/,
+    );
+    // a map of the ties, with a text alternative
+    expect(html).toContain(
+      'World map with Birmingham and lines to 2 of its 2 partners whose location is known.',
+    );
+  });
+
+  it('has sensible empty states', async () => {
+    const html = (await get('/places/Q1000001')).body;
+    expect(html).toContain('<dt>Population</dt><dd>not known</dd>');
+    expect(html).toContain('No twinnings are known for this place yet.');
+    expect(html).toContain('No profile has been written yet');
+    expect((await get('/places/Q404')).statusCode).toBe(404);
+  });
+
+  it('speaks Chinese', async () => {
+    const html = (await get('/places/Q74957?lang=zh')).body;
+    expect(html).toContain('<h1>鞍山</h1>');
+    expect(html).toContain('<dt>语言</dt><dd>中文</dd>');
+    expect(html).toContain('<h3>美国</h3>');
+  });
+
+  it('lists every country by name and by continent', async () => {
+    const html = (await get('/countries')).body;
+    expect(html).toContain('All 5 countries and territories of ISO 3166');
+    expect(html).toMatch(
+      /<h3 id="c-EU">Europe<\/h3><ul class="columns"><li><a href="\/countries\/DE">Germany<\/a> <span class="muted">1 tie<\/span><\/li><li><a href="\/countries\/SE">Sweden<\/a>/,
+    );
+  });
+
+  it('shows a country with its busiest places and partner countries', async () => {
+    const html = (await get('/countries/cn')).body;
+    expect(html).toContain('<h1>China</h1>');
+    expect(html).toContain('<dt>Continent</dt><dd>Asia</dd>');
+    expect(html).toMatch(/<td><a href="\/places\/Q74957">Anshan<\/a><\/td><td class="n">2<\/td>/);
+    expect(html).toMatch(/<td><a href="\/countries\/SE">Sweden<\/a><\/td><td class="n">1<\/td>/);
+    expect((await get('/countries/XX')).statusCode).toBe(404);
+    expect((await get('/countries/Q74957')).statusCode).toBe(404);
+  });
+
+  it('searches places by name in any script, with filters and pages', async () => {
+    const html = (await get('/search?q=%E9%9E%8D%E5%B1%B1')).body; // 鞍山
+    expect(html).toContain('<h1>Places matching “鞍山”</h1>');
+    expect(html).toMatch(
+      /<td><a href="\/places\/Q74957">Anshan<\/a><\/td><td>City<\/td><td>CN<\/td><td class="n">1,199,275<\/td><td class="n">2<\/td>/,
+    );
+    expect((await get('/search?q=malm&country=us')).body).not.toContain('/places/Q2211');
+    expect((await get('/search?q=malm&ties=yes')).body).toContain('/places/Q2211');
+    expect((await get('/search?q=zzzz')).body).toContain('No place matches.');
+    expect((await get('/search?q=a&country=XYZ')).statusCode).toBe(400);
+    expect((await get('/search')).body).toContain('role="search"');
+  });
+});
