@@ -174,13 +174,7 @@ export class NetworkService {
   /** Every country and territory with its number of ties in force (either side in the country). */
   async countryTies(): Promise<Map<string, number>> {
     const s = await this.load();
-    const out = new Map<string, number>();
-    for (const t of s.ties) {
-      const ca = s.places.get(t.a)?.country;
-      const cb = s.places.get(t.b)?.country;
-      for (const c of new Set([ca, cb])) if (c) out.set(c, (out.get(c) ?? 0) + 1);
-    }
-    return out;
+    return countByCountry(s, s.ties);
   }
 
   /** Places and countries with the most ties, optionally within a continent or a period of signing. */
@@ -191,15 +185,10 @@ export class NetworkService {
       !opts.from && !opts.to
         ? true
         : !!t.signed && (!opts.from || t.signed >= opts.from) && (!opts.to || t.signed <= opts.to);
+    const ties = s.ties.filter(inPeriod);
     const placeCount = new Map<string, number>();
-    const countryCount = new Map<string, number>();
-    for (const t of s.ties) {
-      if (!inPeriod(t)) continue;
-      for (const id of [t.a, t.b]) placeCount.set(id, (placeCount.get(id) ?? 0) + 1);
-      const ca = s.places.get(t.a)?.country;
-      const cb = s.places.get(t.b)?.country;
-      for (const c of new Set([ca, cb])) if (c) countryCount.set(c, (countryCount.get(c) ?? 0) + 1);
-    }
+    for (const t of ties) for (const id of [t.a, t.b]) placeCount.set(id, (placeCount.get(id) ?? 0) + 1);
+    const countryCount = countByCountry(s, ties);
     const inContinent = (country: string | null | undefined) =>
       !opts.continent || continentOf(country, this.continents) === opts.continent;
     const top = (m: Map<string, number>, keep: (k: string) => boolean) =>
@@ -282,6 +271,17 @@ export class NetworkService {
       },
     };
   }
+}
+
+/** Ties per country, each counted once for a country even when both sides lie in it. */
+function countByCountry(s: Snapshot, ties: CompactTie[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of ties) {
+    const ca = s.places.get(t.a)?.country;
+    const cb = s.places.get(t.b)?.country;
+    for (const c of new Set([ca, cb])) if (c) out.set(c, (out.get(c) ?? 0) + 1);
+  }
+  return out;
 }
 
 // Brandes over the whole network takes seconds: run it one source place at a time, letting other requests in

@@ -121,6 +121,14 @@ function zoneLabel(zone: string): string {
   }
 }
 
+function languagesLabel(lang: Lang, codes: string[]): string | null {
+  return codes.length ? codes.map((l) => display(lang, 'language', l)).join(', ') : null;
+}
+
+function currencyLabel(lang: Lang, code: string | null): string | null {
+  return code ? `${display(lang, 'currency', code)} (${code})` : null;
+}
+
 function display(lang: Lang, type: 'language' | 'currency', code: string): string {
   try {
     return new Intl.DisplayNames([LOCALE[lang]], { type }).of(code) ?? code;
@@ -215,15 +223,9 @@ export function placePages(
                     </>
                   )}
                   <dt>{t.languages}</dt>
-                  <dd>
-                    {f.languages.length
-                      ? f.languages.map((l) => display(lang, 'language', l)).join(', ')
-                      : t.unknown}
-                  </dd>
+                  <dd>{languagesLabel(lang, f.languages) ?? t.unknown}</dd>
                   <dt>{t.currency}</dt>
-                  <dd>
-                    {f.currency ? `${display(lang, 'currency', f.currency)} (${f.currency})` : t.unknown}
-                  </dd>
+                  <dd>{currencyLabel(lang, f.currency) ?? t.unknown}</dd>
                   <dt>{t.timezone}</dt>
                   <dd>{f.timezone ? zoneLabel(f.timezone) : t.unknown}</dd>
                   {p.lat !== null && p.lon !== null && (
@@ -382,10 +384,12 @@ export function placePages(
       const lang = langOf(req.query);
       const t = T[lang];
       const code = req.params.code.toUpperCase();
-      const country = await store.places.get(code);
-      if (!country || country.kind !== 'country')
-        throw new NotFoundError(`There is no country with the code ${req.params.code}.`);
-      const detail = await places.detail(code);
+      const notFound = new NotFoundError(`There is no country with the code ${req.params.code}.`);
+      const detail = await places.detail(code).catch((e: unknown) => {
+        throw e instanceof NotFoundError ? notFound : e;
+      });
+      const country = detail.place;
+      if (country.kind !== 'country') throw notFound;
       const c = await network.country(code, 20);
       const name = nameIn(country, lang);
       const num = new Intl.NumberFormat(LOCALE[lang]);
@@ -406,17 +410,9 @@ export function placePages(
                     {detail.facts.continent ? CONTINENT_LABELS[lang][detail.facts.continent] : t.unknown}
                   </dd>
                   <dt>{t.languages}</dt>
-                  <dd>
-                    {country.languages.length
-                      ? country.languages.map((l) => display(lang, 'language', l)).join(', ')
-                      : t.unknown}
-                  </dd>
+                  <dd>{languagesLabel(lang, country.languages) ?? t.unknown}</dd>
                   <dt>{t.currency}</dt>
-                  <dd>
-                    {country.currency
-                      ? `${display(lang, 'currency', country.currency)} (${country.currency})`
-                      : t.unknown}
-                  </dd>
+                  <dd>{currencyLabel(lang, country.currency) ?? t.unknown}</dd>
                   <dt>{t.timezones}</dt>
                   <dd>{zones.length ? zones.map(zoneLabel).join(', ') : t.unknown}</dd>
                 </dl>
