@@ -1,24 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { importFiles } from '../../src/services/import.js';
-import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
 
 describe('place profile, country page and directory', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDb('sqlite');
-    await importFiles(t.store, fixtureFiles());
-    app = await buildApp({ config: loadConfig({}), store: t.store });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
-  });
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const ctx = useTestApp(fixtureFiles);
+  const get = (url: string) => ctx.app.inject({ method: 'GET', url });
 
   it('shows a fact card with facts from the place, its location and its country', async () => {
     const res = await get('/places/Q74957');

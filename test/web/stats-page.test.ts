@@ -1,28 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.js';
 import { parse } from 'csv-parse/sync';
 import { Writable } from 'node:stream';
 import { run } from '../../src/cli/main.js';
-import { loadConfig } from '../../src/config.js';
-import { importFiles } from '../../src/services/import.js';
-import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../helpers/db.js';
 import { provinceFiles } from '../helpers/province.js';
 
 describe('statistics page', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    t = await createTestDb('sqlite');
-    await importFiles(t.store, provinceFiles());
-    app = await buildApp({ config: loadConfig({}), store: t.store });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.drop();
-  });
+  const ctx = useTestApp(provinceFiles);
 
-  const get = (url: string) => app.inject({ method: 'GET', url });
+  const get = (url: string) => ctx.app.inject({ method: 'GET', url });
 
   it('shows the same figures as the API, in a sentence, charts and tables', async () => {
     const api = (await get('/api/places/anhui/stats?international=true&since=2018')).json();
@@ -54,7 +40,7 @@ describe('statistics page', () => {
       {
         stdout,
         stderr: stdout,
-        env: { DATABASE_URL: t.url },
+        env: { DATABASE_URL: ctx.t.url },
       },
     );
     expect(code).toBe(0);
