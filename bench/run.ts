@@ -1,5 +1,5 @@
-// Benchmarks for the registry targets: full import of the bundled data, and API latency under load.
-// Usage: npm run bench [-- import|api]   (builds first; results also written to bench/results/)
+// Benchmarks for the targets: import of the bundled data, statistics, API latency and the profile page under load.
+// Usage: npm run bench [-- import|stats|api|portal]   (builds first; results also written to bench/results/)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,13 +93,14 @@ function hasWrk(): boolean {
   }
 }
 
-/** 50 connections for `seconds`, cycling through `paths`: wrk (C) when installed, else autocannon. */
+/** `connections` (50) for `seconds`, cycling through `paths`: wrk (C) when installed, else autocannon. */
 async function load(
   url: string,
   name: string,
   paths: string[],
   seconds = 10,
   uncached = false,
+  connections = 50,
 ): Promise<LoadResult> {
   let line: LoadResult;
   if (hasWrk()) {
@@ -121,7 +122,7 @@ done = function(summary, latency, requests)
 end`,
     );
     const pin = hasTaskset() ? ['taskset', '-c', '1'] : [];
-    const cmd = [...pin, 'wrk', '-t1', '-c50', `-d${seconds}s`, '-s', script, url];
+    const cmd = [...pin, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, url];
     const out = execFileSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
     const [rps, p50, p99, non2xx] = /RESULT (\S+) (\S+) (\S+) (\d+)/
       .exec(out)!
@@ -138,7 +139,7 @@ end`,
     let i = 0;
     const r = await autocannon({
       url,
-      connections: 50,
+      connections,
       duration: seconds,
       requests: [
         { setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) },
@@ -242,6 +243,96 @@ async function benchApi() {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+  results.baseline = await baselineLoad(bytes);
+}
+
+/** The public place profile page, cached and uncached (every request a new URL), against the bare-node floor. */
+async function benchPortal() {
+  const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-portal-'));
+  const dbPath = join(dir, 'portal.db');
+  const db = openDatabase(dbPath);
+  await migrateToLatest(db);
+  await importFiles(Store.of(db), await readSeedFiles());
+  // 2,000 places with ties drawn evenly from all of them, and separately the 400 busiest cities (long lists)
+  const tied = (await Store.of(db).places.list({ hasTies: true }, 50_000, 0)).filter(
+    (h) => h.place.kind !== 'country',
+  );
+  const step = Math.max(1, Math.floor(tied.length / 2000));
+  const sample = tied.filter((_, i) => i % step === 0).slice(0, 2000);
+  const busiest = [...tied].sort((a, b) => b.ties - a.ties).slice(0, 400);
+  await db.close();
+  console.log(
+    hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
+  );
+  const server = await startProcess([join(root, 'bin/twinning.js'), 'serve'], {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: dbPath,
+    LOG_LEVEL: 'warn',
+  });
+  let bytes = 0;
+  // the canonical address of each profile (the bare id redirects to it); bytes counts the sample's answers
+  const canonical = async (hits: typeof tied) => {
+    const out: string[] = [];
+    for (const h of hits) {
+      const res = await fetch(`${server.url}/places/${h.place.id}`);
+      out.push(new URL(res.url).pathname);
+      bytes += (await res.arrayBuffer()).byteLength;
+    }
+    return out;
+  };
+  try {
+    await fetch(`${server.url}/api/network`);
+    const paths = await canonical(sample);
+    const sampleBytes = Math.round(bytes / paths.length);
+    const busiestPaths = await canonical(busiest);
+    bytes = sampleBytes;
+    await load(server.url, 'warm-up', paths, 3);
+    results.profile = await load(
+      server.url,
+      `GET /places/{id}/{slug}, cached, ${paths.length} places (${bytes} bytes on average; target 12,000 req/s, p99 < 20 ms)`,
+      paths,
+    );
+    results.profileUncached = await load(
+      server.url,
+      `uncached GET /places/{id}/{slug}, ${paths.length} places, every request a new URL (target 3,000 req/s, p99 < 20 ms)`,
+      paths.map((p) => `${p}?x=1`),
+      10,
+      true,
+    );
+    // Latency at a load the core can carry: with 50 connections queueing alone costs 50 / throughput.
+    results.profileUncached10 = await load(
+      server.url,
+      `uncached, ${paths.length} places, 10 connections`,
+      paths.map((p) => `${p}?x=2`),
+      10,
+      true,
+      10,
+    );
+    results.profile10 = await load(
+      server.url,
+      `cached, ${paths.length} places, 10 connections`,
+      paths,
+      10,
+      false,
+      10,
+    );
+    results.profileUncachedBusiest = await load(
+      server.url,
+      'uncached, the 400 busiest cities (longest partner lists)',
+      busiestPaths.map((p) => `${p}?x=1`),
+      10,
+      true,
+    );
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.portalBaseline = await baselineLoad(bytes);
+}
+
+async function baselineLoad(bytes: number): Promise<LoadResult> {
   const baseDir = mkdtempSync(join(tmpdir(), 'twinning-baseline-'));
   writeFileSync(join(baseDir, 'baseline.mjs'), BASELINE);
   const baseline = await startProcess([join(baseDir, 'baseline.mjs')], {
@@ -249,14 +340,10 @@ async function benchApi() {
     BYTES: String(bytes),
   });
   try {
-    results.baseline = await load(
-      baseline.url,
-      `baseline: bare node:http, ${bytes} bytes per answer`,
-      ['/'],
-      10,
-    );
+    return await load(baseline.url, `baseline: bare node:http, ${bytes} bytes per answer`, ['/'], 10);
   } finally {
     await baseline.stop();
+    rmSync(baseDir, { recursive: true, force: true });
   }
 }
 
@@ -312,5 +399,6 @@ async function benchStats() {
 if (which === 'all' || which === 'import') await benchImport();
 if (which === 'all' || which === 'stats') await benchStats();
 if (which === 'all' || which === 'api') await benchApi();
+if (which === 'all' || which === 'portal') await benchPortal();
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -10,6 +10,8 @@ export interface Config {
   /** country → continent corrections on top of the UN M49 default */
   continents: Record<string, Continent>;
   logLevel: string;
+  /** home mode: the id of the place whose program office runs this site; null for the whole world (atlas) */
+  home: string | null;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     errors.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const home = env.TWINNING_HOME?.trim() || null;
+  if (home && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(home)) {
+    errors.push(
+      `TWINNING_HOME="${env.TWINNING_HOME}" is not a place id such as Q74957 (see \`twinning places search\`)`,
+    );
+  }
   if (errors.length) throw new ConfigError(`The configuration is not valid:\n  ${errors.join('\n  ')}`);
   return {
     port,
@@ -46,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: ['true', '1', 'yes'].includes(seedText),
     continents,
     logLevel,
+    home,
   };
 }

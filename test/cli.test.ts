@@ -119,4 +119,38 @@ describe('twinning CLI', () => {
     expect(err.text()).toMatch(/PORT="eighty" is not a port number/);
     expect(err.text()).toMatch(/TWINNING_CONTINENTS/);
   });
+
+  it('writes, replaces and removes profile sections from Markdown files', async () => {
+    const file = join(dir, 'economy.md');
+    writeFileSync(file, 'Steel and **machinery**.\n');
+    expect(await twinning('section', 'set', 'Anshan', 'economy', file)).toMatchObject({
+      code: 0,
+      out: 'Saved the economy section of Anshan (Q74957) in en.\n',
+    });
+    writeFileSync(file, '鞍钢。');
+    expect((await twinning('section', 'set', 'Q74957', 'economy', file, '--lang', 'zh')).out).toContain(
+      'in zh',
+    );
+    const story = join(dir, 'story.md');
+    writeFileSync(story, 'Met in 1995.');
+    expect((await twinning('section', 'set', 'Anshan', 'story', story, '--partner', 'Birmingham')).out).toBe(
+      'Saved the story section of the tie Anshan – Birmingham in en.\n',
+    );
+    expect((await twinning('section', 'set', 'CN', 'cuisine', story)).out).toContain('section of China (CN)');
+    // mistakes are explained, and nothing is written
+    const wrongKey = await twinning('section', 'set', 'Anshan', 'gossip', story);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.err).toContain(
+      '"gossip" is not a section of a place; use one of programs, locale, economy',
+    );
+    const noTie = await twinning('section', 'set', 'Anshan', 'story', story, '--partner', 'Tokyo');
+    expect(noTie).toMatchObject({ code: 1, err: 'Anshan (Q74957) and Tokyo (Q1490) have no tie.\n' });
+    const missing = await twinning('section', 'set', 'Anshan', 'economy', join(dir, 'nope.md'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^Cannot read .*nope\.md/);
+    writeFileSync(file, '');
+    expect((await twinning('section', 'set', 'Anshan', 'economy', file)).out).toBe(
+      'Removed the economy section of Anshan (Q74957) in en.\n',
+    );
+  });
 });

@@ -11,6 +11,8 @@ import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/
 import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type Progress } from '../services/import.js';
 import { PlacesService } from '../services/places.js';
+import { ContentService } from '../services/content.js';
+import { COUNTRY_SECTIONS, PLACE_SECTIONS, TIE_SECTIONS, type SubjectType } from '../domain/sections.js';
 import { StatsService, statsOptions } from '../services/stats.js';
 import { seedIfEmpty } from '../services/seed.js';
 import { openDatabase, type Database } from '../store/db.js';
@@ -76,7 +78,8 @@ Settings come from the environment:
   DATABASE_URL   postgres://user@host/db, or a SQLite file path (default ./var/twinning.db)
   PORT, HOST     where \`serve\` listens (default 3000 on all interfaces)
   TWINNING_SEED  load the bundled world data into an empty database at start (default true)
-  TWINNING_CONTINENTS  continent overrides such as RU=AS,CY=EU (default: UN M49 regions)`,
+  TWINNING_CONTINENTS  continent overrides such as RU=AS,CY=EU (default: UN M49 regions)
+  TWINNING_HOME  home mode: the id of the place whose program office runs the site, e.g. Q74957`,
     );
 
   cli
@@ -289,7 +292,70 @@ Settings come from the environment:
       });
     });
 
+  const section = cli
+    .command('section')
+    .description('Write the profile sections of places, countries and ties (Markdown, per language)');
+  section
+    .command('set')
+    .description(
+      `Write one section from a Markdown file (- for standard input); an empty file removes it.
+Places: ${PLACE_SECTIONS.join(', ')}. Countries: ${COUNTRY_SECTIONS.join(', ')}.
+Ties (with --partner): ${TIE_SECTIONS.join(', ')}.`,
+    )
+    .argument('<place>', 'place id or name (a country for culture sections)')
+    .argument('<key>', 'which section, e.g. economy or story')
+    .argument('<file>', 'Markdown file, or - for standard input')
+    .option('--partner <place>', 'the tie between <place> and this partner (its story and programs)')
+    .option('--lang <tag>', 'language the text is written in', 'en')
+    .action(async (placeArg: string, key: string, file: string, opts: { partner?: string; lang: string }) => {
+      const body = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+      await withStore(config(), async (store) => {
+        const places = new PlacesService(store);
+        const place = await places.resolve(placeArg);
+        let subject: { type: SubjectType; id: string; label: string };
+        if (opts.partner) {
+          const partner = await places.resolve(opts.partner);
+          const tie = await store.twinnings.between(place.id, partner.id);
+          if (!tie) {
+            err(`${place.name} (${place.id}) and ${partner.name} (${partner.id}) have no tie.`);
+            throw new ExitError(1);
+          }
+          subject = {
+            type: 'twinning',
+            id: String(tie.id),
+            label: `the tie ${place.name} – ${partner.name}`,
+          };
+        } else {
+          subject = {
+            type: place.kind === 'country' ? 'country' : 'place',
+            id: place.id,
+            label: `${place.name} (${place.id})`,
+          };
+        }
+        const outcome = await new ContentService(store).setSection({
+          subjectType: subject.type,
+          subjectId: subject.id,
+          key,
+          lang: opts.lang,
+          body,
+        });
+        out(
+          outcome === 'saved'
+            ? `Saved the ${key} section of ${subject.label} in ${opts.lang}.`
+            : outcome === 'removed'
+              ? `Removed the ${key} section of ${subject.label} in ${opts.lang}.`
+              : `${subject.label} has no ${key} section in ${opts.lang}; nothing to remove.`,
+        );
+      });
+    });
+
   return cli;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Runs the command line; resolves to the exit code (a running server keeps the process alive). */
@@ -312,6 +378,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ECONNREFUSED' || code === '3D000' || code === '28P01') {
       io.stderr.write(`Cannot reach the database: ${(e as Error).message}. Check DATABASE_URL.\n`);
+      return 1;
+    }
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      io.stderr.write(
+        `Cannot read ${(e as NodeJS.ErrnoException).path ?? 'the file'}: ${(e as Error).message}\n`,
+      );
       return 1;
     }
     if (code === 'EADDRINUSE') {

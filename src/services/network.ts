@@ -7,6 +7,7 @@ import type { CompactPlace } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { CompactTie } from '../store/twinnings-repo.js';
 import type { DataVersion } from './data-version.js';
+import { Gazetteer } from './gazetteer.js';
 
 /** Ties that link places today: not ended, not merely proposed. */
 const LINKING = ['active', 'dormant', 'suspended'] as const;
@@ -50,20 +51,22 @@ export class NetworkService {
     private readonly store: Store,
     private readonly version: DataVersion,
     private readonly continents: Record<string, Continent> = {},
+    private readonly gazetteer = new Gazetteer(store, version),
   ) {}
 
   private async load(): Promise<Snapshot> {
     const version = await this.version.current();
     if (this.snapshot?.version === version) return this.snapshot;
     this.loading ??= (async () => {
-      const [places, ties] = await Promise.all([
-        this.store.places.compact(),
-        this.store.twinnings.compact(LINKING),
-      ]);
+      const gazetteer = await this.gazetteer.snapshot();
+      const linking = new Set<string>(LINKING);
+      const ties: CompactTie[] = gazetteer.ties
+        .filter((t) => linking.has(t.status))
+        .map((t) => ({ id: t.id, a: t.a, b: t.b, signed: t.signed?.date ?? null, listedBy: t.listedBy }));
       const snap: Snapshot = {
         version,
         graph: new TwinGraph(ties.map((t) => [t.a, t.b] as const)),
-        places: new Map(places.map((p) => [p.id, p])),
+        places: gazetteer.places,
         ties,
       };
       this.snapshot = snap;
@@ -138,6 +141,20 @@ export class NetworkService {
       mostCentral: byScore
         .slice(0, limit)
         .map(([id, score]) => ({ ...this.ref(s, id), betweenness: Math.round(score) })),
+    };
+  }
+
+  /** The places with the most ties in force (not countries), where located, and the ties among them. */
+  async busiest(limit = 60) {
+    const s = await this.load();
+    const top = [...s.places.values()]
+      .filter((p) => p.kind !== 'country' && p.lat !== null && p.lon !== null && s.graph.degree(p.id) > 0)
+      .sort((a, b) => s.graph.degree(b.id) - s.graph.degree(a.id) || (a.id < b.id ? -1 : 1))
+      .slice(0, limit);
+    const ids = new Set(top.map((p) => p.id));
+    return {
+      places: top.map((p) => ({ ...this.ref(s, p.id), lat: p.lat as number, lon: p.lon as number })),
+      links: s.ties.filter((t) => ids.has(t.a) && ids.has(t.b)).map((t) => [t.a, t.b] as [string, string]),
     };
   }
 

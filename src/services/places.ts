@@ -2,7 +2,9 @@ import type { Continent } from '../domain/countries.js';
 import { NotFoundError } from '../domain/errors.js';
 import { effectiveFacts, type EffectiveFacts, type Place } from '../domain/places.js';
 import type { Twinning } from '../domain/twinnings.js';
-import type { SearchFilters, PlaceHit } from '../store/places-repo.js';
+import { bySubject, type SectionMap } from './content.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { CompactPlace, SearchFilters, PlaceHit } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningFilters, TwinningWithPartner } from '../store/twinnings-repo.js';
 
@@ -14,10 +16,26 @@ export interface PlaceDetail {
   ties: number;
 }
 
+/** Everything a place's page shows. */
+export interface PlaceProfile {
+  place: Place;
+  facts: EffectiveFacts;
+  /** parent first, the top (usually the country) last */
+  ancestors: CompactPlace[];
+  partners: TwinningWithPartner[];
+  /** the countries of the partners */
+  countries: Map<string, Place>;
+  sections: SectionMap;
+  /** in home mode, the tie between the home and this place, and its own sections */
+  homeTie: { twinning: Twinning; sections: SectionMap } | null;
+}
+
 export class PlacesService {
   constructor(
     private readonly store: Store,
     private readonly continents: Record<string, Continent> = {},
+    /** names, parents and countries in memory; without it they are read from the database */
+    private readonly gazetteer?: Gazetteer,
   ) {}
 
   async search(
@@ -31,12 +49,19 @@ export class PlacesService {
       : this.store.places.list(filters, limit, offset);
   }
 
-  async detail(id: string): Promise<PlaceDetail> {
+  /** The best matches for what someone is typing, with their countries (for "Anshan, China"). */
+  async suggest(text: string, limit: number): Promise<{ hits: PlaceHit[]; countries: Map<string, Place> }> {
+    const hits = text.trim() ? await this.store.places.search(text, {}, limit, 0) : [];
+    const codes = [...new Set(hits.map((h) => h.place.country).filter((c) => c !== null))];
+    return { hits, countries: await this.store.places.getMany(codes) };
+  }
+
+  async detail(id: string, countTies = true): Promise<PlaceDetail> {
     const place = await this.store.places.get(id);
     if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
     const [ancestors, ties] = await Promise.all([
       this.store.places.ancestors(id),
-      this.store.places.tieCounts([id]),
+      countTies ? this.store.places.tieCounts([id]) : new Map<string, number>(),
     ]);
     const country =
       place.kind === 'country'
@@ -48,6 +73,71 @@ export class PlacesService {
       facts: effectiveFacts(place, country, this.continents),
       ancestors,
       ties: ties.get(id) ?? 0,
+    };
+  }
+
+  /**
+   * A place's page: facts, partners, sections, and in home mode its tie with the home. `known` is the place if
+   * the caller has just read it. Four queries; names, parents and countries come from the gazetteer.
+   */
+  async profile(id: string, homeId: string | null = null, known?: Place): Promise<PlaceProfile> {
+    const place = known ?? (await this.store.places.get(id));
+    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const [partners, sections, lookup] = await Promise.all([
+      // the page lists partners; a tie's sources are on the tie's own page
+      this.gazetteer ? this.gazetteer.partners(id) : this.store.twinnings.forPlace(id, { sources: false }),
+      this.store.sections.of(place.kind === 'country' ? 'country' : 'place', [id]),
+      this.lookup(id),
+    ]);
+    const countries = new Map<string, Place>();
+    for (const { partner } of partners) {
+      const c = partner.country ? lookup.countries.get(partner.country) : undefined;
+      if (c) countries.set(c.id, c);
+    }
+    let homeTie: PlaceProfile['homeTie'] = null;
+    const tie = homeId && homeId !== id ? partners.find((i) => i.partner.id === homeId)?.twinning : undefined;
+    if (tie) {
+      const tieSections = await this.store.sections.of('twinning', [String(tie.id)]);
+      homeTie = { twinning: tie, sections: bySubject(tieSections).get(String(tie.id)) ?? new Map() };
+    }
+    const country =
+      place.kind === 'country'
+        ? place
+        : (lookup.countries.get(
+            lookup.ancestors.find((a) => a.kind === 'country')?.id ?? place.country ?? '',
+          ) ?? null);
+    return {
+      place,
+      facts: effectiveFacts(place, country, this.continents),
+      ancestors: lookup.ancestors,
+      partners,
+      countries,
+      sections: bySubject(sections).get(id) ?? new Map(),
+      homeTie,
+    };
+  }
+
+  private async lookup(id: string): Promise<{ ancestors: CompactPlace[]; countries: Map<string, Place> }> {
+    if (this.gazetteer) {
+      const snap = await this.gazetteer.snapshot();
+      return { ancestors: await this.gazetteer.lineage(id), countries: snap.countries };
+    }
+    const ancestors = await this.store.places.ancestors(id);
+    const countries = await this.store.places.list({ kind: 'country' }, 10_000, 0);
+    return {
+      ancestors: ancestors.map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        country: a.country,
+        parent: a.parent,
+        lat: a.lat,
+        lon: a.lon,
+        population: a.population,
+        wikidata: a.wikidata,
+        nameZh: a.names.zh ?? null,
+      })),
+      countries: new Map(countries.map((h) => [h.place.id, h.place])),
     };
   }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DatePrecision } from '../domain/dates.js';
 import { normalizeName, prefixUpperBound, searchTerms } from '../domain/names.js';
 import type { Place, PlaceInput, PlaceKind } from '../domain/places.js';
+import { param, Reusable } from './reusable.js';
 import type { DB, PlacesTable } from './schema.js';
 
 type Row = Selectable<PlacesTable>;
@@ -87,8 +88,10 @@ export interface CompactPlace {
   name: string;
   kind: PlaceKind;
   country: string | null;
+  parent: string | null;
   lat: number | null;
   lon: number | null;
+  population: number | null;
   wikidata: string | null;
   /** the Simplified Chinese name, where known */
   nameZh: string | null;
@@ -107,13 +110,22 @@ export interface PlaceHit {
 }
 
 export class PlacesRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  private readonly byId: Reusable<Row, { id: string }>;
+  private readonly namesById: Reusable<{ lang: string; name: string }, { id: string }>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.byId = new Reusable(db, () => db.selectFrom('places').selectAll().where('id', '=', param('id')));
+    this.namesById = new Reusable(db, () =>
+      db.selectFrom('place_names').select(['lang', 'name']).where('place_id', '=', param('id')),
+    );
+  }
 
   async get(id: string): Promise<Place | undefined> {
-    const row = await this.db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = await this.byId.run({ id });
     if (!row) return undefined;
-    const names = await this.namesOf([id]);
-    return toPlace(row, names.get(id));
+    const names: Record<string, string> = {};
+    for (const n of await this.namesById.run({ id })) names[n.lang] = n.name;
+    return toPlace(row, names);
   }
 
   async getMany(ids: string[]): Promise<Map<string, Place>> {
@@ -333,9 +345,26 @@ export class PlacesRepo {
     const rows = await this.db
       .selectFrom('places as p')
       .leftJoin('place_names as n', (j) => j.onRef('n.place_id', '=', 'p.id').on('n.lang', '=', 'zh'))
-      .select(['p.id', 'p.name', 'p.kind', 'p.country', 'p.lat', 'p.lon', 'p.wikidata', 'n.name as name_zh'])
+      .select([
+        'p.id',
+        'p.name',
+        'p.kind',
+        'p.country',
+        'p.parent_id',
+        'p.lat',
+        'p.lon',
+        'p.population',
+        'p.wikidata',
+        'n.name as name_zh',
+      ])
       .execute();
-    return rows.map(({ name_zh, ...r }) => ({ ...r, kind: r.kind as PlaceKind, nameZh: name_zh }));
+    return rows.map(({ name_zh, parent_id, population, ...r }) => ({
+      ...r,
+      population: population === null ? null : Number(population),
+      kind: r.kind as PlaceKind,
+      parent: parent_id,
+      nameZh: name_zh,
+    }));
   }
 
   async all(): Promise<Place[]> {

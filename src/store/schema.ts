@@ -67,6 +67,15 @@ export interface MetaTable {
   value: string;
 }
 
+export interface SectionsTable {
+  subject_type: string;
+  subject_id: string;
+  key: string;
+  lang: string;
+  body: string;
+  updated_at: string;
+}
+
 export interface DB {
   places: PlacesTable;
   place_names: PlaceNamesTable;
@@ -74,4 +83,5 @@ export interface DB {
   twinnings: TwinningsTable;
   twinning_sources: TwinningSourcesTable;
   meta: MetaTable;
+  sections: SectionsTable;
 }

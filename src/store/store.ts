@@ -3,6 +3,7 @@ import type { Database, DialectName } from './db.js';
 import { MetaRepo } from './meta-repo.js';
 import { PlacesRepo } from './places-repo.js';
 import type { DB } from './schema.js';
+import { SectionsRepo } from './sections-repo.js';
 import { StatsRepo } from './stats-repo.js';
 import { TwinningsRepo } from './twinnings-repo.js';
 
@@ -12,6 +13,7 @@ export class Store {
   readonly twinnings: TwinningsRepo;
   readonly meta: MetaRepo;
   readonly stats: StatsRepo;
+  readonly sections: SectionsRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -21,6 +23,7 @@ export class Store {
     this.twinnings = new TwinningsRepo(db);
     this.meta = new MetaRepo(db);
     this.stats = new StatsRepo(db);
+    this.sections = new SectionsRepo(db);
   }
 
   static of(database: Database): Store {

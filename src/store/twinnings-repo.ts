@@ -1,15 +1,17 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { DatePrecision, PartialDate } from '../domain/dates.js';
 import type { PlaceKind } from '../domain/places.js';
-import type {
-  ListedBy,
-  Source,
-  Twinning,
-  TwinningInput,
-  TwinningKind,
-  TwinningStatus,
+import {
+  canonicalPair,
+  type ListedBy,
+  type Source,
+  type Twinning,
+  type TwinningInput,
+  type TwinningKind,
+  type TwinningStatus,
 } from '../domain/twinnings.js';
 import { chunks } from './places-repo.js';
+import { param, Reusable } from './reusable.js';
 import type { DB, TwinningsTable } from './schema.js';
 
 type Row = Selectable<TwinningsTable>;
@@ -55,11 +57,23 @@ export interface PartnerSummary {
   lat: number | null;
   lon: number | null;
   population: number | null;
+  /** the name in Chinese, where known (the interface's other language) */
+  nameZh: string | null;
 }
 
 export interface TwinningWithPartner {
   twinning: Twinning;
   partner: PartnerSummary;
+}
+
+/** A place's partners in the order its page lists them: by partner country, then name. */
+export function sortPartners(list: TwinningWithPartner[]): TwinningWithPartner[] {
+  return list.sort(
+    (x, y) =>
+      collator.compare(x.partner.country ?? '~', y.partner.country ?? '~') ||
+      collator.compare(x.partner.name, y.partner.name) ||
+      (x.partner.id < y.partner.id ? -1 : 1),
+  );
 }
 
 export interface CompactTie {
@@ -80,10 +94,33 @@ export interface TwinningFilters {
   status?: TwinningStatus | undefined;
   /** signed on or after this ISO date */
   since?: string | undefined;
+  /** signed before this ISO date */
+  until?: string | undefined;
 }
 
 export class TwinningsRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  private readonly partnersOf;
+
+  constructor(private readonly db: Kysely<DB>) {
+    const side = (own: 'a_id' | 'b_id', other: 'a_id' | 'b_id') =>
+      db
+        .selectFrom('twinnings as t')
+        .innerJoin('places as p', 'p.id', `t.${other}`)
+        .leftJoin('place_names as n', (j) => j.onRef('n.place_id', '=', 'p.id').on('n.lang', '=', 'zh'))
+        .selectAll('t')
+        .select([
+          'p.id as p_id',
+          'p.name as p_name',
+          'p.kind as p_kind',
+          'p.country as p_country',
+          'p.lat as p_lat',
+          'p.lon as p_lon',
+          'p.population as p_population',
+          'n.name as p_name_zh',
+        ])
+        .where(`t.${own}`, '=', param('id'));
+    this.partnersOf = new Reusable(db, () => side('a_id', 'b_id').unionAll(side('b_id', 'a_id')));
+  }
 
   /** Upserts ties (already in canonical order) by their pair; `fields` names the fields the file carried. */
   async upsert(inputs: TwinningInput[], fields: Set<keyof TwinningInput>, now: string): Promise<void> {
@@ -183,26 +220,12 @@ export class TwinningsRepo {
   }
 
   /** Every tie of a place, with the partner's essentials, ordered by partner country then name. */
-  async forPlace(placeId: string): Promise<TwinningWithPartner[]> {
-    const side = (own: 'a_id' | 'b_id', other: 'a_id' | 'b_id') =>
-      this.db
-        .selectFrom('twinnings as t')
-        .innerJoin('places as p', 'p.id', `t.${other}`)
-        .selectAll('t')
-        .select([
-          'p.id as p_id',
-          'p.name as p_name',
-          'p.kind as p_kind',
-          'p.country as p_country',
-          'p.lat as p_lat',
-          'p.lon as p_lon',
-          'p.population as p_population',
-        ])
-        .where(`t.${own}`, '=', placeId);
-    const rows = await side('a_id', 'b_id').unionAll(side('b_id', 'a_id')).execute();
-    const sources = await this.sourcesOf(rows.map((r) => r.id));
-    return rows
-      .map((r) => ({
+  async forPlace(placeId: string, opts: { sources?: boolean } = {}): Promise<TwinningWithPartner[]> {
+    const rows = await this.partnersOf.run({ id: placeId });
+    const sources =
+      opts.sources === false ? new Map<number, Source[]>() : await this.sourcesOf(rows.map((r) => r.id));
+    return sortPartners(
+      rows.map((r) => ({
         twinning: toTwinning(r, sources.get(r.id)),
         partner: {
           id: r.p_id,
@@ -212,18 +235,13 @@ export class TwinningsRepo {
           lat: r.p_lat,
           lon: r.p_lon,
           population: r.p_population === null ? null : Number(r.p_population),
+          nameZh: r.p_name_zh,
         },
-      }))
-      .sort(
-        (x, y) =>
-          collator.compare(x.partner.country ?? '~', y.partner.country ?? '~') ||
-          collator.compare(x.partner.name, y.partner.name) ||
-          (x.partner.id < y.partner.id ? -1 : 1),
-      );
+      })),
+    );
   }
 
-  /** Ties matching the filters, newest signing first, then by id; `afterId` pages by id within that order. */
-  async list(filters: TwinningFilters, limit: number, offset: number): Promise<Twinning[]> {
+  private filtered(filters: TwinningFilters) {
     let q = this.db
       .selectFrom('twinnings as t')
       .innerJoin('places as pa', 'pa.id', 't.a_id')
@@ -243,7 +261,13 @@ export class TwinningsRepo {
     if (filters.kind) q = q.where('t.kind', '=', filters.kind);
     if (filters.status) q = q.where('t.status', '=', filters.status);
     if (filters.since) q = q.where('t.signed_on', '>=', filters.since);
-    const rows = await q
+    if (filters.until) q = q.where('t.signed_on', '<', filters.until);
+    return q;
+  }
+
+  /** Ties matching the filters, newest signing first, then by id. */
+  async list(filters: TwinningFilters, limit: number, offset: number): Promise<Twinning[]> {
+    const rows = await this.filtered(filters)
       .orderBy('t.signed_on', (o) => o.desc().nullsLast())
       .orderBy('t.id')
       .limit(limit)
@@ -251,6 +275,38 @@ export class TwinningsRepo {
       .execute();
     const sources = await this.sourcesOf(rows.map((r) => r.id));
     return rows.map((r) => toTwinning(r, sources.get(r.id)));
+  }
+
+  async countWhere(filters: TwinningFilters): Promise<number> {
+    const r = await this.filtered(filters)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** The ties changed last (imported, edited), newest first. */
+  async recentlyChanged(limit: number): Promise<Twinning[]> {
+    const rows = await this.db
+      .selectFrom('twinnings')
+      .selectAll()
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => toTwinning(r));
+  }
+
+  /** The tie between two places, whichever order they are given in. */
+  async between(x: string, y: string): Promise<Twinning | undefined> {
+    const [a, b] = canonicalPair(x, y);
+    const row = await this.db
+      .selectFrom('twinnings')
+      .selectAll()
+      .where('a_id', '=', a)
+      .where('b_id', '=', b)
+      .executeTakeFirst();
+    return row ? toTwinning(row, (await this.sourcesOf([row.id])).get(row.id)) : undefined;
   }
 
   /** Every tie with the given statuses, as a compact row for network analysis and rankings. */
@@ -267,6 +323,12 @@ export class TwinningsRepo {
       signed: r.signed_on,
       listedBy: r.listed_by as ListedBy | null,
     }));
+  }
+
+  /** Every tie without its sources (for the in-memory gazetteer). */
+  async allBare(): Promise<Twinning[]> {
+    const rows = await this.db.selectFrom('twinnings').selectAll().execute();
+    return rows.map((r) => toTwinning(r));
   }
 
   async all(): Promise<Twinning[]> {

@@ -10,6 +10,8 @@ import type { PlaceHit } from '../store/places-repo.js';
 import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
 import { periodOptions, type NetworkService } from '../services/network.js';
 import { statsOptions, type StatsService } from '../services/stats.js';
+import { href } from './views/layout.js';
+import { placePath } from './views/links.js';
 import {
   CountryCode,
   Cursor,
@@ -120,6 +122,15 @@ function twinningFields(t: TwinningModel) {
 
 const errors = { 400: ErrorBody, 404: ErrorBody };
 
+const SUGGEST_KIND = {
+  en: { country: 'country', region: 'region', city: 'city', district: 'district', other: 'place' },
+  zh: { country: '国家', region: '省/州', city: '城市', district: '区', other: '地方' },
+};
+const SUGGEST_TIES = {
+  en: (n: number) => (n === 1 ? '1 tie' : `${n} ties`),
+  zh: (n: number) => `${n}对友城`,
+};
+
 const DateParam = (description: string) =>
   Type.String({ description: `${description}: YYYY, YYYY-MM or YYYY-MM-DD`, maxLength: 10 });
 
@@ -175,6 +186,63 @@ export function apiRoutes({ places, stats, network }: ApiServices): FastifyPlugi
         const filters = { country: country(req.query.country), kind, hasTies: has_ties };
         const page = await paged(limit, cursor, (l, o) => places.search(q, filters, l, o));
         return { items: page.items.map(summaryJson), next: page.next };
+      },
+    );
+
+    app.get(
+      '/places/suggest',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['places'],
+          summary: 'Suggestions while typing a place name',
+          description:
+            'The best few places whose name in any language or script starts with the text, each with a label ' +
+            'in the asked language, a line saying what and where it is, and the address of its page.',
+          querystring: Type.Object({
+            q: Type.String({ maxLength: 200 }),
+            lang: Type.Optional(enumOf(['en', 'zh'] as const, 'Language of labels')),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 8 })),
+          }),
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  name: Type.String(),
+                  label: Type.String({ description: 'the name in the asked language where known' }),
+                  detail: Type.String({ description: 'kind, country and number of ties' }),
+                  url: Type.String(),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const lang = req.query.lang ?? 'en';
+        const { hits, countries } = await places.suggest(req.query.q, req.query.limit ?? 8);
+        const local = (p: { name: string; names: Record<string, string> }) =>
+          (lang === 'zh' ? p.names.zh : undefined) ?? p.name;
+        return {
+          items: hits.map(({ place, ties }) => {
+            const c = place.country ? countries.get(place.country) : undefined;
+            return {
+              id: place.id,
+              name: place.name,
+              label: local(place),
+              detail: [
+                SUGGEST_KIND[lang][place.kind],
+                place.kind !== 'country' && c ? local(c) : '',
+                SUGGEST_TIES[lang](ties),
+              ]
+                .filter(Boolean)
+                .join(' · '),
+              url: href(placePath(place), lang),
+            };
+          }),
+        };
       },
     );
 

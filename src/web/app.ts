@@ -5,14 +5,19 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { DataVersion } from '../services/data-version.js';
+import { ContentService } from '../services/content.js';
+import { Gazetteer } from '../services/gazetteer.js';
 import { NetworkService } from '../services/network.js';
 import { PlacesService } from '../services/places.js';
 import { StatsService } from '../services/stats.js';
 import type { Store } from '../store/store.js';
 import { apiRoutes } from './api.js';
 import { ResponseCache } from './cache.js';
-import { homePage } from './home.js';
-import { isLang } from './views/i18n.js';
+import { ConfigError } from '../config.js';
+import { assetRoutes } from './assets.js';
+import { homePages } from './pages/home.js';
+import { tiePages } from './pages/ties.js';
+import { registerSite, type Site } from './site.js';
 import { networkPages } from './pages/network.js';
 import { placePages, searchPage } from './pages/places.js';
 import { statsPages } from './pages/stats.js';
@@ -33,6 +38,16 @@ export interface AppOptions {
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const version = ctx.dataVersion ?? new DataVersion(ctx.store);
+  let site: Site = { home: null };
+  if (ctx.config.home) {
+    const home = await ctx.store.places.get(ctx.config.home);
+    if (!home) {
+      throw new ConfigError(
+        `TWINNING_HOME=${ctx.config.home} is not a place in the database; find its id with \`twinning places search NAME\`.`,
+      );
+    }
+    site = { home };
+  }
   const cache = new ResponseCache(version);
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
@@ -90,15 +105,20 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       : htmlError(new NotFoundError(`There is nothing at ${req.url}.`) as FastifyError, req, reply),
   );
 
+  registerSite(app, site);
   cache.register(app);
-  const places = new PlacesService(ctx.store, ctx.config.continents);
+  assetRoutes(app);
+  const gazetteer = new Gazetteer(ctx.store, version);
+  const places = new PlacesService(ctx.store, ctx.config.continents, gazetteer);
   const stats = new StatsService(ctx.store, ctx.config.continents);
-  const network = new NetworkService(ctx.store, version, ctx.config.continents);
+  const network = new NetworkService(ctx.store, version, ctx.config.continents, gazetteer);
   await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
   statsPages(app, ctx.store, stats);
   networkPages(app, network, places);
-  placePages(app, ctx.store, places, network, ctx.config.continents);
+  placePages(app, ctx.store, places, network, new ContentService(ctx.store, version), ctx.config.continents);
   searchPage(app, places);
+  homePages(app, ctx.store, places, network);
+  tiePages(app, ctx.store, places);
   if (opts.warm) {
     app.addHook('onReady', async () => {
       void network.overview().catch((e: unknown) => app.log.error(e));
@@ -106,19 +126,5 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get<{ Querystring: { lang?: string } }>(
-    '/',
-    { schema: { hide: true }, config: { cache: true } },
-    async (req, reply) => {
-      const [placeCount, tieCount] = await Promise.all([
-        ctx.store.places.count(),
-        ctx.store.twinnings.count(),
-      ]);
-      const lang = isLang(req.query.lang) ? req.query.lang : 'en';
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(homePage({ placeCount, tieCount, lang, path: req.url }));
-    },
-  );
   return app;
 }

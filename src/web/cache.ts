@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
+import { requestLang } from './site.js';
 
 interface Entry {
   version: number;
@@ -21,6 +22,13 @@ declare module 'fastify' {
 }
 
 const CACHE_CONTROL = 'public, max-age=60';
+/** pages follow the reader's language when the URL does not name one */
+const VARY = 'Accept-Language, Cookie';
+
+/** The cache key of a request: the URL, and for pages the language they will be shown in. */
+function keyOf(url: string, headers: IncomingMessage['headers']): string {
+  return url.startsWith('/api/') ? url : `${url}\u0000${requestLang(url, headers)}`;
+}
 /** headers of an answer that belong to it and are replayed with it */
 const KEPT_HEADERS = ['content-disposition', 'content-security-policy'];
 
@@ -38,7 +46,7 @@ export class ResponseCache {
     private readonly version: DataVersion,
     /** bounded by count and by size: a crawler's stream of distinct URLs must not grow the heap */
     private readonly maxEntries = 10_000,
-    private readonly maxBytes = 24 * 1024 * 1024,
+    private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
   private put(url: string, e: Entry): void {
@@ -62,10 +70,16 @@ export class ResponseCache {
     if (req.method !== 'GET' || !req.url) return false;
     const v = this.version.peek();
     if (v === undefined) return false;
-    const e = this.get(req.url, v);
+    const e = this.get(keyOf(req.url, req.headers), v);
     if (!e) return false;
     if (req.headers['if-none-match'] === e.etag) {
-      res.writeHead(304, { etag: e.etag, 'cache-control': CACHE_CONTROL }).end();
+      res
+        .writeHead(304, {
+          etag: e.etag,
+          'cache-control': CACHE_CONTROL,
+          ...(e.headers.vary ? { vary: VARY } : {}),
+        })
+        .end();
     } else {
       res.writeHead(200, e.headers).end(e.body);
     }
@@ -86,12 +100,13 @@ export class ResponseCache {
     app.addHook('onRequest', async (req, reply) => {
       if (req.method !== 'GET' || !req.routeOptions.config.cache) return;
       const v = await this.version.current();
-      const e = this.get(req.url, v);
+      const e = this.get(keyOf(req.url, req.headers), v);
       if (!e) {
         req.cacheVersion = v;
         return;
       }
       reply.header('etag', e.etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'hit');
+      if (e.headers.vary) reply.header('vary', VARY);
       if (req.headers['if-none-match'] === e.etag) return reply.code(304).send();
       for (const h of KEPT_HEADERS) if (e.headers[h] !== undefined) reply.header(h, e.headers[h]);
       return reply.type(String(e.headers['content-type'])).send(e.body);
@@ -115,13 +130,17 @@ export class ResponseCache {
         const value = reply.getHeader(h);
         if (value !== undefined) headers[h] = String(value);
       }
-      this.put(req.url, { version: v, etag, body, headers });
+      const key = keyOf(req.url, req.headers);
+      if (key !== req.url) headers.vary = VARY;
+      this.put(key, { version: v, etag, body, headers });
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
+      if (headers.vary) reply.header('vary', VARY);
       if (req.headers['if-none-match'] === etag) {
         reply.code(304);
         return '';
       }
-      return payload;
+      // the bytes made for the cache, so they are not encoded a second time
+      return body;
     });
   }
 }

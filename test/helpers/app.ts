@@ -14,12 +14,12 @@ export interface TestApp {
  * The site over a fresh SQLite database holding `files`, for the tests of one describe block: set up before
  * them, closed and dropped after. Read `ctx.app` and `ctx.t` inside the tests.
  */
-export function useTestApp(files: () => InputFile[]): TestApp {
+export function useTestApp(files: () => InputFile[], env: NodeJS.ProcessEnv = {}): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.t = await createTestDb('sqlite');
     await importFiles(ctx.t.store, files());
-    ctx.app = await buildApp({ config: loadConfig({}), store: ctx.t.store });
+    ctx.app = await buildApp({ config: loadConfig(env), store: ctx.t.store });
   });
   afterAll(async () => {
     await ctx.app?.close();

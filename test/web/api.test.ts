@@ -246,6 +246,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       '/api/network',
       '/api/path',
       '/api/places',
+      '/api/places/suggest',
       '/api/places/{id}',
       '/api/places/{id}/network',
       '/api/places/{id}/stats',

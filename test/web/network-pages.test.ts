@@ -11,7 +11,9 @@ describe('network, path, rankings and quality pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h2>Malmö → Birmingham</h2>');
     expect(res.body).toContain('2 ties apart');
-    expect(res.body).toMatch(/<ol><li><a href="\/places\/Q2211">Malmö<\/a>.*Anshan.*Birmingham.*<\/ol>/);
+    expect(res.body).toMatch(
+      /<ol><li><a href="\/places\/Q2211\/malmo">Malmö<\/a>.*Anshan.*Birmingham.*<\/ol>/,
+    );
     expect((await get('/path?from=Tokyo&to=Anshan')).body).toContain('No chain of ties links these places.');
     expect((await get('/path?from=Tokyo')).statusCode).toBe(400);
     expect((await get('/path?from=Tokyo&to=Atlantis')).statusCode).toBe(404);
@@ -37,7 +39,9 @@ describe('network, path, rankings and quality pages', () => {
   it("shows a place's cousins and open triangles", async () => {
     const res = (await get('/places/Q2211/network')).body;
     expect(res).toContain('<h1>Network of Malmö</h1>');
-    expect(res).toMatch(/Birmingham<\/a><\/td><td>US<\/td><td><a href="\/places\/Q74957">Anshan<\/a>/);
+    expect(res).toMatch(
+      /Birmingham<\/a><\/td><td>US<\/td><td><a href="\/places\/Q74957\/anshan">Anshan<\/a>/,
+    );
     expect((await get('/places/Q404/network')).statusCode).toBe(404);
   });
 

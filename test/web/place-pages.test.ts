@@ -4,50 +4,71 @@ import { fixtureFiles } from '../helpers/fixtures.js';
 
 describe('place profile, country page and directory', () => {
   const ctx = useTestApp(fixtureFiles);
-  const get = (url: string) => ctx.app.inject({ method: 'GET', url });
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    ctx.app.inject({ method: 'GET', url, headers });
+
+  it('sends a bare id or an outdated slug to the canonical address, keeping the query', async () => {
+    const bare = await get('/places/Q74957?lang=zh');
+    expect(bare.statusCode).toBe(301);
+    expect(bare.headers.location).toBe('/places/Q74957/anshan?lang=zh');
+    expect((await get('/places/Q74957/ma-anshan')).headers.location).toBe('/places/Q74957/anshan');
+    expect((await get('/places/Q2211')).headers.location).toBe('/places/Q2211/malmo');
+    expect((await get('/places/CN')).headers.location).toBe('/countries/CN');
+    expect((await get('/places/Q74957/anshan')).statusCode).toBe(200);
+    expect((await get('/places/Q404')).statusCode).toBe(404);
+    expect((await get('/places/Q404/x')).statusCode).toBe(404);
+  });
 
   it('shows a fact card with facts from the place, its location and its country', async () => {
-    const res = await get('/places/Q74957');
+    const res = await get('/places/Q74957/anshan');
     expect(res.statusCode).toBe(200);
     const html = res.body;
     expect(html).toContain('<h1>Anshan</h1>');
     expect(html).toMatch(
-      /<nav aria-label="Part of" class="muted"><a href="\/countries\/CN">China<\/a> › <a href="\/places\/cn-liaoning">Liaoning<\/a><\/nav>/,
+      /<nav aria-label="Part of" class="muted"><a href="\/countries\/CN">China<\/a> › <a href="\/places\/cn-liaoning\/liaoning">Liaoning<\/a><\/nav>/,
     );
     expect(html).toContain('<dt>Population</dt><dd>1,199,275</dd>');
     expect(html).toContain('<dt>Languages</dt><dd>Chinese</dd>');
     expect(html).toContain('<dt>Currency</dt><dd>Chinese Yuan (CNY)</dd>');
     expect(html).toContain('<dt>Time zone</dt><dd>UTC+8 (Asia/Shanghai)</dd>');
+    // the Chinese name, marked as Chinese for screen readers
+    expect(html).toContain('<span lang="zh-Hans">鞍山</span>');
   });
 
-  it('lists partners grouped by country, with kind, year and status', async () => {
-    const html = (await get('/places/Q79867')).body;
+  it('lists partners grouped by country, with kind, year and status, and maps them', async () => {
+    const html = (await get('/places/Q79867/birmingham')).body;
     expect(html).toContain('Partners (2)');
     expect(html).toMatch(
-      /<h3>China<\/h3><ul class="partners"><li><a href="\/places\/Q74957">Anshan<\/a> <span class="muted">sister city · signed 1996<\/span>/,
+      /<h3>China<\/h3><ul class="partners"><li><a href="\/places\/Q74957\/anshan">Anshan<\/a> <span class="muted">sister city · signed 1996<\/span>/,
     );
     expect(html).toMatch(
       /<h3>Sweden<\/h3>.*Malmö<\/a> <span class="muted">sister city · signed 1970 · ended<\/span>/,
     );
-    // a map of the ties, with a text alternative
+    // a map of the ties, with a text alternative, drawn over the shared land image
     expect(html).toContain(
       'World map with Birmingham and lines to 2 of its 2 partners whose location is known.',
     );
+    expect(html).toMatch(/<image href="\/assets\/land-[\w-]+\.svg"/);
+    // not in home mode: no tie is singled out
+    expect(html).not.toContain('Agreement signed');
   });
 
   it('has sensible empty states', async () => {
-    const html = (await get('/places/Q1000001')).body;
+    const html = (await get('/places/Q1000001/new-town')).body;
     expect(html).toContain('<dt>Population</dt><dd>not known</dd>');
+    expect(html).toContain('<dt>Leader</dt><dd>not known</dd>');
     expect(html).toContain('No twinnings are known for this place yet.');
-    expect(html).toContain('No profile has been written yet');
-    expect((await get('/places/Q404')).statusCode).toBe(404);
+    expect(html).toContain('Nothing has been written about this place yet');
   });
 
   it('speaks Chinese', async () => {
-    const html = (await get('/places/Q74957?lang=zh')).body;
+    const html = (await get('/places/Q74957/anshan?lang=zh')).body;
+    expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>鞍山</h1>');
     expect(html).toContain('<dt>语言</dt><dd>中文</dd>');
     expect(html).toContain('<h3>美国</h3>');
+    // links keep the language
+    expect(html).toContain('href="/countries/CN?lang=zh"');
   });
 
   it('lists every country by name and by continent', async () => {
@@ -58,12 +79,17 @@ describe('place profile, country page and directory', () => {
     );
   });
 
-  it('shows a country with its busiest places and partner countries', async () => {
+  it('shows a country with facts, its busiest places and partner countries linked to their ties', async () => {
     const html = (await get('/countries/cn')).body;
     expect(html).toContain('<h1>China</h1>');
     expect(html).toContain('<dt>Continent</dt><dd>Asia</dd>');
-    expect(html).toMatch(/<td><a href="\/places\/Q74957">Anshan<\/a><\/td><td class="n">2<\/td>/);
-    expect(html).toMatch(/<td><a href="\/countries\/SE">Sweden<\/a><\/td><td class="n">1<\/td>/);
+    expect(html).toMatch(/<td><a href="\/places\/Q74957\/anshan">Anshan<\/a><\/td><td class="n">2<\/td>/);
+    expect(html).toMatch(
+      /<td><a href="\/countries\/SE">Sweden<\/a><\/td><td class="n"><a href="\/ties\?a=CN&amp;b=SE" aria-label="1 tie with Sweden">1<\/a><\/td>/,
+    );
+    // culture: facts from the data even before anyone writes the sections
+    expect(html).toMatch(/<h3 id="s-language">Language<\/h3><p>Chinese<\/p>/);
+    expect(html).toMatch(/<h3 id="s-currency">Money<\/h3><p>Chinese Yuan \(CNY\)<\/p>/);
     expect((await get('/countries/XX')).statusCode).toBe(404);
     expect((await get('/countries/Q74957')).statusCode).toBe(404);
   });
@@ -72,7 +98,7 @@ describe('place profile, country page and directory', () => {
     const html = (await get('/search?q=%E9%9E%8D%E5%B1%B1')).body; // 鞍山
     expect(html).toContain('<h1>Places matching “鞍山”</h1>');
     expect(html).toMatch(
-      /<td><a href="\/places\/Q74957">Anshan<\/a><\/td><td>City<\/td><td>CN<\/td><td class="n">1,199,275<\/td><td class="n">2<\/td>/,
+      /<td><a href="\/places\/Q74957\/anshan">Anshan<\/a><\/td><td>City<\/td><td>CN<\/td><td class="n">1,199,275<\/td><td class="n">2<\/td>/,
     );
     expect((await get('/search?q=malm&country=us')).body).not.toContain('/places/Q2211');
     expect((await get('/search?q=malm&ties=yes')).body).toContain('/places/Q2211');

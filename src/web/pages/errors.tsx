@@ -1,12 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { isLang } from '../views/i18n.js';
 import { page } from '../views/layout.js';
 
 /** An error as a page: what went wrong, in words a visitor can act on. */
 export function htmlError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  const q = req.query as { lang?: string } | undefined;
-  const lang = isLang(q?.lang) ? q.lang : 'en';
+  const lang = req.lang ?? 'en';
   let status = 500;
   let title = lang === 'zh' ? '出错了' : 'Something went wrong';
   let message =
@@ -34,6 +32,7 @@ export function htmlError(error: FastifyError, req: FastifyRequest, reply: Fasti
         lang,
         title,
         path: req.url,
+        site: req.site,
         children: (
           <>
             <h1>{title}</h1>

@@ -3,9 +3,11 @@ import { CONTINENTS, type Continent } from '../../domain/countries.js';
 import { ValidationError } from '../../domain/errors.js';
 import { periodOptions, type NetworkService, type PlaceRef } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
-import { CONTINENT_LABELS, LOCALE, isLang, type Lang } from '../views/i18n.js';
+import { CONTINENT_LABELS, type Lang } from '../views/i18n.js';
 import { DateField, LangField } from '../views/forms.js';
+import { numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
+import { placePath } from '../views/links.js';
 import { DataTable } from '../views/table.js';
 
 type Q = Record<string, string | undefined>;
@@ -101,21 +103,17 @@ function localName(p: { name: string; nameZh: string | null }, lang: Lang): stri
   return lang === 'zh' ? (p.nameZh ?? p.name) : p.name;
 }
 
-function langOf(q: Q): Lang {
-  return isLang(q.lang) ? q.lang : 'en';
-}
-
 export function networkPages(app: FastifyInstance, network: NetworkService, places: PlacesService): void {
   const cacheable = { config: { cache: true }, schema: { hide: true } };
   const send = (reply: { type: (t: string) => { send: (b: string) => unknown } }, body: string) =>
     reply.type('text/html; charset=utf-8').send(body);
 
   const PlaceLink = (p: { place: PlaceRef; lang: Lang }) => (
-    <a href={href(`/places/${encodeURIComponent(p.place.id)}`, p.lang)}>{localName(p.place, p.lang)}</a>
+    <a href={href(placePath(p.place), p.lang)}>{localName(p.place, p.lang)}</a>
   );
 
   app.get<{ Querystring: Q }>('/path', cacheable, async (req, reply) => {
-    const lang = langOf(req.query);
+    const lang = req.lang;
     const t = T[lang];
     const from = req.query.from?.trim();
     const to = req.query.to?.trim();
@@ -137,6 +135,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
         lang,
         title: t.pathTitle,
         path: req.url,
+        site: req.site,
         children: (
           <>
             <h1>{t.pathTitle}</h1>
@@ -181,16 +180,17 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
   });
 
   app.get<{ Querystring: Q }>('/network', cacheable, async (req, reply) => {
-    const lang = langOf(req.query);
+    const lang = req.lang;
     const t = T[lang];
     const o = await network.overview(20);
-    const num = new Intl.NumberFormat(LOCALE[lang]);
+    const num = numberFormat(lang);
     return send(
       reply,
       page({
         lang,
         title: t.networkTitle,
         path: req.url,
+        site: req.site,
         children: (
           <>
             <h1>{t.networkTitle}</h1>
@@ -246,7 +246,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
     '/places/:id/network',
     cacheable,
     async (req, reply) => {
-      const lang = langOf(req.query);
+      const lang = req.lang;
       const t = T[lang];
       const a = await network.around(req.params.id, 30);
       return send(
@@ -255,11 +255,12 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
           lang,
           title: t.aroundTitle(localName(a.place, lang)),
           path: req.url,
+          site: req.site,
           children: (
             <>
               <h1>{t.aroundTitle(localName(a.place, lang))}</h1>
               <p>
-                {t.componentSize(new Intl.NumberFormat(LOCALE[lang]).format(a.componentSize))}{' '}
+                {t.componentSize(numberFormat(lang).format(a.componentSize))}{' '}
                 <a href={href(`/places/${encodeURIComponent(a.place.id)}/stats`, lang)}>{t.stats}</a>
               </p>
               <section>
@@ -306,7 +307,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
   );
 
   app.get<{ Querystring: Q }>('/quality', cacheable, async (req, reply) => {
-    const lang = langOf(req.query);
+    const lang = req.lang;
     const t = T[lang];
     const r = await network.quality(50);
     const List = (p: { items: PlaceRef[]; total: number }) =>
@@ -324,6 +325,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
         lang,
         title: t.qualityTitle,
         path: req.url,
+        site: req.site,
         children: (
           <>
             <h1>{t.qualityTitle}</h1>
@@ -380,7 +382,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
   });
 
   app.get<{ Querystring: Q }>('/rankings', cacheable, async (req, reply) => {
-    const lang = langOf(req.query);
+    const lang = req.lang;
     const q = req.query;
     const L = RANK_T[lang];
     const continent =
@@ -389,13 +391,14 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
         : undefined;
     const { from, to } = periodOptions(q.from || undefined, q.to || undefined);
     const r = await network.rankings({ continent, from, to, limit: 50 });
-    const num = new Intl.NumberFormat(LOCALE[lang]);
+    const num = numberFormat(lang);
     return send(
       reply,
       page({
         lang,
         title: L.title,
         path: req.url,
+        site: req.site,
         children: (
           <>
             <h1>{L.title}</h1>
@@ -500,7 +503,7 @@ function RefTable(p: { rows: [PlaceRef, string][]; lang: Lang; valueLabel: strin
       columns={p.ranked ? [{ label: '#', numeric: true }, ...columns] : columns}
       rows={p.rows.map(([place, value], i) => [
         ...(p.ranked ? [i + 1] : []),
-        <a href={href(`/places/${encodeURIComponent(place.id)}`, p.lang)}>{localName(place, p.lang)}</a>,
+        <a href={href(placePath(place), p.lang)}>{localName(place, p.lang)}</a>,
         place.country ?? '',
         value,
       ])}

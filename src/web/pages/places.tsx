@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   CONTINENTS,
   continentOf,
@@ -6,18 +6,23 @@ import {
   isCountryCode,
   type Continent,
 } from '../../domain/countries.js';
-import { formatPartialDate } from '../../domain/dates.js';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { PLACE_KINDS, type Place, type PlaceKind } from '../../domain/places.js';
+import type { ContentService } from '../../services/content.js';
 import type { NetworkService } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
 import type { Store } from '../../store/store.js';
 import type { TwinningWithPartner } from '../../store/twinnings-repo.js';
+import { PLACE_SECTIONS, TIE_SECTIONS, COUNTRY_SECTIONS } from '../../domain/sections.js';
+import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
-import { CONTINENT_LABELS, KIND_LABELS, LOCALE, STATUS_LABELS, isLang, type Lang } from '../views/i18n.js';
+import { placePath } from '../views/links.js';
+import { Sections } from '../views/sections.js';
+import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
 import { LangField } from '../views/forms.js';
 import { href, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
+import { collator, currencyLabel, languagesLabel, numberFormat, zoneLabel } from '../views/format.js';
 
 const T = {
   en: {
@@ -34,13 +39,22 @@ const T = {
     unknown: 'not known',
     partners: (n: number) => `Partners (${n})`,
     noPartners: 'No twinnings are known for this place yet.',
-    signed: 'signed',
     mapTitle: (name: string) => `${name} and its partners`,
     mapDesc: (name: string, n: number, shown: number) =>
       `World map with ${name} and lines to ${shown} of its ${n} partners whose location is known.`,
     noMap: 'The location of this place is not known, so there is no map.',
     profile: 'Profile',
-    profileEmpty: 'No profile has been written yet: the story of the tie, programs, economy and local life.',
+    profileEmpty:
+      'Nothing has been written about this place yet: programs, economy, places to see, climate, sports and local food.',
+    tieEmpty: (home: string) => `The story of the tie with ${home} has not been written yet.`,
+    partnerOf: (home: string, signed: string | null) =>
+      signed ? `Partner of ${home} since ${signed}.` : `Partner of ${home}.`,
+    aboutTie: 'About the tie',
+    agreementSigned: 'Agreement signed',
+    tieKind: 'Kind of tie',
+    signedYear: (y: string) => `signed ${y}`,
+    noCountry: 'Country not known',
+    json: 'This place as JSON',
     more: 'More',
     statistics: 'Statistics',
     network: 'Cousins and open triangles',
@@ -58,6 +72,7 @@ const T = {
     partnerCountries: 'Ties by partner country',
     culture: 'Culture',
     cultureEmpty: 'No culture notes yet: language, cuisine, sports, festivals and climate.',
+    tiesWith: (c: string, n: string, one: boolean) => `${n} tie${one ? '' : 's'} with ${c}`,
     place: 'Place',
     country: 'Country',
     count: 'Ties',
@@ -76,13 +91,21 @@ const T = {
     unknown: '不详',
     partners: (n: number) => `友好城市（${n}）`,
     noPartners: '尚无该地的友好城市记录。',
-    signed: '建立于',
     mapTitle: (name: string) => `${name}及其友好城市`,
     mapDesc: (name: string, n: number, shown: number) =>
       `世界地图，显示${name}及其${n}个友城中已知位置的${shown}个。`,
     noMap: '该地位置不详，因此没有地图。',
     profile: '简介',
-    profileEmpty: '尚未撰写简介：结好缘由、交流项目、经济与当地生活。',
+    profileEmpty: '尚未撰写该地简介：交流项目、经济、旅游景点、气候、体育和地方美食。',
+    tieEmpty: (home: string) => `与${home}结好的缘由尚未撰写。`,
+    partnerOf: (home: string, signed: string | null) =>
+      signed ? `自${signed}起与${home}结为友好城市。` : `${home}的友好城市。`,
+    aboutTie: '关于这对友城',
+    agreementSigned: '协议签署',
+    tieKind: '关系类型',
+    signedYear: (y: string) => `${y}年建立`,
+    noCountry: '国家不详',
+    json: '以 JSON 查看',
     more: '更多',
     statistics: '统计',
     network: '“表亲”城市与开放三角',
@@ -99,238 +122,252 @@ const T = {
     partnerCountries: '按友城所在国家',
     culture: '文化',
     cultureEmpty: '尚无文化介绍：语言、美食、体育、节日和气候。',
+    tiesWith: (c: string, n: string, _one: boolean) => `与${c}的${n}对友好关系`,
     place: '地方',
     country: '国家',
     count: '数量',
   },
 };
 
-const langOf = (q: { lang?: string }): Lang => (isLang(q.lang) ? q.lang : 'en');
 const nameIn = (p: Pick<Place, 'name' | 'names'>, lang: Lang) =>
   lang === 'zh' ? (p.names.zh ?? p.name) : p.name;
-
-/** "UTC+8 (Asia/Shanghai)": the offset today, and the IANA name. */
-function zoneLabel(zone: string): string {
-  try {
-    const part = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date())
-      .find((x) => x.type === 'timeZoneName')?.value;
-    return `${(part ?? 'GMT').replace('GMT', 'UTC').replace(/^UTC$/, 'UTC±0')} (${zone})`;
-  } catch {
-    return zone;
-  }
-}
-
-function languagesLabel(lang: Lang, codes: string[]): string | null {
-  return codes.length ? codes.map((l) => display(lang, 'language', l)).join(', ') : null;
-}
-
-function currencyLabel(lang: Lang, code: string | null): string | null {
-  return code ? `${display(lang, 'currency', code)} (${code})` : null;
-}
-
-function display(lang: Lang, type: 'language' | 'currency', code: string): string {
-  try {
-    return new Intl.DisplayNames([LOCALE[lang]], { type }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 export function placePages(
   app: FastifyInstance,
   store: Store,
   places: PlacesService,
   network: NetworkService,
+  content: ContentService,
   continents: Record<string, Continent>,
 ): void {
   const opts = { config: { cache: true }, schema: { hide: true } };
 
-  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
-    '/places/:id',
-    opts,
-    async (req, reply) => {
-      const lang = langOf(req.query);
-      const t = T[lang];
-      const detail = await places.detail(req.params.id);
-      const { items } = await places.twinningsOf(req.params.id);
-      const p = detail.place;
-      const name = nameIn(p, lang);
-      const countries = await store.places.getMany(
-        items.map((i) => i.partner.country).filter((c): c is string => !!c),
-      );
-      const countryName = (code: string | null) =>
-        code
-          ? ((lang === 'zh' ? countries.get(code)?.names.zh : undefined) ?? countries.get(code)?.name ?? code)
-          : '—';
-      const groups = new Map<string, TwinningWithPartner[]>();
-      for (const i of items) {
-        const key = i.partner.country ?? '';
-        groups.set(key, [...(groups.get(key) ?? []), i]);
-      }
-      const num = new Intl.NumberFormat(LOCALE[lang]);
-      const located = items.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
-      const f = detail.facts;
-      return reply.type('text/html; charset=utf-8').send(
-        page({
-          lang,
-          title: name,
-          path: req.url,
-          children: (
-            <>
-              {detail.ancestors.length > 0 && (
-                <nav aria-label={t.hierarchy} class="muted">
-                  {[...detail.ancestors].reverse().map((a, i) => (
-                    <>
-                      {i > 0 && ' › '}
-                      <a
-                        href={href(
-                          a.kind === 'country' ? `/countries/${a.id}` : `/places/${encodeURIComponent(a.id)}`,
-                          lang,
-                        )}
-                      >
-                        {nameIn(a, lang)}
-                      </a>
-                    </>
-                  ))}
-                </nav>
-              )}
-              <h1>{name}</h1>
-              <p class="muted">
-                {t.kinds[p.kind]}
-                {p.names.en && lang === 'zh'
-                  ? ` · ${p.names.en}`
-                  : p.names.zh && lang === 'en'
-                    ? ` · ${p.names.zh}`
-                    : ''}
-              </p>
-              <section class="card" aria-labelledby="h-facts">
-                <h2 id="h-facts">{t.facts}</h2>
-                <dl class="facts">
-                  <dt>{t.population}</dt>
+  /**
+   * A place's page at its canonical address; the bare id, or a slug that is not (or no longer) the place's,
+   * sends the reader there.
+   */
+  async function profileRoute(
+    req: FastifyRequest<{ Params: { id: string; slug?: string } }>,
+    reply: FastifyReply,
+  ) {
+    const { id, slug } = req.params;
+    const place = await store.places.get(id);
+    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const canonical = placePath(place);
+    const current = `/places/${encodeURIComponent(id)}${slug !== undefined ? `/${encodeURIComponent(slug)}` : ''}`;
+    if (canonical !== current) {
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      return reply.redirect(canonical + query, 301);
+    }
+    return reply.type('text/html; charset=utf-8').send(await profilePage(req, place));
+  }
+  app.get('/places/:id', opts, profileRoute);
+  app.get('/places/:id/:slug', opts, profileRoute);
+
+  async function profilePage(req: FastifyRequest, place: Place): Promise<string> {
+    const lang = req.lang;
+    const t = T[lang];
+    const home = req.site.home;
+    const pr = await places.profile(place.id, home?.id ?? null, place);
+    const p = pr.place;
+    const name = nameIn(p, lang);
+    const homeName = home ? nameIn(home, lang) : '';
+    const partnerName = (x: { name: string; nameZh: string | null }) =>
+      lang === 'zh' ? (x.nameZh ?? x.name) : x.name;
+    const countryName = (code: string | null) =>
+      code ? (nameIn(pr.countries.get(code) ?? { name: code, names: {} }, lang) ?? code) : t.noCountry;
+    const groups = new Map<string, TwinningWithPartner[]>();
+    for (const i of pr.partners) {
+      const key = i.partner.country ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    }
+    const coll = collator(lang);
+    const groupList = [...groups.entries()].sort(
+      ([x], [y]) => (x ? 0 : 1) - (y ? 0 : 1) || coll.compare(countryName(x), countryName(y)),
+    );
+    const num = numberFormat(lang);
+    const located = pr.partners.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
+    const f = pr.facts;
+    const tie = pr.homeTie?.twinning;
+    return page({
+      lang,
+      title: name,
+      path: req.url,
+      site: req.site,
+      description: tie ? t.partnerOf(homeName, tie.signed ? formatDate(tie.signed, lang) : null) : undefined,
+      children: (
+        <>
+          {pr.ancestors.length > 0 && (
+            <nav aria-label={t.hierarchy} class="muted">
+              {[...pr.ancestors].reverse().map((a, i) => (
+                <>
+                  {i > 0 && ' › '}
+                  <a href={href(placePath(a), lang)}>{lang === 'zh' ? (a.nameZh ?? a.name) : a.name}</a>
+                </>
+              ))}
+            </nav>
+          )}
+          <h1>{name}</h1>
+          <p class="muted">
+            {t.kinds[p.kind]}
+            {p.names.en && lang === 'zh' && p.names.en !== name
+              ? ` · ${p.names.en}`
+              : p.names.zh && lang === 'en'
+                ? ` · `
+                : ''}
+            {p.names.zh && lang === 'en' && <span lang="zh-Hans">{p.names.zh}</span>}
+          </p>
+          {tie && home && (
+            <p class="lead tie">
+              {t.partnerOf(homeName, tie.signed ? formatDate(tie.signed, lang) : null)}{' '}
+              <a href={href(`/ties/${tie.id}`, lang)}>{t.aboutTie}</a>
+            </p>
+          )}
+          <section class="card" aria-labelledby="h-facts">
+            <h2 id="h-facts">{t.facts}</h2>
+            <dl class="facts">
+              {tie && home && (
+                <>
+                  <dt>{t.agreementSigned}</dt>
+                  <dd>{tie.signed ? formatDate(tie.signed, lang) : t.unknown}</dd>
+                  <dt>{t.tieKind}</dt>
                   <dd>
-                    {p.population !== null
-                      ? `${num.format(p.population)}${p.populationYear ? ` (${p.populationYear})` : ''}`
-                      : t.unknown}
+                    {KIND_LABELS[lang][tie.kind]}
+                    {tie.status !== 'active' && ` (${STATUS_LABELS[lang][tie.status]})`}
                   </dd>
-                  {(p.leaderName || p.leaderTitle) && (
-                    <>
-                      <dt>{p.leaderTitle ?? t.leader}</dt>
-                      <dd>
-                        {p.leaderName ?? ''}
-                        {p.leaderSince && ` (${t.since} ${formatPartialDate(p.leaderSince)})`}
-                      </dd>
-                    </>
-                  )}
-                  <dt>{t.languages}</dt>
-                  <dd>{languagesLabel(lang, f.languages) ?? t.unknown}</dd>
-                  <dt>{t.currency}</dt>
-                  <dd>{currencyLabel(lang, f.currency) ?? t.unknown}</dd>
-                  <dt>{t.timezone}</dt>
-                  <dd>{f.timezone ? zoneLabel(f.timezone) : t.unknown}</dd>
-                  {p.lat !== null && p.lon !== null && (
-                    <>
-                      <dt>{t.coordinates}</dt>
-                      <dd>{`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}</dd>
-                    </>
-                  )}
-                  {p.wikidata && (
-                    <>
-                      <dt>{t.wikidata}</dt>
-                      <dd>
-                        <a href={`https://www.wikidata.org/wiki/${p.wikidata}`} rel="external">
-                          {p.wikidata}
-                        </a>
-                      </dd>
-                    </>
-                  )}
-                </dl>
-              </section>
-
-              <section aria-labelledby="h-partners">
-                <h2 id="h-partners">{t.partners(items.length)}</h2>
-                {items.length === 0 && <p>{t.noPartners}</p>}
-                {[...groups.entries()].map(([code, list]) => (
-                  <>
-                    <h3>{countryName(code || null)}</h3>
-                    <ul class="partners">
-                      {list.map(({ twinning: tw, partner }) => (
-                        <li>
-                          <a href={href(`/places/${encodeURIComponent(partner.id)}`, lang)}>{partner.name}</a>{' '}
-                          <span class="muted">
-                            {[
-                              KIND_LABELS[lang][tw.kind],
-                              tw.signed ? `${t.signed} ${tw.signed.date.slice(0, 4)}` : '',
-                              tw.status !== 'active' ? STATUS_LABELS[lang][tw.status] : '',
-                            ]
-                              .filter(Boolean)
-                              .join(' · ')}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ))}
-              </section>
-
-              {items.length > 0 && (
-                <section aria-labelledby="h-map">
-                  <h2 id="h-map">{t.mapTitle(name)}</h2>
-                  {p.lat !== null && p.lon !== null ? (
-                    <figure>
-                      <TiesMap
-                        id="ties-map"
-                        home={{ lat: p.lat, lon: p.lon, label: name }}
-                        partners={located.map((i) => ({
-                          lat: i.partner.lat!,
-                          lon: i.partner.lon!,
-                          label: i.partner.name,
-                        }))}
-                        text={{
-                          title: t.mapTitle(name),
-                          desc: t.mapDesc(name, items.length, located.length),
-                        }}
-                      />
-                    </figure>
-                  ) : (
-                    <p>{t.noMap}</p>
-                  )}
-                </section>
+                </>
               )}
+              <dt>{t.population}</dt>
+              <dd>
+                {p.population !== null
+                  ? `${num.format(p.population)}${p.populationYear ? ` (${p.populationYear})` : ''}`
+                  : t.unknown}
+              </dd>
+              <dt>{p.leaderTitle ?? t.leader}</dt>
+              <dd>
+                {p.leaderName ?? t.unknown}
+                {p.leaderName && p.leaderSince && ` (${t.since} ${formatDate(p.leaderSince, lang)})`}
+              </dd>
+              <dt>{t.languages}</dt>
+              <dd>{languagesLabel(lang, f.languages) ?? t.unknown}</dd>
+              <dt>{t.currency}</dt>
+              <dd>{currencyLabel(lang, f.currency) ?? t.unknown}</dd>
+              <dt>{t.timezone}</dt>
+              <dd>{f.timezone ? zoneLabel(f.timezone) : t.unknown}</dd>
+              {p.lat !== null && p.lon !== null && (
+                <>
+                  <dt>{t.coordinates}</dt>
+                  <dd>{`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}</dd>
+                </>
+              )}
+              {p.wikidata && (
+                <>
+                  <dt>{t.wikidata}</dt>
+                  <dd>
+                    <a href={`https://www.wikidata.org/wiki/${p.wikidata}`} rel="external">
+                      {p.wikidata}
+                    </a>
+                  </dd>
+                </>
+              )}
+            </dl>
+          </section>
 
-              <section aria-labelledby="h-profile">
-                <h2 id="h-profile">{t.profile}</h2>
-                <p class="muted">{t.profileEmpty}</p>
-              </section>
+          <section aria-labelledby="h-profile">
+            <h2 id="h-profile">{t.profile}</h2>
+            {pr.homeTie && (
+              <Sections
+                keys={TIE_SECTIONS}
+                sections={pr.homeTie.sections}
+                lang={lang}
+                empty={t.tieEmpty(homeName)}
+                idPrefix="tie"
+              />
+            )}
+            <Sections keys={PLACE_SECTIONS} sections={pr.sections} lang={lang} empty={t.profileEmpty} />
+          </section>
 
-              <section aria-labelledby="h-more">
-                <h2 id="h-more">{t.more}</h2>
-                <ul>
-                  <li>
-                    <a href={href(`/places/${encodeURIComponent(p.id)}/stats`, lang)}>{t.statistics}</a>
-                  </li>
-                  <li>
-                    <a href={href(`/places/${encodeURIComponent(p.id)}/network`, lang)}>{t.network}</a>
-                  </li>
+          <section aria-labelledby="h-partners">
+            <h2 id="h-partners">{t.partners(pr.partners.length)}</h2>
+            {pr.partners.length === 0 && <p>{t.noPartners}</p>}
+            {groupList.map(([code, list]) => (
+              <>
+                <h3>{countryName(code || null)}</h3>
+                <ul class="partners">
+                  {list.map(({ twinning: tw, partner }) => (
+                    <li>
+                      <a href={href(placePath(partner), lang)}>{partnerName(partner)}</a>{' '}
+                      <span class="muted">
+                        {[
+                          KIND_LABELS[lang][tw.kind],
+                          tw.signed ? t.signedYear(tw.signed.date.slice(0, 4)) : '',
+                          tw.status !== 'active' ? STATUS_LABELS[lang][tw.status] : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      </span>
+                    </li>
+                  ))}
                 </ul>
-              </section>
-            </>
-          ),
-        }),
-      );
-    },
-  );
+              </>
+            ))}
+          </section>
+
+          {pr.partners.length > 0 && (
+            <section aria-labelledby="h-map">
+              <h2 id="h-map">{t.mapTitle(name)}</h2>
+              {p.lat !== null && p.lon !== null ? (
+                <figure>
+                  <TiesMap
+                    id="ties-map"
+                    land={siteAssets().land.path}
+                    home={{ lat: p.lat, lon: p.lon, label: name }}
+                    partners={located.map((i) => ({
+                      lat: i.partner.lat!,
+                      lon: i.partner.lon!,
+                      label: partnerName(i.partner),
+                    }))}
+                    text={{
+                      title: t.mapTitle(name),
+                      desc: t.mapDesc(name, pr.partners.length, located.length),
+                    }}
+                  />
+                </figure>
+              ) : (
+                <p>{t.noMap}</p>
+              )}
+            </section>
+          )}
+
+          <section aria-labelledby="h-more">
+            <h2 id="h-more">{t.more}</h2>
+            <ul>
+              <li>
+                <a href={href(`/places/${encodeURIComponent(p.id)}/stats`, lang)}>{t.statistics}</a>
+              </li>
+              <li>
+                <a href={href(`/places/${encodeURIComponent(p.id)}/network`, lang)}>{t.network}</a>
+              </li>
+              <li>
+                <a href={`/api/places/${encodeURIComponent(p.id)}`}>{t.json}</a>
+              </li>
+            </ul>
+          </section>
+        </>
+      ),
+    });
+  }
 
   app.get<{ Querystring: { lang?: string } }>('/countries', opts, async (req, reply) => {
-    const lang = langOf(req.query);
+    const lang = req.lang;
     const t = T[lang];
     const [list, ties] = await Promise.all([
       store.places.list({ kind: 'country' }, 1000, 0),
       network.countryTies(),
     ]);
-    const collator = new Intl.Collator(LOCALE[lang]);
-    const all = list.map((h) => h.place).sort((a, b) => collator.compare(nameIn(a, lang), nameIn(b, lang)));
-    const num = new Intl.NumberFormat(LOCALE[lang]);
+    const coll = collator(lang);
+    const all = list.map((h) => h.place).sort((a, b) => coll.compare(nameIn(a, lang), nameIn(b, lang)));
+    const num = numberFormat(lang);
     const Item = (p: { c: Place }) => (
       <li>
         <a href={href(`/countries/${p.c.id}`, lang)}>{nameIn(p.c, lang)}</a>{' '}
@@ -344,6 +381,7 @@ export function placePages(
         lang,
         title: t.directoryTitle,
         path: req.url,
+        site: req.site,
         children: (
           <>
             <h1>{t.directoryTitle}</h1>
@@ -381,7 +419,7 @@ export function placePages(
     '/countries/:code',
     opts,
     async (req, reply) => {
-      const lang = langOf(req.query);
+      const lang = req.lang;
       const t = T[lang];
       const code = req.params.code.toUpperCase();
       const notFound = new NotFoundError(`There is no country with the code ${req.params.code}.`);
@@ -390,15 +428,16 @@ export function placePages(
       });
       const country = detail.place;
       if (country.kind !== 'country') throw notFound;
-      const c = await network.country(code, 20);
+      const [c, sections] = await Promise.all([network.country(code, 20), content.sections('country', code)]);
       const name = nameIn(country, lang);
-      const num = new Intl.NumberFormat(LOCALE[lang]);
+      const num = numberFormat(lang);
       const zones = countryTimezones(code);
       return reply.type('text/html; charset=utf-8').send(
         page({
           lang,
           title: name,
           path: req.url,
+          site: req.site,
           children: (
             <>
               <h1>{name}</h1>
@@ -419,7 +458,16 @@ export function placePages(
               </section>
               <section aria-labelledby="h-culture">
                 <h2 id="h-culture">{t.culture}</h2>
-                <p class="muted">{t.cultureEmpty}</p>
+                <Sections
+                  keys={COUNTRY_SECTIONS}
+                  sections={sections}
+                  lang={lang}
+                  empty={t.cultureEmpty}
+                  facts={{
+                    language: languagesLabel(lang, country.languages),
+                    currency: currencyLabel(lang, country.currency),
+                  }}
+                />
               </section>
               <div class="grid2">
                 <section aria-labelledby="h-top">
@@ -427,9 +475,7 @@ export function placePages(
                   <DataTable
                     columns={[{ label: t.place }, { label: t.count, numeric: true }]}
                     rows={c.top.map((p) => [
-                      <a href={href(`/places/${encodeURIComponent(p.id)}`, lang)}>
-                        {lang === 'zh' ? (p.nameZh ?? p.name) : p.name}
-                      </a>,
+                      <a href={href(placePath(p), lang)}>{lang === 'zh' ? (p.nameZh ?? p.name) : p.name}</a>,
                       num.format(p.ties),
                     ])}
                   />
@@ -438,14 +484,21 @@ export function placePages(
                   <h2 id="h-partner-countries">{t.partnerCountries}</h2>
                   <DataTable
                     columns={[{ label: t.country }, { label: t.count, numeric: true }]}
-                    rows={c.partnerCountries
-                      .slice(0, 30)
-                      .map((p) => [
-                        <a href={href(`/countries/${p.code}`, lang)}>
-                          {lang === 'zh' ? (p.nameZh ?? p.name) : p.name}
-                        </a>,
-                        num.format(p.count),
-                      ])}
+                    rows={c.partnerCountries.slice(0, 30).map((p) => [
+                      <a href={href(`/countries/${p.code}`, lang)}>
+                        {lang === 'zh' ? (p.nameZh ?? p.name) : p.name}
+                      </a>,
+                      <a
+                        href={href('/ties', lang, { a: code, b: p.code })}
+                        aria-label={t.tiesWith(
+                          lang === 'zh' ? (p.nameZh ?? p.name) : p.name,
+                          num.format(p.count),
+                          p.count === 1,
+                        )}
+                      >
+                        {num.format(p.count)}
+                      </a>,
+                    ])}
                   />
                 </section>
               </div>
@@ -506,7 +559,7 @@ export function searchPage(app: FastifyInstance, places: PlacesService): void {
     '/search',
     { config: { cache: true }, schema: { hide: true } },
     async (req, reply) => {
-      const lang = langOf(req.query);
+      const lang = req.lang;
       const t = S[lang];
       const k = T[lang];
       const q = req.query.q?.trim() ?? '';
@@ -525,12 +578,13 @@ export function searchPage(app: FastifyInstance, places: PlacesService): void {
         q || country || kind
           ? await places.search(q, { country, kind, hasTies }, size + 1, (pageNo - 1) * size)
           : [];
-      const num = new Intl.NumberFormat(LOCALE[lang]);
+      const num = numberFormat(lang);
       return reply.type('text/html; charset=utf-8').send(
         page({
           lang,
           title: q ? t.results(q) : t.title,
           path: req.url,
+          site: req.site,
           children: (
             <>
               <h1>{q ? t.results(q) : t.title}</h1>
@@ -582,9 +636,7 @@ export function searchPage(app: FastifyInstance, places: PlacesService): void {
                   rows={hits
                     .slice(0, size)
                     .map(({ place, ties }) => [
-                      <a href={href(`/places/${encodeURIComponent(place.id)}`, lang)}>
-                        {nameIn(place, lang)}
-                      </a>,
+                      <a href={href(placePath(place), lang)}>{nameIn(place, lang)}</a>,
                       k.kinds[place.kind],
                       place.country ?? '',
                       place.population !== null ? num.format(place.population) : '',

@@ -8,6 +8,7 @@ import { PLACE_KINDS } from '../../domain/places.js';
 import { TWINNING_KINDS } from '../../domain/twinnings.js';
 import type { Stats } from '../../domain/stats.js';
 import { statsOptions, type PlaceStats, type StatsService } from '../../services/stats.js';
+import type { Site } from '../site.js';
 import type { Store } from '../../store/store.js';
 import { BarChart, GrowthChart, WorldMap, svgDocument } from '../views/charts.js';
 import {
@@ -16,7 +17,6 @@ import {
   LEVEL_LABELS,
   LOCALE,
   STATUS_LABELS,
-  isLang,
   messages,
   type Lang,
 } from '../views/i18n.js';
@@ -45,10 +45,6 @@ const FIGURES = ['years', 'continents', 'countries', 'levels'] as const;
 const CHARTS = ['growth', 'continents', 'countries', 'map'] as const;
 type Chart = (typeof CHARTS)[number];
 
-function langOf(q: StatsQuery): Lang {
-  return isLang(q.lang) ? q.lang : 'en';
-}
-
 /** The query a page was asked with, minus the language, to carry into its downloads. */
 function filterQuery(q: StatsQuery): Record<string, string | undefined> {
   return { since: q.since, asOf: q.asOf, kind: q.kind, status: q.status, partners: q.partners };
@@ -63,8 +59,7 @@ interface Context {
 }
 
 export function statsPages(app: FastifyInstance, store: Store, stats: StatsService): void {
-  async function load(id: string, q: StatsQuery): Promise<Context> {
-    const lang = langOf(q);
+  async function load(id: string, q: StatsQuery, lang: Lang): Promise<Context> {
     if (q.kind && !(TWINNING_KINDS as readonly string[]).includes(q.kind)) {
       throw new NotFoundError(`There is no kind of tie called "${q.kind}".`);
     }
@@ -172,10 +167,10 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     '/places/:id/stats',
     cacheable,
     async (req, reply) => {
-      const c = await load(req.params.id, req.query);
+      const c = await load(req.params.id, req.query, req.lang);
       return reply
         .type('text/html; charset=utf-8')
-        .send(statsPage(c, req.params.id, req.query, req.url, `${req.protocol}://${req.host}`));
+        .send(statsPage(c, req.params.id, req.query, req.url, `${req.protocol}://${req.host}`, req.site));
     },
   );
 
@@ -186,7 +181,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
       const m = /^([a-z]+)\.(csv|svg|png)$/.exec(req.params.file);
       if (!m) throw new NotFoundError(`There is no download called ${req.params.file}.`);
       const [, name, ext] = m as unknown as [string, string, string];
-      const c = await load(req.params.id, req.query);
+      const c = await load(req.params.id, req.query, req.lang);
       const base = `${req.params.id}-${name}`;
       if (ext === 'csv') {
         if (!(FIGURES as readonly string[]).includes(name))
@@ -215,7 +210,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     '/embed/places/:id/stats',
     cacheable,
     async (req, reply) => {
-      const c = await load(req.params.id, req.query);
+      const c = await load(req.params.id, req.query, req.lang);
       const t = messages(c.lang);
       const growth = chart(c, 'growth');
       const html =
@@ -258,7 +253,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     },
   );
 
-  function statsPage(c: Context, id: string, q: StatsQuery, url: string, origin: string): string {
+  function statsPage(c: Context, id: string, q: StatsQuery, url: string, origin: string, site: Site): string {
     const t = messages(c.lang);
     const s: Stats = c.result.stats;
     const locale = LOCALE[c.lang];
@@ -297,6 +292,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
       lang: c.lang,
       title: t.statsTitle(c.placeName),
       path: url,
+      site,
       description: c.text,
       children: (
         <>

@@ -256,41 +256,74 @@ export interface MapPoint {
   lat: number;
   lon: number;
   label: string;
+  /** dot radius, e.g. by number of ties; 3.5 when not given */
+  r?: number;
 }
 
-/** A place and its partners on the world map, joined by great-circle arcs. */
-export function TiesMap(p: { id: string; home: MapPoint | null; partners: MapPoint[]; text: ChartText }) {
-  const land = worldShapes();
+/** The land of the world maps as a standalone SVG document, drawn once; pages refer to it as an image. */
+export function landSvg(): string {
+  const projection = (worldShapes(), mapProjection as NonNullable<typeof mapProjection>);
+  const require = createRequire(import.meta.url);
+  const topo = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology<{
+    land: GeometryCollection;
+  }>;
+  const d = geoPath(projection).digits(1)(feature(topo, topo.objects.land)) ?? '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}">` +
+    `<path d="${d}" fill="#e3e9ef" stroke="#c9d3dd" stroke-width="0.5"/></svg>`
+  );
+}
+
+/**
+ * Ties on the world map as great-circle arcs: a place and its partners (the home dot and lines to each), or,
+ * with no home, any list of ties between points. The land is an image shared by every map (see assets).
+ */
+export function TiesMap(p: {
+  id: string;
+  land: string;
+  home: MapPoint | null;
+  partners: MapPoint[];
+  /** arcs between two partners, for maps of many places */
+  links?: [MapPoint, MapPoint][];
+  text: ChartText;
+}) {
+  worldShapes();
   const projection = mapProjection as NonNullable<typeof mapProjection>;
-  const path = geoPath(projection);
   const at = (m: MapPoint) => projection([m.lon, m.lat]) ?? [0, 0];
+  // Curves drawn on the flat map rather than great circles: a tie across the Pacific stays one legible line
+  // instead of leaving one edge of the map and coming back at the other.
+  const arc = (a: MapPoint, b: MapPoint) => {
+    const [x1, y1] = at(a);
+    const [x2, y2] = at(b);
+    const [mx, my] = [(x1 + x2) / 2, (y1 + y2) / 2];
+    // bow towards the north, a fifth of the distance out
+    const sign = x2 - x1 > 0 ? -1 : 1;
+    const [cx, cy] = [mx + sign * (y2 - y1) * -0.2, my + sign * (x2 - x1) * 0.2];
+    const f = (n: number) => n.toFixed(1);
+    return `M${f(x1)},${f(y1)}Q${f(cx)},${f(cy)} ${f(x2)},${f(y2)}`;
+  };
+  const arcs = [
+    ...(p.home ? p.partners.map((m) => arc(p.home!, m)) : []),
+    ...(p.links ?? []).map(([a, b]) => arc(a, b)),
+  ];
   return (
     <Frame id={p.id} width={MAP_W} height={MAP_H} text={p.text}>
-      {land.map((s) => (
-        <path d={s.d} fill="#e3e9ef" stroke="#fff" stroke-width="0.5" />
-      ))}
-      {p.home &&
-        p.partners.map((m) => (
-          <path
-            d={
-              path({
-                type: 'LineString',
-                coordinates: [
-                  [p.home!.lon, p.home!.lat],
-                  [m.lon, m.lat],
-                ],
-              }) ?? ''
-            }
-            fill="none"
-            stroke={ACCENT}
-            stroke-width="1.2"
-            stroke-opacity="0.7"
-          />
-        ))}
+      <image href={p.land} x="0" y="0" width={MAP_W} height={MAP_H} />
+      {arcs.length > 0 && (
+        <path d={arcs.join('')} fill="none" stroke={ACCENT} stroke-width="1.2" stroke-opacity="0.55" />
+      )}
       {p.partners.map((m) => {
         const [x, y] = at(m);
         return (
-          <circle cx={x} cy={y} r="3.5" fill={ACCENT} stroke="#fff" stroke-width="1">
+          <circle
+            cx={x.toFixed(1)}
+            cy={y.toFixed(1)}
+            r={m.r !== undefined ? m.r.toFixed(1) : 3.5}
+            fill={ACCENT}
+            fill-opacity={m.r !== undefined ? 0.75 : 1}
+            stroke="#fff"
+            stroke-width="1"
+          >
             <title>{m.label}</title>
           </circle>
         );
@@ -299,7 +332,7 @@ export function TiesMap(p: { id: string; home: MapPoint | null; partners: MapPoi
         (() => {
           const [x, y] = at(p.home);
           return (
-            <circle cx={x} cy={y} r="6" fill="#d9480f" stroke="#fff" stroke-width="1.5">
+            <circle cx={x.toFixed(1)} cy={y.toFixed(1)} r="6" fill="#d9480f" stroke="#fff" stroke-width="1.5">
               <title>{p.home.label}</title>
             </circle>
           );

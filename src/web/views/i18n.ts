@@ -9,8 +9,11 @@ export const LOCALE: Record<Lang, string> = { en: 'en', zh: 'zh-CN' };
 const en = {
   siteName: 'Twinning',
   tagline: "The world's sister cities",
+  homeSiteName: (home: string) => `${home} Sister Cities`,
+  homeTagline: 'International relations',
   navHome: 'Home',
   navCountries: 'Countries',
+  navTies: 'Ties',
   navSearch: 'Search',
   navRankings: 'Rankings',
   navNetwork: 'Network',
@@ -71,8 +74,11 @@ type Messages = typeof en;
 const zh: Messages = {
   siteName: '友城网',
   tagline: '世界友好城市',
+  homeSiteName: (home: string) => `${home}国际友好城市`,
+  homeTagline: '对外交流',
   navHome: '首页',
   navCountries: '国家',
+  navTies: '友好关系',
   navSearch: '搜索',
   navRankings: '排行',
   navNetwork: '网络',
@@ -161,3 +167,34 @@ export const STATUS_LABELS: Record<Lang, Record<string, string>> = {
   en: { proposed: 'proposed', active: 'active', dormant: 'dormant', suspended: 'suspended', ended: 'ended' },
   zh: { proposed: '拟建', active: '现有', dormant: '休眠', suspended: '暂停', ended: '已终止' },
 };
+
+// Month names as newspapers abbreviate them in English ("Nov. 5, 1996"); short months are written out.
+const EN_MONTHS = [
+  'Jan.',
+  'Feb.',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'Aug.',
+  'Sept.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+];
+
+/** A date as precise as it is known, in the reader's language: "Nov. 5, 1996", "1996年11月5日", "Nov. 1996". */
+export function formatDate(p: { date: string; precision: 'year' | 'month' | 'day' }, lang: Lang): string {
+  const y = Number(p.date.slice(0, 4));
+  const m = Number(p.date.slice(5, 7));
+  const d = Number(p.date.slice(8, 10));
+  if (lang === 'zh') {
+    if (p.precision === 'year') return `${y}年`;
+    if (p.precision === 'month') return `${y}年${m}月`;
+    return `${y}年${m}月${d}日`;
+  }
+  if (p.precision === 'year') return String(y);
+  if (p.precision === 'month') return `${EN_MONTHS[m - 1]} ${y}`;
+  return `${EN_MONTHS[m - 1]} ${d}, ${y}`;
+}

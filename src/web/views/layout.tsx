@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { siteAssets } from '../assets.js';
+import type { Site } from '../site.js';
 import { LANGS, messages, type Lang } from './i18n.js';
 
 /** A link that keeps the reader's language. */
@@ -49,6 +51,23 @@ footer.site{max-width:72rem;margin:2rem auto;padding:1rem;color:#5b6b7c;font-siz
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.25rem;margin:0}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 ul.columns{columns:16rem;padding-left:1.2rem}ul.partners{padding-left:1.2rem}h3{font-size:1.05rem;margin:1rem 0 .25rem}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 2rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.searchbox{position:relative;display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;max-width:40rem}
+.searchbox .field{flex:1 1 16rem;display:flex;flex-direction:column;gap:.2rem;position:relative}
+.searchbox input{font-size:1.1rem;padding:.5rem .7rem}
+ul.suggest{position:absolute;top:100%;left:0;right:0;z-index:5;margin:.2rem 0 0;padding:0;list-style:none;background:#fff;border:1px solid #9aa8b6;border-radius:4px;box-shadow:0 4px 12px rgba(0,0,0,.12)}
+ul.suggest li{padding:.4rem .7rem;cursor:pointer}ul.suggest li small{color:#5b6b7c}
+ul.suggest li[aria-selected=true],ul.suggest li:hover{background:#e7f0fa}
+.hero{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:1.25rem;margin:1rem 0}
+.hero h1,.card h2{margin-top:0}
+ul.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
+ul.cards li{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:.75rem 1rem}
+ul.cards .title{font-weight:600;display:block}
+ul.log{list-style:none;padding:0}ul.log li{padding:.35rem 0;border-bottom:1px solid #e4e9ee}
+ul.log time{color:#5b6b7c;font-variant-numeric:tabular-nums;margin-right:.5rem}
+.prose{max-width:46rem}.prose h3{margin-top:1.25rem}
+.tie{border-left:4px solid #d9480f;padding-left:1rem}
+@media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
 `;
 
 export interface PageProps {
@@ -57,77 +76,117 @@ export interface PageProps {
   /** the page's own path with its query, for the language switch */
   path: string;
   description?: string;
+  /** the deployment: in home mode the header names the home's program */
+  site?: Site;
   children: ComponentChildren;
 }
 
-export function page(p: PageProps): string {
-  const t = messages(p.lang);
+/** The parts of every page that depend only on the language and the deployment, rendered once. */
+interface Frame {
+  head: string;
+  top: string;
+  bottom: string;
+}
+const frames = new Map<string, Frame>();
+
+function frame(lang: Lang, site: Site | undefined): Frame {
+  const key = `${lang}|${site?.home?.id ?? ''}`;
+  const known = frames.get(key);
+  if (known) return known;
+  const t = messages(lang);
+  const home = site?.home;
+  const homeName = home ? ((lang === 'zh' ? home.names.zh : undefined) ?? home.name) : '';
   const nav: [string, string][] = [
     ['/', t.navHome],
     ['/search', t.navSearch],
     ['/countries', t.navCountries],
+    ['/ties', t.navTies],
     ['/rankings', t.navRankings],
     ['/network', t.navNetwork],
     ['/path', t.navPath],
     ['/quality', t.navQuality],
   ];
+  const made: Frame = {
+    head:
+      '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      renderToString(<style dangerouslySetInnerHTML={{ __html: CSS }} />),
+    top: renderToString(
+      <>
+        <a class="skip" href="#content">
+          {t.skip}
+        </a>
+        <a class="brand" href={href('/', lang)}>
+          {home ? t.homeSiteName(homeName) : t.siteName}
+          <small>{home ? t.homeTagline : t.tagline}</small>
+        </a>
+        <nav class="main" aria-label={t.siteName}>
+          <ul>
+            {nav.map(([to, label]) => (
+              <li>
+                <a href={href(to, lang)}>{label}</a>
+              </li>
+            ))}
+            <li>
+              <a href="/api/openapi.json">{t.navApi}</a>
+            </li>
+          </ul>
+        </nav>
+      </>,
+    ),
+    bottom: renderToString(
+      <>
+        <footer class="site">
+          <p>{t.footerData}</p>
+        </footer>
+        <script src={siteAssets().suggest.path} defer />
+      </>,
+    ),
+  };
+  frames.set(key, made);
+  return made;
+}
+
+export function page(p: PageProps): string {
+  const t = messages(p.lang);
+  const home = p.site?.home;
+  const homeName = home ? ((p.lang === 'zh' ? home.names.zh : undefined) ?? home.name) : '';
+  const f = frame(p.lang, p.site);
+  const skip = f.top.indexOf('</a>') + 4;
   return (
-    '<!doctype html>' +
+    `<!doctype html><html lang="${p.lang === 'zh' ? 'zh-Hans' : 'en'}"><head>` +
+    f.head +
     renderToString(
-      <html lang={p.lang === 'zh' ? 'zh-Hans' : 'en'}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${p.title} · ${t.siteName}`}</title>
-          {p.description && <meta name="description" content={p.description} />}
-          <style dangerouslySetInnerHTML={{ __html: CSS }} />
-        </head>
-        <body>
-          <a class="skip" href="#content">
-            {t.skip}
-          </a>
-          <header class="site">
-            <div class="bar">
-              <a class="brand" href={href('/', p.lang)}>
-                {t.siteName}
-                <small>{t.tagline}</small>
+      <>
+        <title>{`${p.title} · ${home ? t.homeSiteName(homeName) : t.siteName}`}</title>
+        {p.description && <meta name="description" content={p.description} />}
+      </>,
+    ) +
+    '</head><body>' +
+    f.top.slice(0, skip) +
+    '<header class="site"><div class="bar">' +
+    f.top.slice(skip) +
+    renderToString(
+      <nav class="lang" aria-label={t.language}>
+        <ul>
+          {LANGS.map((l) => (
+            <li>
+              <a
+                href={`/lang?${new URLSearchParams({ to: l, next: p.path })}`}
+                lang={l === 'zh' ? 'zh-Hans' : 'en'}
+                hreflang={l === 'zh' ? 'zh-Hans' : 'en'}
+                aria-current={l === p.lang ? 'true' : undefined}
+              >
+                {l === 'zh' ? '中文' : 'English'}
               </a>
-              <nav class="main" aria-label={t.siteName}>
-                <ul>
-                  {nav.map(([to, label]) => (
-                    <li>
-                      <a href={href(to, p.lang)}>{label}</a>
-                    </li>
-                  ))}
-                  <li>
-                    <a href="/api/openapi.json">{t.navApi}</a>
-                  </li>
-                </ul>
-              </nav>
-              <nav class="lang" aria-label={t.language}>
-                <ul>
-                  {LANGS.map((l) => (
-                    <li>
-                      <a
-                        href={href(p.path, l)}
-                        lang={l === 'zh' ? 'zh-Hans' : 'en'}
-                        hreflang={l === 'zh' ? 'zh-Hans' : 'en'}
-                        aria-current={l === p.lang ? 'true' : undefined}
-                      >
-                        {l === 'zh' ? '中文' : 'English'}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            </div>
-          </header>
-          <main id="content">{p.children}</main>
-          <footer class="site">
-            <p>{t.footerData}</p>
-          </footer>
-        </body>
-      </html>,
-    )
+            </li>
+          ))}
+        </ul>
+      </nav>,
+    ) +
+    '</div></header><main id="content">' +
+    renderToString(<>{p.children}</>) +
+    '</main>' +
+    f.bottom +
+    '</body></html>'
   );
 }

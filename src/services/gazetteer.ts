@@ -1,0 +1,103 @@
+import type { Place } from '../domain/places.js';
+import type { Twinning } from '../domain/twinnings.js';
+import type { CompactPlace } from '../store/places-repo.js';
+import { sortPartners, type TwinningWithPartner } from '../store/twinnings-repo.js';
+import type { Store } from '../store/store.js';
+import type { DataVersion } from './data-version.js';
+
+export interface GazetteerSnapshot {
+  version: number;
+  /** every place's essentials, by id */
+  places: Map<string, CompactPlace>;
+  /** every country in full (facts pages fall back to: languages, currency) */
+  countries: Map<string, Place>;
+  /** every tie (without sources) */
+  ties: Twinning[];
+  /** the ties of each place */
+  byPlace: Map<string, Twinning[]>;
+}
+
+/**
+ * Every place's essentials and every tie in memory, once per data version: pages look up names, parents,
+ * countries and partners here instead of asking the database a dozen small questions per request. Network
+ * analysis reads the same snapshot. Tens of megabytes for the world's ~20,000 ties.
+ */
+export class Gazetteer {
+  private snap: GazetteerSnapshot | undefined;
+  private loading: Promise<GazetteerSnapshot> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly version: DataVersion,
+  ) {}
+
+  async snapshot(): Promise<GazetteerSnapshot> {
+    const version = await this.version.current();
+    if (this.snap?.version === version) return this.snap;
+    this.loading ??= (async () => {
+      const [places, countries, ties] = await Promise.all([
+        this.store.places.compact(),
+        this.store.places.list({ kind: 'country' }, 10_000, 0),
+        this.store.twinnings.allBare(),
+      ]);
+      const byPlace = new Map<string, Twinning[]>();
+      for (const t of ties) {
+        for (const id of [t.a, t.b]) {
+          const list = byPlace.get(id);
+          if (list) list.push(t);
+          else byPlace.set(id, [t]);
+        }
+      }
+      const snap: GazetteerSnapshot = {
+        version,
+        places: new Map(places.map((p) => [p.id, p])),
+        countries: new Map(countries.map((h) => [h.place.id, h.place])),
+        ties,
+        byPlace,
+      };
+      this.snap = snap;
+      return snap;
+    })().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** A place's ties with the partner's essentials, as its page lists them (by partner country, then name). */
+  async partners(id: string): Promise<TwinningWithPartner[]> {
+    const snap = await this.snapshot();
+    const out: TwinningWithPartner[] = [];
+    for (const twinning of snap.byPlace.get(id) ?? []) {
+      const p = snap.places.get(twinning.a === id ? twinning.b : twinning.a);
+      if (!p) continue;
+      out.push({
+        twinning,
+        partner: {
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          country: p.country,
+          lat: p.lat,
+          lon: p.lon,
+          population: p.population,
+          nameZh: p.nameZh,
+        },
+      });
+    }
+    return sortPartners(out);
+  }
+
+  /** The chain of parents of a place, its parent first and the top (usually the country) last. */
+  async lineage(id: string): Promise<CompactPlace[]> {
+    const { places } = await this.snapshot();
+    const out: CompactPlace[] = [];
+    const seen = new Set([id]);
+    let parent = places.get(id)?.parent;
+    while (parent && !seen.has(parent)) {
+      seen.add(parent);
+      const p = places.get(parent);
+      if (!p) break;
+      out.push(p);
+      parent = p.parent;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,379 @@
+import type { FastifyInstance } from 'fastify';
+import type { Twinning } from '../../domain/twinnings.js';
+import type { NetworkService } from '../../services/network.js';
+import type { PlacesService } from '../../services/places.js';
+import type { Store } from '../../store/store.js';
+import type { TwinningWithPartner } from '../../store/twinnings-repo.js';
+import { siteAssets } from '../assets.js';
+import { TiesMap } from '../views/charts.js';
+import { KIND_LABELS, LOCALE, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
+import { numberFormat } from '../views/format.js';
+import { href, page } from '../views/layout.js';
+import { placePath } from '../views/links.js';
+import { SearchBox } from '../views/search-box.js';
+
+const T = {
+  en: {
+    title: "The world's sister cities",
+    intro: (places: string, ties: string) =>
+      `An open registry of town twinnings: ${places} places and ${ties} ties between them, from Wikidata and the program offices that keep them.`,
+    mapTitle: 'The busiest places and the ties between them',
+    mapDesc: (n: number, links: number, top: string) =>
+      `World map of the ${n} places with the most ties, dots sized by their number of ties, and the ${links} ties among them. The busiest: ${top}.`,
+    busiest: 'Most ties',
+    recent: 'Recent changes',
+    recentNone: 'Nothing has changed yet.',
+    updated: 'updated',
+    explore: 'Explore',
+    rankings: 'Which places and countries have the most ties',
+    ties: 'Ties by country pair, kind, status and decade',
+    network: 'The network: groups of places and its most central cities',
+    path: 'How two places are linked through a chain of ties',
+    quality: 'What the data still lacks',
+    countries: 'All countries and territories',
+    api: 'Data and API',
+    apiText: 'Everything here is also JSON; the OpenAPI document describes it.',
+    tieCount: (n: string) => `${n} ties`,
+    // home mode
+    homeTitle: (home: string) => `${home} and its sister cities`,
+    homeIntro: (home: string, n: string, countries: string) =>
+      `${home} is tied to ${n} places in ${countries} countries: sister cities, friendship cities and partners. Find out who they are, what we do together and how to take part.`,
+    homeNone: (home: string) => `No ties of ${home} are recorded yet.`,
+    homeMap: (home: string) => `${home} and its partners on the map`,
+    homeMapDesc: (home: string, n: number, shown: number) =>
+      `World map with lines from ${home} to ${shown} of its ${n} partners whose location is known.`,
+    partners: 'Our partners',
+    signed: (d: string) => `Agreement signed ${d}`,
+    signedUnknown: 'Date of signing not recorded',
+    aboutHome: (home: string) => `About ${home}`,
+    world: "The world's sister cities",
+  },
+  zh: {
+    title: '世界友好城市',
+    intro: (places: string, ties: string) =>
+      `开放的友好城市登记库：收录${places}个地方及其间${ties}对友好关系，数据来自 Wikidata 和各地友城工作机构。`,
+    mapTitle: '友好关系最多的地方及其相互间的友好关系',
+    mapDesc: (n: number, links: number, top: string) =>
+      `世界地图，显示友好关系最多的${n}个地方（圆点大小表示友好关系数量）及其相互间的${links}对友好关系。最多的是：${top}。`,
+    busiest: '友好关系最多',
+    recent: '最近更新',
+    recentNone: '尚无更新。',
+    updated: '更新于',
+    explore: '浏览',
+    rankings: '友好关系最多的地方和国家',
+    ties: '按国家、类型、状态和年代浏览友好关系',
+    network: '友城网络：群组与最居中心的城市',
+    path: '两地如何通过友城链相连',
+    quality: '数据中尚缺的内容',
+    countries: '所有国家和地区',
+    api: '数据与 API',
+    apiText: '本站内容均可以 JSON 获取，详见 OpenAPI 文档。',
+    tieCount: (n: string) => `${n}对`,
+    homeTitle: (home: string) => `${home}的友好城市`,
+    homeIntro: (home: string, n: string, countries: string) =>
+      `${home}与${countries}个国家的${n}个地方建立了友好关系。在这里了解他们是谁、我们一起做什么，以及如何参与。`,
+    homeNone: (home: string) => `尚无${home}的友好关系记录。`,
+    homeMap: (home: string) => `${home}及其友好城市地图`,
+    homeMapDesc: (home: string, n: number, shown: number) =>
+      `世界地图，显示从${home}到其${n}个友城中已知位置的${shown}个的连线。`,
+    partners: '我们的友好城市',
+    signed: (d: string) => `协议签署于${d}`,
+    signedUnknown: '签署日期未记录',
+    aboutHome: (home: string) => `关于${home}`,
+    world: '世界友好城市',
+  },
+};
+
+const localName = (p: { name: string; nameZh: string | null }, lang: Lang) =>
+  lang === 'zh' ? (p.nameZh ?? p.name) : p.name;
+
+function ExploreLinks(p: { lang: Lang }) {
+  const t = T[p.lang];
+  return (
+    <section aria-labelledby="h-explore">
+      <h2 id="h-explore">{t.explore}</h2>
+      <ul>
+        <li>
+          <a href={href('/countries', p.lang)}>{t.countries}</a>
+        </li>
+        <li>
+          <a href={href('/ties', p.lang)}>{t.ties}</a>
+        </li>
+        <li>
+          <a href={href('/rankings', p.lang)}>{t.rankings}</a>
+        </li>
+        <li>
+          <a href={href('/network', p.lang)}>{t.network}</a>
+        </li>
+        <li>
+          <a href={href('/path', p.lang)}>{t.path}</a>
+        </li>
+        <li>
+          <a href={href('/quality', p.lang)}>{t.quality}</a>
+        </li>
+        <li>
+          <a href="/api/openapi.json">{t.api}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** The latest changed ties as a dated log. */
+function RecentChanges(p: {
+  lang: Lang;
+  ties: Twinning[];
+  names: Map<string, { id: string; name: string; kind: string; names: Record<string, string> }>;
+}) {
+  const t = T[p.lang];
+  const name = (id: string) => {
+    const x = p.names.get(id);
+    return x ? ((p.lang === 'zh' ? x.names.zh : undefined) ?? x.name) : id;
+  };
+  const link = (id: string) => {
+    const x = p.names.get(id);
+    return <a href={href(x ? placePath(x) : `/places/${encodeURIComponent(id)}`, p.lang)}>{name(id)}</a>;
+  };
+  const day = new Intl.DateTimeFormat(LOCALE[p.lang], { dateStyle: 'medium', timeZone: 'UTC' });
+  return (
+    <section aria-labelledby="h-recent">
+      <h2 id="h-recent">{t.recent}</h2>
+      {p.ties.length === 0 ? (
+        <p>{t.recentNone}</p>
+      ) : (
+        <ul class="log">
+          {p.ties.map((tw) => (
+            <li>
+              <time datetime={tw.updatedAt}>{day.format(new Date(tw.updatedAt))}</time>
+              {link(tw.a)} – {link(tw.b)}{' '}
+              <span class="muted">
+                {[
+                  KIND_LABELS[p.lang][tw.kind],
+                  tw.signed ? formatDate(tw.signed, p.lang) : '',
+                  tw.status !== 'active' ? STATUS_LABELS[p.lang][tw.status] : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>{' '}
+              <a href={href(`/ties/${tw.id}`, p.lang)} aria-label={`${name(tw.a)} – ${name(tw.b)}`}>
+                ›
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function homePages(
+  app: FastifyInstance,
+  store: Store,
+  places: PlacesService,
+  network: NetworkService,
+): void {
+  app.get('/', { schema: { hide: true }, config: { cache: true } }, async (req, reply) => {
+    const lang = req.lang;
+    const t = T[lang];
+    const num = numberFormat(lang);
+    const home = req.site.home;
+    const recentTies = await store.twinnings.recentlyChanged(home ? 200 : 10);
+
+    if (home) {
+      const { items } = await places.twinningsOf(home.id);
+      const mine = recentTies.filter((x) => x.a === home.id || x.b === home.id).slice(0, 10);
+      const ids = new Set([...mine.flatMap((x) => [x.a, x.b]), ...items.map((i) => i.partner.country ?? '')]);
+      ids.delete('');
+      const names = await store.places.getMany([...ids]);
+      const homeName = (lang === 'zh' ? home.names.zh : undefined) ?? home.name;
+      const countries = new Set(items.map((i) => i.partner.country).filter(Boolean));
+      const located = items.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
+      // the partners with a known signing date first, oldest first: the order a program tells its history in
+      const partners = [...items].sort(
+        (x, y) =>
+          (x.twinning.signed?.date ?? '9999').localeCompare(y.twinning.signed?.date ?? '9999') ||
+          x.partner.name.localeCompare(y.partner.name),
+      );
+      const countryName = (code: string | null) => {
+        const c = code ? names.get(code) : undefined;
+        return c ? ((lang === 'zh' ? c.names.zh : undefined) ?? c.name) : (code ?? '');
+      };
+      return reply.type('text/html; charset=utf-8').send(
+        page({
+          lang,
+          title: t.homeTitle(homeName),
+          path: req.url,
+          site: req.site,
+          children: (
+            <>
+              <div class="hero">
+                <h1>{t.homeTitle(homeName)}</h1>
+                <p class="lead">
+                  {items.length
+                    ? t.homeIntro(homeName, num.format(items.length), num.format(countries.size))
+                    : t.homeNone(homeName)}
+                </p>
+                <SearchBox lang={lang} />
+              </div>
+              {home.lat !== null && home.lon !== null && items.length > 0 && (
+                <section aria-labelledby="h-map">
+                  <h2 id="h-map">{t.homeMap(homeName)}</h2>
+                  <figure>
+                    <TiesMap
+                      id="home-map"
+                      land={siteAssets().land.path}
+                      home={{ lat: home.lat, lon: home.lon, label: homeName }}
+                      partners={located.map((i) => ({
+                        lat: i.partner.lat!,
+                        lon: i.partner.lon!,
+                        label: localName(i.partner, lang),
+                      }))}
+                      text={{
+                        title: t.homeMap(homeName),
+                        desc: t.homeMapDesc(homeName, items.length, located.length),
+                      }}
+                    />
+                  </figure>
+                </section>
+              )}
+              <section aria-labelledby="h-partners">
+                <h2 id="h-partners">{t.partners}</h2>
+                <PartnerCards lang={lang} partners={partners} countryName={countryName} />
+              </section>
+              <div class="grid2">
+                <RecentChanges lang={lang} ties={mine} names={names} />
+                <section aria-labelledby="h-more">
+                  <h2 id="h-more">{t.explore}</h2>
+                  <ul>
+                    <li>
+                      <a href={href(placePath(home), lang)}>{t.aboutHome(homeName)}</a>
+                    </li>
+                    <li>
+                      <a href={href(`/places/${encodeURIComponent(home.id)}/stats`, lang)}>
+                        {t.homeTitle(homeName)}: {t.rankings}
+                      </a>
+                    </li>
+                    <li>
+                      <a href={href('/ties', lang)}>{t.ties}</a>
+                    </li>
+                    <li>
+                      <a href={href('/countries', lang)}>{t.countries}</a>
+                    </li>
+                  </ul>
+                </section>
+              </div>
+            </>
+          ),
+        }),
+      );
+    }
+
+    const [placeCount, tieCount, busiest] = await Promise.all([
+      store.places.count(),
+      store.twinnings.count(),
+      network.busiest(60),
+    ]);
+    const names = await store.places.getMany([...new Set(recentTies.flatMap((x) => [x.a, x.b]))]);
+    const at = new Map(busiest.places.map((p) => [p.id, p]));
+    const maxTies = Math.max(1, ...busiest.places.map((p) => p.ties));
+    const label = (p: { name: string; nameZh: string | null; ties: number }) =>
+      `${localName(p, lang)}: ${t.tieCount(num.format(p.ties))}`;
+    return reply.type('text/html; charset=utf-8').send(
+      page({
+        lang,
+        title: t.title,
+        path: req.url,
+        site: req.site,
+        children: (
+          <>
+            <div class="hero">
+              <h1>{t.title}</h1>
+              <p class="lead">{t.intro(num.format(placeCount), num.format(tieCount))}</p>
+              <SearchBox lang={lang} />
+            </div>
+            {busiest.places.length > 0 && (
+              <section aria-labelledby="h-map">
+                <h2 id="h-map">{t.mapTitle}</h2>
+                <figure>
+                  <TiesMap
+                    id="world-ties"
+                    land={siteAssets().land.path}
+                    home={null}
+                    partners={busiest.places.map((p) => ({
+                      lat: p.lat,
+                      lon: p.lon,
+                      label: label(p),
+                      r: 2.5 + 7 * Math.sqrt(p.ties / maxTies),
+                    }))}
+                    links={busiest.links.map(([a, b]) => {
+                      const pa = at.get(a)!;
+                      const pb = at.get(b)!;
+                      return [
+                        { lat: pa.lat, lon: pa.lon, label: '' },
+                        { lat: pb.lat, lon: pb.lon, label: '' },
+                      ];
+                    })}
+                    text={{
+                      title: t.mapTitle,
+                      desc: t.mapDesc(
+                        busiest.places.length,
+                        busiest.links.length,
+                        busiest.places
+                          .slice(0, 5)
+                          .map((p) => label(p))
+                          .join('; '),
+                      ),
+                    }}
+                  />
+                </figure>
+              </section>
+            )}
+            <div class="grid2">
+              <section aria-labelledby="h-busiest">
+                <h2 id="h-busiest">{t.busiest}</h2>
+                <ol>
+                  {busiest.places.slice(0, 10).map((p) => (
+                    <li>
+                      <a href={href(placePath(p), lang)}>{localName(p, lang)}</a>{' '}
+                      <span class="muted">{t.tieCount(num.format(p.ties))}</span>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+              <RecentChanges lang={lang} ties={recentTies} names={names} />
+            </div>
+            <ExploreLinks lang={lang} />
+          </>
+        ),
+      }),
+    );
+  });
+}
+
+function PartnerCards(p: {
+  lang: Lang;
+  partners: TwinningWithPartner[];
+  countryName: (code: string | null) => string;
+}) {
+  const t = T[p.lang];
+  if (!p.partners.length) return null;
+  return (
+    <ul class="cards">
+      {p.partners.map(({ twinning: tw, partner }) => (
+        <li>
+          <a class="title" href={href(placePath(partner), p.lang)}>
+            {localName(partner, p.lang)}
+          </a>
+          <span class="muted">{p.countryName(partner.country)}</span>
+          <br />
+          {tw.signed ? t.signed(formatDate(tw.signed, p.lang)) : t.signedUnknown}
+          <br />
+          <span class="muted">
+            {KIND_LABELS[p.lang][tw.kind]}
+            {tw.status !== 'active' && ` · ${STATUS_LABELS[p.lang][tw.status]}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

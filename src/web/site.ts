@@ -1,0 +1,94 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type { Place } from '../domain/places.js';
+import { LANGS, type Lang } from './views/i18n.js';
+
+/** What every page of one deployment shares: in home mode, the place whose program office runs the site. */
+export interface Site {
+  home: Pick<Place, 'id' | 'name' | 'names' | 'kind' | 'lat' | 'lon' | 'country'> | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the reader's language: ?lang=, else the `lang` cookie, else Accept-Language, else English */
+    lang: Lang;
+    site: Site;
+  }
+}
+
+const QUERY_LANG = /[?&]lang=([a-z]{2})(?:&|$)/;
+const COOKIE_LANG = /(?:^|;\s*)lang=([a-z]{2})(?:;|$)/;
+
+function supported(tag: string): Lang | undefined {
+  const primary = tag.trim().toLowerCase().split('-')[0];
+  return (LANGS as readonly string[]).includes(primary ?? '') ? (primary as Lang) : undefined;
+}
+
+/** The best language of ours in an Accept-Language header, by its q-values; undefined if none fits. */
+export function fromAcceptLanguage(header: string | undefined): Lang | undefined {
+  if (!header) return undefined;
+  let best: Lang | undefined;
+  let bestQ = 0;
+  for (const part of header.split(',')) {
+    const [tag = '', ...params] = part.split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    const lang = supported(tag);
+    if (lang && Number.isFinite(q) && q > bestQ) {
+      best = lang;
+      bestQ = q;
+    }
+  }
+  return best;
+}
+
+/**
+ * The language of a request. Cheap enough for the cache's fast path, which must key answers by it: a URL
+ * without ?lang= shows a different page to a reader whose browser asks for Chinese.
+ */
+export function requestLang(url: string, headers: IncomingHttpHeaders): Lang {
+  const q = QUERY_LANG.exec(url)?.[1];
+  if (q && (LANGS as readonly string[]).includes(q)) return q as Lang;
+  const c = headers.cookie ? COOKIE_LANG.exec(headers.cookie)?.[1] : undefined;
+  if (c && (LANGS as readonly string[]).includes(c)) return c as Lang;
+  return fromAcceptLanguage(headers['accept-language']) ?? 'en';
+}
+
+/** A same-site path to go back to after switching language; anything else becomes the home page. */
+export function safeLocalPath(next: unknown): string {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return '/';
+  }
+  return /[\r\n]/.test(next) ? '/' : next;
+}
+
+export function registerSite(app: FastifyInstance, site: Site): void {
+  app.decorateRequest('lang', 'en');
+  app.decorateRequest('site', null as unknown as Site);
+  app.addHook('onRequest', async (req) => {
+    req.lang = requestLang(req.url, req.headers);
+    req.site = site;
+  });
+
+  // The language switch: remembers the choice in a cookie and goes back to the page in that language.
+  app.get<{ Querystring: { to?: string; next?: string } }>(
+    '/lang',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      const to = req.query.to;
+      if (!to || !(LANGS as readonly string[]).includes(to)) {
+        return reply
+          .code(400)
+          .type('text/plain; charset=utf-8')
+          .send(`"to" must be one of ${LANGS.join(', ')}.`);
+      }
+      const next = new URL(safeLocalPath(req.query.next), 'http://local');
+      if (to === 'en') next.searchParams.delete('lang');
+      else next.searchParams.set('lang', to);
+      return reply
+        .header('set-cookie', `lang=${to}; Path=/; Max-Age=31536000; SameSite=Lax`)
+        .header('cache-control', 'no-store')
+        .redirect(next.pathname + next.search, 303);
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataVersion } from '../../src/services/data-version.js';
+import { Gazetteer } from '../../src/services/gazetteer.js';
+import { ContentService } from '../../src/services/content.js';
+import { importFiles } from '../../src/services/import.js';
+import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
+
+describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
+  let t: TestDb;
+
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    await importFiles(t.store, fixtureFiles());
+  });
+  afterAll(async () => t?.drop());
+
+  it('writes, replaces and removes sections, bumping the data version', async () => {
+    const content = new ContentService(t.store);
+    const before = await t.store.meta.dataVersion();
+    const s = {
+      subjectType: 'place' as const,
+      subjectId: 'Q74957',
+      key: 'economy',
+      lang: 'en',
+      body: 'Steel.',
+    };
+    expect(await content.setSection(s)).toBe('saved');
+    expect(await content.setSection({ ...s, body: 'Steel and\r\nmachinery.  ' })).toBe('saved');
+    await content.setSection({ ...s, lang: 'zh', body: '钢铁。' });
+    const map = await content.sections('place', 'Q74957');
+    expect(map.get('economy')?.get('en')?.body).toBe('Steel and\nmachinery.');
+    expect(map.get('economy')?.get('zh')?.body).toBe('钢铁。');
+    expect(await t.store.meta.dataVersion()).toBe(before + 3);
+    expect(await content.setSection({ ...s, body: '' })).toBe('removed');
+    expect((await content.sections('place', 'Q74957')).get('economy')?.has('en')).toBe(false);
+    expect(await t.store.meta.dataVersion()).toBe(before + 4);
+  });
+
+  it('finds the tie between two places either way round, and lists ties by decade', async () => {
+    const tie = await t.store.twinnings.between('Q79867', 'Q74957');
+    expect(tie).toMatchObject({ a: 'Q74957', b: 'Q79867', signed: { date: '1996-11-05', precision: 'day' } });
+    expect(tie?.sources).toHaveLength(2);
+    expect(await t.store.twinnings.between('Q74957', 'Q1490')).toBeUndefined();
+    const nineties = { since: '1990-01-01', until: '2000-01-01' };
+    expect(await t.store.twinnings.countWhere(nineties)).toBe(2);
+    expect((await t.store.twinnings.list(nineties, 10, 0)).map((x) => x.signed?.date)).toEqual([
+      '1997-04-01',
+      '1996-11-05',
+    ]);
+    expect(await t.store.twinnings.countWhere({ country: 'CN', partnerCountry: 'US' })).toBe(1);
+    expect(await t.store.twinnings.recentlyChanged(2)).toHaveLength(2);
+  });
+
+  it('keeps every place and tie in memory, listing partners as the database does', async () => {
+    const gazetteer = new Gazetteer(t.store, new DataVersion(t.store));
+    for (const id of ['Q74957', 'Q79867', 'Q1000001']) {
+      const fromDb = await t.store.twinnings.forPlace(id, { sources: false });
+      expect(await gazetteer.partners(id)).toEqual(fromDb);
+    }
+    expect((await gazetteer.lineage('Q74957')).map((p) => p.id)).toEqual(['cn-liaoning', 'CN']);
+    expect((await gazetteer.snapshot()).countries.get('CN')?.currency).toBe('CNY');
+  });
+});
