@@ -67,21 +67,25 @@ export function openDatabase(url: string): Database {
 function withStatementCache(db: SQLite.Database, max = 500): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = db.prepare.bind(db);
+  const cachedPrepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    }
+    return stmt;
+  };
+  // methods bound once, not on every access
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(db, {
     get(target, prop, receiver) {
-      if (prop !== 'prepare') {
-        const v = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? v.bind(target) : v;
-      }
-      return (sql: string) => {
-        let stmt = cache.get(sql);
-        if (!stmt) {
-          stmt = prepare(sql);
-          cache.set(sql, stmt);
-          if (cache.size > max) cache.delete(cache.keys().next().value as string);
-        }
-        return stmt;
-      };
+      if (prop === 'prepare') return cachedPrepare;
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      let b = bound.get(prop);
+      if (!b) bound.set(prop, (b = v.bind(target)));
+      return b;
     },
   });
 }

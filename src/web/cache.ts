@@ -40,6 +40,8 @@ const KEPT_HEADERS = ['content-disposition', 'content-security-policy'];
  */
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  /** addresses asked for once while the cache was full (see admit) */
+  private readonly seen = new Set<string>();
   private bytes = 0;
 
   constructor(
@@ -48,6 +50,21 @@ export class ResponseCache {
     private readonly maxEntries = 10_000,
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
+
+  /**
+   * While there is room every answer is kept. Once full, a new address is kept only when asked for a second
+   * time (a doorkeeper): a stream of one-off addresses (crawlers, cache-busting query strings) then neither
+   * evicts the pages people read nor churns memory, which would otherwise show as garbage-collection pauses.
+   */
+  private admit(key: string, size: number): boolean {
+    if (this.entries.has(key)) return true;
+    const full = this.entries.size >= this.maxEntries || this.bytes + size > this.maxBytes;
+    if (!full) return true;
+    if (this.seen.delete(key)) return true;
+    if (this.seen.size >= this.maxEntries) this.seen.clear();
+    this.seen.add(key);
+    return false;
+  }
 
   private put(url: string, e: Entry): void {
     this.remove(url);
@@ -132,7 +149,7 @@ export class ResponseCache {
       }
       const key = keyOf(req.url, req.headers);
       if (key !== req.url) headers.vary = VARY;
-      this.put(key, { version: v, etag, body, headers });
+      if (this.admit(key, body.length)) this.put(key, { version: v, etag, body, headers });
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
       if (headers.vary) reply.header('vary', VARY);
       if (req.headers['if-none-match'] === etag) {

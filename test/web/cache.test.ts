@@ -15,15 +15,26 @@ function appWith(cache: ResponseCache) {
 const fixedVersion = { current: async () => 1, peek: () => 1 } as unknown as DataVersion;
 
 describe('response cache bounds', () => {
-  it('evicts the least recently used entries beyond its count', async () => {
+  it('when full, keeps a new address on its second request, evicting the least recently used', async () => {
     const app = appWith(new ResponseCache(fixedVersion, 2, 1_000_000));
     const state = async (url: string) => (await app.inject({ url })).headers['x-cache'];
     expect(await state('/10')).toBe('miss');
     expect(await state('/11')).toBe('miss');
     expect(await state('/10')).toBe('hit'); // /10 is now the most recent
-    expect(await state('/12')).toBe('miss'); // evicts /11
-    expect(await state('/10')).toBe('hit');
-    expect(await state('/11')).toBe('miss');
+    expect(await state('/12')).toBe('miss'); // full: a one-off address is not kept…
+    expect(await state('/11')).toBe('hit'); // …so nothing was evicted
+    expect(await state('/12')).toBe('miss'); // asked again: kept, evicting /10, now the least recent
+    expect(await state('/12')).toBe('hit');
+    expect(await state('/11')).toBe('hit');
+    expect(await state('/10')).toBe('miss');
+  });
+
+  it('lets a stream of one-off addresses through without touching what it keeps', async () => {
+    const app = appWith(new ResponseCache(fixedVersion, 3, 1_000_000));
+    const state = async (url: string) => (await app.inject({ url })).headers['x-cache'];
+    for (const u of ['/1', '/2', '/3']) await state(u);
+    for (let n = 100; n < 200; n++) expect(await state(`/${n}`)).toBe('miss');
+    for (const u of ['/1', '/2', '/3']) expect(await state(u)).toBe('hit');
   });
 
   it('evicts beyond its size in bytes', async () => {
@@ -31,7 +42,9 @@ describe('response cache bounds', () => {
     const state = async (url: string) => (await app.inject({ url })).headers['x-cache'];
     expect(await state('/1000')).toBe('miss');
     expect(await state('/1000')).toBe('hit');
-    expect(await state('/800')).toBe('miss'); // 1,800 bytes: the older answer goes
+    expect(await state('/800')).toBe('miss'); // would make 1,800 bytes: not kept the first time
+    expect(await state('/1000')).toBe('hit');
+    expect(await state('/800')).toBe('miss'); // the second time it is, and the older answer goes
     expect(await state('/1000')).toBe('miss');
     expect(await state('/2000')).toBe('miss'); // larger than the whole budget: not kept
     expect(await state('/2000')).toBe('miss');
