@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
-import { DomainError, ValidationError, formatProblem } from '../domain/errors.js';
+import { DomainError, NotFoundError, ValidationError, formatProblem } from '../domain/errors.js';
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import type { StatsLang } from '../domain/stats-text.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
@@ -314,8 +314,21 @@ Ties (with --partner): ${TIE_SECTIONS.join(', ')}.`,
         const place = await places.resolve(placeArg);
         let subject: { type: SubjectType; id: string; label: string };
         if (opts.partner) {
-          const partner = await places.resolve(opts.partner);
-          const tie = await store.twinnings.between(place.id, partner.id);
+          // a name may fit several places (Birmingham, Alabama and England): take the one tied to <place>
+          const named = await store.places.get(opts.partner);
+          const candidates = named
+            ? [named]
+            : (await places.search(opts.partner, {}, 50, 0)).map((h) => h.place);
+          let partner = candidates[0];
+          let tie;
+          for (const c of candidates) {
+            tie = await store.twinnings.between(place.id, c.id);
+            if (tie) {
+              partner = c;
+              break;
+            }
+          }
+          if (!partner) throw new NotFoundError(`No place has the id or name "${opts.partner}".`);
           if (!tie) {
             err(`${place.name} (${place.id}) and ${partner.name} (${partner.id}) have no tie.`);
             throw new ExitError(1);

@@ -46,6 +46,7 @@ const T = {
     signed: (d: string) => `Agreement signed ${d}`,
     signedUnknown: 'Date of signing not recorded',
     aboutHome: (home: string) => `About ${home}`,
+    homeStats: (home: string) => `${home}'s ties in figures and charts`,
     world: "The world's sister cities",
   },
   zh: {
@@ -80,6 +81,7 @@ const T = {
     signed: (d: string) => `协议签署于${d}`,
     signedUnknown: '签署日期未记录',
     aboutHome: (home: string) => `关于${home}`,
+    homeStats: (home: string) => `${home}友好城市统计`,
     world: '世界友好城市',
   },
 };
@@ -177,11 +179,13 @@ export function homePages(
     const t = T[lang];
     const num = numberFormat(lang);
     const home = req.site.home;
-    const recentTies = await store.twinnings.recentlyChanged(home ? 200 : 10);
-
     if (home) {
       const { items } = await places.twinningsOf(home.id);
-      const mine = recentTies.filter((x) => x.a === home.id || x.b === home.id).slice(0, 10);
+      // the home's own ties, last changed first
+      const mine = items
+        .map((i) => i.twinning)
+        .sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || y.id - x.id)
+        .slice(0, 10);
       const ids = new Set([...mine.flatMap((x) => [x.a, x.b]), ...items.map((i) => i.partner.country ?? '')]);
       ids.delete('');
       const names = await store.places.getMany([...ids]);
@@ -250,7 +254,7 @@ export function homePages(
                     </li>
                     <li>
                       <a href={href(`/places/${encodeURIComponent(home.id)}/stats`, lang)}>
-                        {t.homeTitle(homeName)}: {t.rankings}
+                        {t.homeStats(homeName)}
                       </a>
                     </li>
                     <li>
@@ -268,6 +272,7 @@ export function homePages(
       );
     }
 
+    const recentTies = await store.twinnings.recentlyChanged(10);
     const [placeCount, tieCount, busiest] = await Promise.all([
       store.places.count(),
       store.twinnings.count(),
