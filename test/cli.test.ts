@@ -153,4 +153,14 @@ describe('twinning CLI', () => {
       'Removed the economy section of Anshan (Q74957) in en.\n',
     );
   });
+
+  it('creates the first administrator, with a generated password shown once', async () => {
+    const r = await twinning('user', 'add', 'Admin@Example.org', '--admin');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Created the administrator account admin@example.org \(id \d+\)\.\n/);
+    expect(r.out).toMatch(/Password \(shown once, change it after signing in\): [\w-]{20}\n$/);
+    const again = await twinning('user', 'add', 'admin@example.org');
+    expect(again).toMatchObject({ code: 1, err: 'admin@example.org already has an account.\n' });
+    expect((await twinning('user', 'add', 'nope')).err).toContain('"nope" is not an e-mail address');
+  });
 });

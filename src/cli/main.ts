@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,7 @@ import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type Progress } from '../services/import.js';
 import { PlacesService } from '../services/places.js';
 import { ContentService } from '../services/content.js';
+import { AccountsService } from '../services/accounts.js';
 import { COUNTRY_SECTIONS, PLACE_SECTIONS, TIE_SECTIONS, type SubjectType } from '../domain/sections.js';
 import { StatsService, statsOptions } from '../services/stats.js';
 import { seedIfEmpty } from '../services/seed.js';
@@ -359,6 +361,33 @@ Ties (with --partner): ${TIE_SECTIONS.join(', ')}.`,
               ? `Removed the ${key} section of ${subject.label} in ${opts.lang}.`
               : `${subject.label} has no ${key} section in ${opts.lang}; nothing to remove.`,
         );
+      });
+    });
+
+  const user = cli.command('user').description('Accounts of people who run the site');
+  user
+    .command('add')
+    .description('Create an account; without --password-stdin a strong password is generated and shown once')
+    .argument('<email>', 'e-mail address, used to sign in')
+    .option('--admin', 'make the account a site administrator')
+    .option('--name <name>', 'name shown to others (default: the part of the address before @)')
+    .option('--password-stdin', 'read the password from standard input (first line)')
+    .action(async (email: string, opts: { admin?: boolean; name?: string; passwordStdin?: boolean }) => {
+      const generated = !opts.passwordStdin;
+      const password = generated
+        ? randomBytes(15).toString('base64url')
+        : ((await readStdin()).split(/\r?\n/)[0] ?? '');
+      await withStore(config(), async (store) => {
+        const created = await new AccountsService(store).addUser({
+          email,
+          name: opts.name,
+          password,
+          admin: opts.admin,
+        });
+        out(
+          `Created ${created.isAdmin ? 'the administrator account' : 'the account'} ${created.email} (id ${created.id}).`,
+        );
+        if (generated) out(`Password (shown once, change it after signing in): ${password}`);
       });
     });
 

@@ -2,9 +2,14 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './db.js';
 import { registry } from './migrations/0001-registry.js';
 import { content } from './migrations/0002-content.js';
+import { accounts } from './migrations/0003-accounts.js';
 
 function migrations(db: Database): Record<string, Migration> {
-  return { '0001-registry': registry(db.dialect), '0002-content': content(db.dialect) };
+  return {
+    '0001-registry': registry(db.dialect),
+    '0002-content': content(db.dialect),
+    '0003-accounts': accounts(db.dialect),
+  };
 }
 
 /** Brings the schema up to date; safe to call at every start (applied migrations are skipped). */

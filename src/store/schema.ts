@@ -76,6 +76,32 @@ export interface SectionsTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_admin: number;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+}
+
 export interface DB {
   places: PlacesTable;
   place_names: PlaceNamesTable;
@@ -84,4 +110,7 @@ export interface DB {
   twinning_sources: TwinningSourcesTable;
   meta: MetaTable;
   sections: SectionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
 }

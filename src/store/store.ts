@@ -6,6 +6,7 @@ import type { DB } from './schema.js';
 import { SectionsRepo } from './sections-repo.js';
 import { StatsRepo } from './stats-repo.js';
 import { TwinningsRepo } from './twinnings-repo.js';
+import { UsersRepo } from './users-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -14,6 +15,7 @@ export class Store {
   readonly meta: MetaRepo;
   readonly stats: StatsRepo;
   readonly sections: SectionsRepo;
+  readonly users: UsersRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -24,6 +26,7 @@ export class Store {
     this.meta = new MetaRepo(db);
     this.stats = new StatsRepo(db);
     this.sections = new SectionsRepo(db);
+    this.users = new UsersRepo(db);
   }
 
   static of(database: Database): Store {
