@@ -4,7 +4,7 @@ import { ValidationError } from '../../domain/errors.js';
 import { periodOptions, type NetworkService, type PlaceRef } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
 import { CONTINENT_LABELS, type Lang } from '../views/i18n.js';
-import { DateField, LangField } from '../views/forms.js';
+import { DateField, LangField, SelectField } from '../views/forms.js';
 import { numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
 import { placePath } from '../views/links.js';
@@ -405,17 +405,13 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
             <p class="muted">{L.intro}</p>
             <form class="filters card" method="get" action="/rankings">
               <LangField lang={lang} />
-              <label>
-                {L.continent}
-                <select name="continent">
-                  <option value="">{L.all}</option>
-                  {CONTINENTS.map((c) => (
-                    <option value={c} selected={continent === c}>
-                      {CONTINENT_LABELS[lang][c]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={L.continent}
+                name="continent"
+                value={continent}
+                none={L.all}
+                options={CONTINENTS.map((c) => [c, CONTINENT_LABELS[lang][c]!] as const)}
+              />
               <DateField label={L.from} name="from" value={q.from} placeholder="2000" />
               <DateField label={L.to} name="to" value={q.to} placeholder="2020" />
               <button type="submit">{L.apply}</button>

@@ -19,7 +19,7 @@ import { TiesMap } from '../views/charts.js';
 import { placePath } from '../views/links.js';
 import { Sections } from '../views/sections.js';
 import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
-import { LangField } from '../views/forms.js';
+import { LangField, SelectField } from '../views/forms.js';
 import { href, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 import { collator, currencyLabel, languagesLabel, numberFormat, zoneLabel } from '../views/format.js';
@@ -598,29 +598,23 @@ export function searchPage(app: FastifyInstance, places: PlacesService): void {
                   {t.country}
                   <input name="country" value={country ?? ''} size={3} maxLength={2} placeholder="CN" />
                 </label>
-                <label>
-                  {t.kind}
-                  <select name="kind">
-                    <option value="">{t.any}</option>
-                    {PLACE_KINDS.map((x) => (
-                      <option value={x} selected={kind === x}>
-                        {k.kinds[x]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t.ties}
-                  <select name="ties">
-                    <option value="">{t.any}</option>
-                    <option value="yes" selected={hasTies === true}>
-                      {t.withTies}
-                    </option>
-                    <option value="no" selected={hasTies === false}>
-                      {t.withoutTies}
-                    </option>
-                  </select>
-                </label>
+                <SelectField
+                  label={t.kind}
+                  name="kind"
+                  value={kind}
+                  none={t.any}
+                  options={PLACE_KINDS.map((x) => [x, k.kinds[x]] as const)}
+                />
+                <SelectField
+                  label={t.ties}
+                  name="ties"
+                  value={hasTies === true ? 'yes' : hasTies === false ? 'no' : undefined}
+                  none={t.any}
+                  options={[
+                    ['yes', t.withTies],
+                    ['no', t.withoutTies],
+                  ]}
+                />
                 <button type="submit">{t.search}</button>
               </form>
               {(q || country || kind) && hits.length === 0 && <p>{t.none}</p>}

@@ -20,7 +20,7 @@ import {
   messages,
   type Lang,
 } from '../views/i18n.js';
-import { DateField, LangField } from '../views/forms.js';
+import { DateField, LangField, SelectField } from '../views/forms.js';
 import { href, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 
@@ -302,43 +302,39 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
             <LangField lang={c.lang} />
             <DateField label={t.since} name="since" value={q.since} placeholder="2018-01-01" />
             <DateField label={t.asOf} name="asOf" value={q.asOf} placeholder="YYYY-MM-DD" />
-            <label>
-              {t.kind}
-              <select name="kind">
-                <option value="">{t.any}</option>
-                {TWINNING_KINDS.map((k) => (
-                  <option value={k} selected={q.kind === k}>
-                    {KIND_LABELS[c.lang][k]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.status}
-              <select name="status">
-                <option value="">{t.statusDefault}</option>
-                {STATUS_CHOICES.slice(1).map((v) => (
-                  <option value={v} selected={q.status === v}>
-                    {v
+            <SelectField
+              label={t.kind}
+              name="kind"
+              value={q.kind}
+              none={t.any}
+              options={TWINNING_KINDS.map((k) => [k, KIND_LABELS[c.lang][k]!] as const)}
+            />
+            <SelectField
+              label={t.status}
+              name="status"
+              value={q.status}
+              none={t.statusDefault}
+              options={STATUS_CHOICES.slice(1).map(
+                (v) =>
+                  [
+                    v,
+                    v
                       .split(',')
                       .map((x) => STATUS_LABELS[c.lang][x])
-                      .join(c.lang === 'zh' ? '、' : ', ')}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.partners}
-              <select name="partners">
-                <option value="">{t.allPartners}</option>
-                <option value="international" selected={q.partners === 'international'}>
-                  {t.international}
-                </option>
-                <option value="domestic" selected={q.partners === 'domestic'}>
-                  {t.domestic}
-                </option>
-              </select>
-            </label>
+                      .join(c.lang === 'zh' ? '、' : ', '),
+                  ] as const,
+              )}
+            />
+            <SelectField
+              label={t.partners}
+              name="partners"
+              value={q.partners}
+              none={t.allPartners}
+              options={[
+                ['international', t.international],
+                ['domestic', t.domestic],
+              ]}
+            />
             <button type="submit">{t.apply}</button>
           </form>
 

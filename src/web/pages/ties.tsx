@@ -10,7 +10,7 @@ import type { Store } from '../../store/store.js';
 import type { TwinningFilters } from '../../store/twinnings-repo.js';
 import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
-import { LangField } from '../views/forms.js';
+import { LangField, SelectField } from '../views/forms.js';
 import { KIND_LABELS, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
 import { collator, numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
@@ -183,19 +183,7 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
         </>
       );
     };
-    const CountrySelect = (p: { name: string; label: string; value: string | undefined }) => (
-      <label>
-        {p.label}
-        <select name={p.name}>
-          <option value="">{t.any}</option>
-          {sorted.map((c) => (
-            <option value={c.id} selected={p.value === c.id}>
-              {local(c, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
+    const countryOptions = sorted.map((c) => [c.id, local(c, lang)] as const);
     return reply.type('text/html; charset=utf-8').send(
       page({
         lang,
@@ -208,41 +196,35 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
             <p class="muted">{t.intro}</p>
             <form class="filters card" method="get" action="/ties">
               <LangField lang={lang} />
-              <CountrySelect name="a" label={t.country} value={a} />
-              <CountrySelect name="b" label={t.partnerCountry} value={b} />
-              <label>
-                {t.kind}
-                <select name="kind">
-                  <option value="">{t.any}</option>
-                  {TWINNING_KINDS.map((k) => (
-                    <option value={k} selected={kind === k}>
-                      {KIND_LABELS[lang][k]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.status}
-                <select name="status">
-                  <option value="">{t.any}</option>
-                  {TWINNING_STATUSES.map((s) => (
-                    <option value={s} selected={status === s}>
-                      {STATUS_LABELS[lang][s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.decade}
-                <select name="decade">
-                  <option value="">{t.any}</option>
-                  {DECADES.map((d) => (
-                    <option value={String(d)} selected={decade === d}>
-                      {t.decadeLabel(d)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label={t.country} name="a" value={a} none={t.any} options={countryOptions} />
+              <SelectField
+                label={t.partnerCountry}
+                name="b"
+                value={b}
+                none={t.any}
+                options={countryOptions}
+              />
+              <SelectField
+                label={t.kind}
+                name="kind"
+                value={kind}
+                none={t.any}
+                options={TWINNING_KINDS.map((k) => [k, KIND_LABELS[lang][k]!] as const)}
+              />
+              <SelectField
+                label={t.status}
+                name="status"
+                value={status}
+                none={t.any}
+                options={TWINNING_STATUSES.map((s) => [s, STATUS_LABELS[lang][s]!] as const)}
+              />
+              <SelectField
+                label={t.decade}
+                name="decade"
+                value={decade ? String(decade) : undefined}
+                none={t.any}
+                options={DECADES.map((d) => [String(d), t.decadeLabel(d)] as const)}
+              />
               <button type="submit">{t.apply}</button>
             </form>
             <p role="status">{total ? t.count(num.format(total)) : t.none}</p>

@@ -25,3 +25,27 @@ export function DateField(p: {
 export function LangField(p: { lang: Lang }) {
   return p.lang !== 'en' ? <input type="hidden" name="lang" value={p.lang} /> : null;
 }
+
+/** A labelled choice for a GET filter form: the first option (empty value) means "no filter". */
+export function SelectField(p: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  /** what the empty choice reads, e.g. "any" */
+  none: string;
+  options: readonly (readonly [value: string, label: string])[];
+}) {
+  return (
+    <label>
+      {p.label}
+      <select name={p.name}>
+        <option value="">{p.none}</option>
+        {p.options.map(([value, label]) => (
+          <option value={value} selected={p.value === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
