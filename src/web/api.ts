@@ -10,6 +10,7 @@ import type { PlaceHit } from '../store/places-repo.js';
 import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
 import { periodOptions, type NetworkService } from '../services/network.js';
 import { statsOptions, type StatsService } from '../services/stats.js';
+import { localName } from './views/i18n.js';
 import { href } from './views/layout.js';
 import { placePath } from './views/links.js';
 import {
@@ -223,18 +224,16 @@ export function apiRoutes({ places, stats, network }: ApiServices): FastifyPlugi
       async (req) => {
         const lang = req.query.lang ?? 'en';
         const { hits, countries } = await places.suggest(req.query.q, req.query.limit ?? 8);
-        const local = (p: { name: string; names: Record<string, string> }) =>
-          (lang === 'zh' ? p.names.zh : undefined) ?? p.name;
         return {
           items: hits.map(({ place, ties }) => {
             const c = place.country ? countries.get(place.country) : undefined;
             return {
               id: place.id,
               name: place.name,
-              label: local(place),
+              label: localName(place, lang),
               detail: [
                 SUGGEST_KIND[lang][place.kind],
-                place.kind !== 'country' && c ? local(c) : '',
+                place.kind !== 'country' && c ? localName(c, lang) : '',
                 SUGGEST_TIES[lang](ties),
               ]
                 .filter(Boolean)

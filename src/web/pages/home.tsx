@@ -6,7 +6,7 @@ import type { Store } from '../../store/store.js';
 import type { TwinningWithPartner } from '../../store/twinnings-repo.js';
 import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
-import { KIND_LABELS, LOCALE, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
+import { KIND_LABELS, LOCALE, STATUS_LABELS, formatDate, localName, type Lang } from '../views/i18n.js';
 import { numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
 import { placePath } from '../views/links.js';
@@ -86,9 +86,6 @@ const T = {
   },
 };
 
-const localName = (p: { name: string; nameZh: string | null }, lang: Lang) =>
-  lang === 'zh' ? (p.nameZh ?? p.name) : p.name;
-
 function ExploreLinks(p: { lang: Lang }) {
   const t = T[p.lang];
   return (
@@ -130,7 +127,7 @@ function RecentChanges(p: {
   const t = T[p.lang];
   const name = (id: string) => {
     const x = p.names.get(id);
-    return x ? ((p.lang === 'zh' ? x.names.zh : undefined) ?? x.name) : id;
+    return x ? localName(x, p.lang) : id;
   };
   const link = (id: string) => {
     const x = p.names.get(id);
@@ -189,7 +186,7 @@ export function homePages(
       const ids = new Set([...mine.flatMap((x) => [x.a, x.b]), ...items.map((i) => i.partner.country ?? '')]);
       ids.delete('');
       const names = await store.places.getMany([...ids]);
-      const homeName = (lang === 'zh' ? home.names.zh : undefined) ?? home.name;
+      const homeName = localName(home, lang);
       const countries = new Set(items.map((i) => i.partner.country).filter(Boolean));
       const located = items.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
       // the partners with a known signing date first, oldest first: the order a program tells its history in
@@ -200,7 +197,7 @@ export function homePages(
       );
       const countryName = (code: string | null) => {
         const c = code ? names.get(code) : undefined;
-        return c ? ((lang === 'zh' ? c.names.zh : undefined) ?? c.name) : (code ?? '');
+        return c ? localName(c, lang) : (code ?? '');
       };
       return reply.type('text/html; charset=utf-8').send(
         page({

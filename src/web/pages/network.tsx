@@ -3,7 +3,7 @@ import { CONTINENTS, type Continent } from '../../domain/countries.js';
 import { ValidationError } from '../../domain/errors.js';
 import { periodOptions, type NetworkService, type PlaceRef } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
-import { CONTINENT_LABELS, type Lang } from '../views/i18n.js';
+import { CONTINENT_LABELS, localName, type Lang } from '../views/i18n.js';
 import { DateField, LangField, SelectField } from '../views/forms.js';
 import { numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
@@ -99,10 +99,6 @@ const T = {
   },
 };
 
-function localName(p: { name: string; nameZh: string | null }, lang: Lang): string {
-  return lang === 'zh' ? (p.nameZh ?? p.name) : p.name;
-}
-
 export function networkPages(app: FastifyInstance, network: NetworkService, places: PlacesService): void {
   const cacheable = { config: { cache: true }, schema: { hide: true } };
   const send = (reply: { type: (t: string) => { send: (b: string) => unknown } }, body: string) =>
@@ -123,10 +119,7 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
       if (!from || !to)
         throw new ValidationError(lang === 'zh' ? '请填写两个地方。' : 'Give both places: from and to.');
       const [a, b] = await Promise.all([places.resolve(from), places.resolve(to)]);
-      ends = [
-        localName({ name: a.name, nameZh: a.names.zh ?? null }, lang),
-        localName({ name: b.name, nameZh: b.names.zh ?? null }, lang),
-      ];
+      ends = [localName(a, lang), localName(b, lang)];
       result = await network.path(a.id, b.id);
     }
     return send(

@@ -18,7 +18,7 @@ import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
 import { placePath } from '../views/links.js';
 import { Sections } from '../views/sections.js';
-import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
+import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, localName } from '../views/i18n.js';
 import { LangField, SelectField } from '../views/forms.js';
 import { href, page } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
@@ -129,9 +129,6 @@ const T = {
   },
 };
 
-const nameIn = (p: Pick<Place, 'name' | 'names'>, lang: Lang) =>
-  lang === 'zh' ? (p.names.zh ?? p.name) : p.name;
-
 export function placePages(
   app: FastifyInstance,
   store: Store,
@@ -170,12 +167,11 @@ export function placePages(
     const home = req.site.home;
     const pr = await places.profile(place.id, home?.id ?? null, place);
     const p = pr.place;
-    const name = nameIn(p, lang);
-    const homeName = home ? nameIn(home, lang) : '';
-    const partnerName = (x: { name: string; nameZh: string | null }) =>
-      lang === 'zh' ? (x.nameZh ?? x.name) : x.name;
+    const name = localName(p, lang);
+    const homeName = home ? localName(home, lang) : '';
+    const partnerName = (x: { name: string; nameZh: string | null }) => localName(x, lang);
     const countryName = (code: string | null) =>
-      code ? (nameIn(pr.countries.get(code) ?? { name: code, names: {} }, lang) ?? code) : t.noCountry;
+      code ? localName(pr.countries.get(code) ?? { name: code }, lang) : t.noCountry;
     const groups = new Map<string, TwinningWithPartner[]>();
     for (const i of pr.partners) {
       const key = i.partner.country ?? '';
@@ -202,7 +198,7 @@ export function placePages(
               {[...pr.ancestors].reverse().map((a, i) => (
                 <>
                   {i > 0 && ' › '}
-                  <a href={href(placePath(a), lang)}>{lang === 'zh' ? (a.nameZh ?? a.name) : a.name}</a>
+                  <a href={href(placePath(a), lang)}>{localName(a, lang)}</a>
                 </>
               ))}
             </nav>
@@ -366,11 +362,11 @@ export function placePages(
       network.countryTies(),
     ]);
     const coll = collator(lang);
-    const all = list.map((h) => h.place).sort((a, b) => coll.compare(nameIn(a, lang), nameIn(b, lang)));
+    const all = list.map((h) => h.place).sort((a, b) => coll.compare(localName(a, lang), localName(b, lang)));
     const num = numberFormat(lang);
     const Item = (p: { c: Place }) => (
       <li>
-        <a href={href(`/countries/${p.c.id}`, lang)}>{nameIn(p.c, lang)}</a>{' '}
+        <a href={href(`/countries/${p.c.id}`, lang)}>{localName(p.c, lang)}</a>{' '}
         <span class="muted">
           {ties.get(p.c.id) ? t.ties(num.format(ties.get(p.c.id)!), ties.get(p.c.id) === 1) : ''}
         </span>
@@ -429,7 +425,7 @@ export function placePages(
       const country = detail.place;
       if (country.kind !== 'country') throw notFound;
       const [c, sections] = await Promise.all([network.country(code, 20), content.sections('country', code)]);
-      const name = nameIn(country, lang);
+      const name = localName(country, lang);
       const num = numberFormat(lang);
       const zones = countryTimezones(code);
       return reply.type('text/html; charset=utf-8').send(
@@ -475,7 +471,7 @@ export function placePages(
                   <DataTable
                     columns={[{ label: t.place }, { label: t.count, numeric: true }]}
                     rows={c.top.map((p) => [
-                      <a href={href(placePath(p), lang)}>{lang === 'zh' ? (p.nameZh ?? p.name) : p.name}</a>,
+                      <a href={href(placePath(p), lang)}>{localName(p, lang)}</a>,
                       num.format(p.ties),
                     ])}
                   />
@@ -485,16 +481,10 @@ export function placePages(
                   <DataTable
                     columns={[{ label: t.country }, { label: t.count, numeric: true }]}
                     rows={c.partnerCountries.slice(0, 30).map((p) => [
-                      <a href={href(`/countries/${p.code}`, lang)}>
-                        {lang === 'zh' ? (p.nameZh ?? p.name) : p.name}
-                      </a>,
+                      <a href={href(`/countries/${p.code}`, lang)}>{localName(p, lang)}</a>,
                       <a
                         href={href('/ties', lang, { a: code, b: p.code })}
-                        aria-label={t.tiesWith(
-                          lang === 'zh' ? (p.nameZh ?? p.name) : p.name,
-                          num.format(p.count),
-                          p.count === 1,
-                        )}
+                        aria-label={t.tiesWith(localName(p, lang), num.format(p.count), p.count === 1)}
                       >
                         {num.format(p.count)}
                       </a>,
@@ -630,7 +620,7 @@ export function searchPage(app: FastifyInstance, places: PlacesService): void {
                   rows={hits
                     .slice(0, size)
                     .map(({ place, ties }) => [
-                      <a href={href(placePath(place), lang)}>{nameIn(place, lang)}</a>,
+                      <a href={href(placePath(place), lang)}>{localName(place, lang)}</a>,
                       k.kinds[place.kind],
                       place.country ?? '',
                       place.population !== null ? num.format(place.population) : '',

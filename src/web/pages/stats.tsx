@@ -17,6 +17,7 @@ import {
   LEVEL_LABELS,
   LOCALE,
   STATUS_LABELS,
+  localName,
   messages,
   type Lang,
 } from '../views/i18n.js';
@@ -73,8 +74,8 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     const result = await stats.forPlace(id, opts);
     const countries = await store.places.getMany(Object.keys(result.stats.byCountry));
     const countryName = (code: string) =>
-      (lang === 'zh' ? countries.get(code)?.names.zh : undefined) ?? countries.get(code)?.name ?? code;
-    const placeName = (lang === 'zh' ? result.place.names.zh : undefined) ?? result.place.name;
+      countries.has(code) ? localName(countries.get(code)!, lang) : code;
+    const placeName = localName(result.place, lang);
     return { result, lang, text: await stats.paragraph(result, lang), placeName, countryName };
   }
 

@@ -11,7 +11,7 @@ import type { TwinningFilters } from '../../store/twinnings-repo.js';
 import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
 import { LangField, SelectField } from '../views/forms.js';
-import { KIND_LABELS, STATUS_LABELS, formatDate, type Lang } from '../views/i18n.js';
+import { KIND_LABELS, STATUS_LABELS, formatDate, localName, type Lang } from '../views/i18n.js';
 import { collator, numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
 import { placePath } from '../views/links.js';
@@ -107,7 +107,7 @@ type ExploreQuery = {
 };
 
 const local = (p: Pick<Place, 'name' | 'names'> | undefined, lang: Lang, fallback = '') =>
-  p ? ((lang === 'zh' ? p.names.zh : undefined) ?? p.name) : fallback;
+  p ? localName(p, lang) : fallback;
 
 function countryCode(v: string | undefined, what: string): string | undefined {
   const c = v?.trim().toUpperCase();

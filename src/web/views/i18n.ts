@@ -198,3 +198,14 @@ export function formatDate(p: { date: string; precision: 'year' | 'month' | 'day
   if (p.precision === 'month') return `${EN_MONTHS[m - 1]} ${y}`;
   return `${EN_MONTHS[m - 1]} ${d}, ${y}`;
 }
+
+/**
+ * A place's name in the reader's language where the data has it, else its main name. Takes full places
+ * (`names`) and the summaries lists carry (`nameZh`).
+ */
+export function localName(
+  p: { name: string; names?: Record<string, string>; nameZh?: string | null },
+  lang: Lang,
+): string {
+  return lang === 'zh' ? (p.names?.zh ?? p.nameZh ?? p.name) : p.name;
+}

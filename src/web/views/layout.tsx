@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
 import type { Site } from '../site.js';
-import { LANGS, messages, type Lang } from './i18n.js';
+import { LANGS, localName, messages, type Lang } from './i18n.js';
 
 /** A link that keeps the reader's language. */
 export function href(path: string, lang: Lang, params: Record<string, string | undefined> = {}): string {
@@ -95,7 +95,7 @@ function frame(lang: Lang, site: Site | undefined): Frame {
   if (known) return known;
   const t = messages(lang);
   const home = site?.home;
-  const homeName = home ? ((lang === 'zh' ? home.names.zh : undefined) ?? home.name) : '';
+  const homeName = home ? localName(home, lang) : '';
   const nav: [string, string][] = [
     ['/', t.navHome],
     ['/search', t.navSearch],
@@ -149,7 +149,7 @@ function frame(lang: Lang, site: Site | undefined): Frame {
 export function page(p: PageProps): string {
   const t = messages(p.lang);
   const home = p.site?.home;
-  const homeName = home ? ((p.lang === 'zh' ? home.names.zh : undefined) ?? home.name) : '';
+  const homeName = home ? localName(home, p.lang) : '';
   const f = frame(p.lang, p.site);
   const skip = f.top.indexOf('</a>') + 4;
   return (
