@@ -3,7 +3,8 @@ import { NotFoundError } from '../domain/errors.js';
 import { effectiveFacts, type EffectiveFacts, type Place } from '../domain/places.js';
 import type { Twinning } from '../domain/twinnings.js';
 import { bySubject, type SectionMap } from './content.js';
-import type { Gazetteer } from './gazetteer.js';
+import { DataVersion } from './data-version.js';
+import { Gazetteer } from './gazetteer.js';
 import type { CompactPlace, SearchFilters, PlaceHit } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningFilters, TwinningWithPartner } from '../store/twinnings-repo.js';
@@ -34,8 +35,8 @@ export class PlacesService {
   constructor(
     private readonly store: Store,
     private readonly continents: Record<string, Continent> = {},
-    /** names, parents and countries in memory; without it they are read from the database */
-    private readonly gazetteer?: Gazetteer,
+    /** names, parents, countries and partners in memory (share the app's; read lazily) */
+    private readonly gazetteer = new Gazetteer(store, new DataVersion(store)),
   ) {}
 
   async search(
@@ -56,12 +57,12 @@ export class PlacesService {
     return { hits, countries: await this.store.places.getMany(codes) };
   }
 
-  async detail(id: string, countTies = true): Promise<PlaceDetail> {
+  async detail(id: string): Promise<PlaceDetail> {
     const place = await this.store.places.get(id);
     if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
     const [ancestors, ties] = await Promise.all([
       this.store.places.ancestors(id),
-      countTies ? this.store.places.tieCounts([id]) : new Map<string, number>(),
+      this.store.places.tieCounts([id]),
     ]);
     const country =
       place.kind === 'country'
@@ -83,15 +84,16 @@ export class PlacesService {
   async profile(id: string, homeId: string | null = null, known?: Place): Promise<PlaceProfile> {
     const place = known ?? (await this.store.places.get(id));
     if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
-    const [partners, sections, lookup] = await Promise.all([
+    const [partners, sections, snap, ancestors] = await Promise.all([
       // the page lists partners; a tie's sources are on the tie's own page
-      this.gazetteer ? this.gazetteer.partners(id) : this.store.twinnings.forPlace(id, { sources: false }),
+      this.gazetteer.partners(id),
       this.store.sections.of(place.kind === 'country' ? 'country' : 'place', [id]),
-      this.lookup(id),
+      this.gazetteer.snapshot(),
+      this.gazetteer.lineage(id),
     ]);
     const countries = new Map<string, Place>();
     for (const { partner } of partners) {
-      const c = partner.country ? lookup.countries.get(partner.country) : undefined;
+      const c = partner.country ? snap.countries.get(partner.country) : undefined;
       if (c) countries.set(c.id, c);
     }
     let homeTie: PlaceProfile['homeTie'] = null;
@@ -103,41 +105,16 @@ export class PlacesService {
     const country =
       place.kind === 'country'
         ? place
-        : (lookup.countries.get(
-            lookup.ancestors.find((a) => a.kind === 'country')?.id ?? place.country ?? '',
-          ) ?? null);
+        : (snap.countries.get(ancestors.find((a) => a.kind === 'country')?.id ?? place.country ?? '') ??
+          null);
     return {
       place,
       facts: effectiveFacts(place, country, this.continents),
-      ancestors: lookup.ancestors,
+      ancestors,
       partners,
       countries,
       sections: bySubject(sections).get(id) ?? new Map(),
       homeTie,
-    };
-  }
-
-  private async lookup(id: string): Promise<{ ancestors: CompactPlace[]; countries: Map<string, Place> }> {
-    if (this.gazetteer) {
-      const snap = await this.gazetteer.snapshot();
-      return { ancestors: await this.gazetteer.lineage(id), countries: snap.countries };
-    }
-    const ancestors = await this.store.places.ancestors(id);
-    const countries = await this.store.places.list({ kind: 'country' }, 10_000, 0);
-    return {
-      ancestors: ancestors.map((a) => ({
-        id: a.id,
-        name: a.name,
-        kind: a.kind,
-        country: a.country,
-        parent: a.parent,
-        lat: a.lat,
-        lon: a.lon,
-        population: a.population,
-        wikidata: a.wikidata,
-        nameZh: a.names.zh ?? null,
-      })),
-      countries: new Map(countries.map((h) => [h.place.id, h.place])),
     };
   }
 

@@ -220,10 +220,9 @@ export class TwinningsRepo {
   }
 
   /** Every tie of a place, with the partner's essentials, ordered by partner country then name. */
-  async forPlace(placeId: string, opts: { sources?: boolean } = {}): Promise<TwinningWithPartner[]> {
+  async forPlace(placeId: string): Promise<TwinningWithPartner[]> {
     const rows = await this.partnersOf.run({ id: placeId });
-    const sources =
-      opts.sources === false ? new Map<number, Source[]>() : await this.sourcesOf(rows.map((r) => r.id));
+    const sources = await this.sourcesOf(rows.map((r) => r.id));
     return sortPartners(
       rows.map((r) => ({
         twinning: toTwinning(r, sources.get(r.id)),

@@ -55,7 +55,11 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
   it('keeps every place and tie in memory, listing partners as the database does', async () => {
     const gazetteer = new Gazetteer(t.store, new DataVersion(t.store));
     for (const id of ['Q74957', 'Q79867', 'Q1000001']) {
-      const fromDb = await t.store.twinnings.forPlace(id, { sources: false });
+      // the gazetteer leaves sources out: a tie's sources are on its own page
+      const fromDb = (await t.store.twinnings.forPlace(id)).map((i) => ({
+        ...i,
+        twinning: { ...i.twinning, sources: [] },
+      }));
       expect(await gazetteer.partners(id)).toEqual(fromDb);
     }
     expect((await gazetteer.lineage('Q74957')).map((p) => p.id)).toEqual(['cn-liaoning', 'CN']);
