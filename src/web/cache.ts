@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
 import { requestLang } from './site.js';
+import type { Lang } from './views/i18n.js';
 
 interface Entry {
   version: number;
@@ -18,6 +19,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     cacheVersion?: number;
+    cacheKey?: string;
   }
 }
 
@@ -26,8 +28,8 @@ const CACHE_CONTROL = 'public, max-age=60';
 const VARY = 'Accept-Language, Cookie';
 
 /** The cache key of a request: the URL, and for pages the language they will be shown in. */
-function keyOf(url: string, headers: IncomingMessage['headers']): string {
-  return url.startsWith('/api/') ? url : `${url}\u0000${requestLang(url, headers)}`;
+function keyOf(url: string, lang: () => Lang): string {
+  return url.startsWith('/api/') ? url : `${url}\u0000${lang()}`;
 }
 /** headers of an answer that belong to it and are replayed with it */
 const KEPT_HEADERS = ['content-disposition', 'content-security-policy'];
@@ -87,7 +89,10 @@ export class ResponseCache {
     if (req.method !== 'GET' || !req.url) return false;
     const v = this.version.peek();
     if (v === undefined) return false;
-    const e = this.get(keyOf(req.url, req.headers), v);
+    const e = this.get(
+      keyOf(req.url, () => requestLang(req.url!, req.headers)),
+      v,
+    );
     if (!e) return false;
     if (req.headers['if-none-match'] === e.etag) {
       res
@@ -117,9 +122,12 @@ export class ResponseCache {
     app.addHook('onRequest', async (req, reply) => {
       if (req.method !== 'GET' || !req.routeOptions.config.cache) return;
       const v = await this.version.current();
-      const e = this.get(keyOf(req.url, req.headers), v);
+      // the language as the site's own hook found it (registered before this one)
+      const key = keyOf(req.url, () => req.lang);
+      const e = this.get(key, v);
       if (!e) {
         req.cacheVersion = v;
+        req.cacheKey = key;
         return;
       }
       reply.header('etag', e.etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'hit');
@@ -131,8 +139,9 @@ export class ResponseCache {
 
     app.addHook('onSend', async (req: FastifyRequest, reply, payload) => {
       const v = req.cacheVersion;
+      const key = req.cacheKey;
       // strings and buffers (rendered PNG charts, which cost the most to make); streams pass through
-      if (v === undefined || reply.statusCode !== 200) return payload;
+      if (v === undefined || key === undefined || reply.statusCode !== 200) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const etag = `"${v}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
@@ -147,7 +156,6 @@ export class ResponseCache {
         const value = reply.getHeader(h);
         if (value !== undefined) headers[h] = String(value);
       }
-      const key = keyOf(req.url, req.headers);
       if (key !== req.url) headers.vary = VARY;
       if (this.admit(key, body.length)) this.put(key, { version: v, etag, body, headers });
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Place } from '../domain/places.js';
-import { LANGS, type Lang } from './views/i18n.js';
+import { LANGS, isLang, type Lang } from './views/i18n.js';
 
 /** What every page of one deployment shares: in home mode, the place whose program office runs the site. */
 export interface Site {
@@ -19,11 +19,6 @@ declare module 'fastify' {
 const QUERY_LANG = /[?&]lang=([a-z]{2})(?:&|$)/;
 const COOKIE_LANG = /(?:^|;\s*)lang=([a-z]{2})(?:;|$)/;
 
-function supported(tag: string): Lang | undefined {
-  const primary = tag.trim().toLowerCase().split('-')[0];
-  return (LANGS as readonly string[]).includes(primary ?? '') ? (primary as Lang) : undefined;
-}
-
 /** The best language of ours in an Accept-Language header, by its q-values; undefined if none fits. */
 export function fromAcceptLanguage(header: string | undefined): Lang | undefined {
   if (!header) return undefined;
@@ -33,8 +28,8 @@ export function fromAcceptLanguage(header: string | undefined): Lang | undefined
     const [tag = '', ...params] = part.split(';');
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParam ? Number(qParam.slice(2)) : 1;
-    const lang = supported(tag);
-    if (lang && Number.isFinite(q) && q > bestQ) {
+    const lang = tag.trim().toLowerCase().split('-')[0];
+    if (isLang(lang) && Number.isFinite(q) && q > bestQ) {
       best = lang;
       bestQ = q;
     }
@@ -48,9 +43,9 @@ export function fromAcceptLanguage(header: string | undefined): Lang | undefined
  */
 export function requestLang(url: string, headers: IncomingHttpHeaders): Lang {
   const q = QUERY_LANG.exec(url)?.[1];
-  if (q && (LANGS as readonly string[]).includes(q)) return q as Lang;
+  if (isLang(q)) return q;
   const c = headers.cookie ? COOKIE_LANG.exec(headers.cookie)?.[1] : undefined;
-  if (c && (LANGS as readonly string[]).includes(c)) return c as Lang;
+  if (isLang(c)) return c;
   return fromAcceptLanguage(headers['accept-language']) ?? 'en';
 }
 
@@ -76,7 +71,7 @@ export function registerSite(app: FastifyInstance, site: Site): void {
     { schema: { hide: true } },
     async (req, reply) => {
       const to = req.query.to;
-      if (!to || !(LANGS as readonly string[]).includes(to)) {
+      if (!isLang(to)) {
         return reply
           .code(400)
           .type('text/plain; charset=utf-8')
