@@ -10,6 +10,7 @@ import { KIND_LABELS, LOCALE, STATUS_LABELS, formatDate, localName, type Lang } 
 import { numberFormat } from '../views/format.js';
 import { href, page } from '../views/layout.js';
 import { placePath } from '../views/links.js';
+import { PartnerMap } from '../views/partner-map.js';
 import { SearchBox } from '../views/search-box.js';
 
 const T = {
@@ -188,7 +189,6 @@ export function homePages(
       const names = await store.places.getMany([...ids]);
       const homeName = localName(home, lang);
       const countries = new Set(items.map((i) => i.partner.country).filter(Boolean));
-      const located = items.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
       // the partners with a known signing date first, oldest first: the order a program tells its history in
       const partners = [...items].sort(
         (x, y) =>
@@ -219,22 +219,14 @@ export function homePages(
               {home.lat !== null && home.lon !== null && items.length > 0 && (
                 <section aria-labelledby="h-map">
                   <h2 id="h-map">{t.homeMap(homeName)}</h2>
-                  <figure>
-                    <TiesMap
-                      id="home-map"
-                      land={siteAssets().land.path}
-                      home={{ lat: home.lat, lon: home.lon, label: homeName }}
-                      partners={located.map((i) => ({
-                        lat: i.partner.lat!,
-                        lon: i.partner.lon!,
-                        label: localName(i.partner, lang),
-                      }))}
-                      text={{
-                        title: t.homeMap(homeName),
-                        desc: t.homeMapDesc(homeName, items.length, located.length),
-                      }}
-                    />
-                  </figure>
+                  <PartnerMap
+                    id="home-map"
+                    center={{ lat: home.lat, lon: home.lon, label: homeName }}
+                    partners={items}
+                    lang={lang}
+                    title={t.homeMap(homeName)}
+                    desc={(all, shown) => t.homeMapDesc(homeName, all, shown)}
+                  />
                 </section>
               )}
               <section aria-labelledby="h-partners">

@@ -14,9 +14,8 @@ import type { PlacesService } from '../../services/places.js';
 import type { Store } from '../../store/store.js';
 import type { TwinningWithPartner } from '../../store/twinnings-repo.js';
 import { PLACE_SECTIONS, TIE_SECTIONS, COUNTRY_SECTIONS } from '../../domain/sections.js';
-import { siteAssets } from '../assets.js';
-import { TiesMap } from '../views/charts.js';
 import { placePath } from '../views/links.js';
+import { PartnerMap } from '../views/partner-map.js';
 import { Sections } from '../views/sections.js';
 import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, localName } from '../views/i18n.js';
 import { LangField, SelectField } from '../views/forms.js';
@@ -169,7 +168,6 @@ export function placePages(
     const p = pr.place;
     const name = localName(p, lang);
     const homeName = home ? localName(home, lang) : '';
-    const partnerName = (x: { name: string; nameZh: string | null }) => localName(x, lang);
     const countryName = (code: string | null) =>
       code ? localName(pr.countries.get(code) ?? { name: code }, lang) : t.noCountry;
     const groups = new Map<string, TwinningWithPartner[]>();
@@ -182,7 +180,6 @@ export function placePages(
       ([x], [y]) => (x ? 0 : 1) - (y ? 0 : 1) || coll.compare(countryName(x), countryName(y)),
     );
     const num = numberFormat(lang);
-    const located = pr.partners.filter((i) => i.partner.lat !== null && i.partner.lon !== null);
     const f = pr.facts;
     const tie = pr.homeTie?.twinning;
     return page({
@@ -292,7 +289,7 @@ export function placePages(
                 <ul class="partners">
                   {list.map(({ twinning: tw, partner }) => (
                     <li>
-                      <a href={href(placePath(partner), lang)}>{partnerName(partner)}</a>{' '}
+                      <a href={href(placePath(partner), lang)}>{localName(partner, lang)}</a>{' '}
                       <span class="muted">
                         {[
                           KIND_LABELS[lang][tw.kind],
@@ -313,22 +310,14 @@ export function placePages(
             <section aria-labelledby="h-map">
               <h2 id="h-map">{t.mapTitle(name)}</h2>
               {p.lat !== null && p.lon !== null ? (
-                <figure>
-                  <TiesMap
-                    id="ties-map"
-                    land={siteAssets().land.path}
-                    home={{ lat: p.lat, lon: p.lon, label: name }}
-                    partners={located.map((i) => ({
-                      lat: i.partner.lat!,
-                      lon: i.partner.lon!,
-                      label: partnerName(i.partner),
-                    }))}
-                    text={{
-                      title: t.mapTitle(name),
-                      desc: t.mapDesc(name, pr.partners.length, located.length),
-                    }}
-                  />
-                </figure>
+                <PartnerMap
+                  id="ties-map"
+                  center={{ lat: p.lat, lon: p.lon, label: name }}
+                  partners={pr.partners}
+                  lang={lang}
+                  title={t.mapTitle(name)}
+                  desc={(all, shown) => t.mapDesc(name, all, shown)}
+                />
               ) : (
                 <p>{t.noMap}</p>
               )}
