@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { page } from '../views/layout.js';
+import { pageFor } from '../views/layout.js';
 
 /** An error as a page: what went wrong, in words a visitor can act on. */
 export function htmlError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
@@ -28,11 +28,8 @@ export function htmlError(error: FastifyError, req: FastifyRequest, reply: Fasti
     .code(status)
     .type('text/html; charset=utf-8')
     .send(
-      page({
-        lang,
+      pageFor(req, {
         title,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{title}</h1>

@@ -8,7 +8,7 @@ import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
 import { KIND_LABELS, LOCALE, STATUS_LABELS, formatDate, localName, type Lang } from '../views/i18n.js';
 import { numberFormat } from '../views/format.js';
-import { href, page } from '../views/layout.js';
+import { href, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
 import { PartnerMap } from '../views/partner-map.js';
 import { SearchBox } from '../views/search-box.js';
@@ -200,11 +200,8 @@ export function homePages(
         return c ? localName(c, lang) : (code ?? '');
       };
       return reply.type('text/html; charset=utf-8').send(
-        page({
-          lang,
+        pageFor(req, {
           title: t.homeTitle(homeName),
-          path: req.url,
-          site: req.site,
           children: (
             <>
               <div class="hero">
@@ -273,11 +270,8 @@ export function homePages(
     const label = (p: { name: string; nameZh: string | null; ties: number }) =>
       `${localName(p, lang)}: ${t.tieCount(num.format(p.ties))}`;
     return reply.type('text/html; charset=utf-8').send(
-      page({
-        lang,
+      pageFor(req, {
         title: t.title,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <div class="hero">

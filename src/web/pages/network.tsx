@@ -6,7 +6,7 @@ import type { PlacesService } from '../../services/places.js';
 import { CONTINENT_LABELS, localName, type Lang } from '../views/i18n.js';
 import { DateField, LangField, SelectField } from '../views/forms.js';
 import { numberFormat } from '../views/format.js';
-import { href, page } from '../views/layout.js';
+import { href, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
 import { DataTable } from '../views/table.js';
 
@@ -124,11 +124,8 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
     }
     return send(
       reply,
-      page({
-        lang,
+      pageFor(req, {
         title: t.pathTitle,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{t.pathTitle}</h1>
@@ -179,11 +176,8 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
     const num = numberFormat(lang);
     return send(
       reply,
-      page({
-        lang,
+      pageFor(req, {
         title: t.networkTitle,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{t.networkTitle}</h1>
@@ -244,11 +238,8 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
       const a = await network.around(req.params.id, 30);
       return send(
         reply,
-        page({
-          lang,
+        pageFor(req, {
           title: t.aroundTitle(localName(a.place, lang)),
-          path: req.url,
-          site: req.site,
           children: (
             <>
               <h1>{t.aroundTitle(localName(a.place, lang))}</h1>
@@ -314,11 +305,8 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
       );
     return send(
       reply,
-      page({
-        lang,
+      pageFor(req, {
         title: t.qualityTitle,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{t.qualityTitle}</h1>
@@ -387,11 +375,8 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
     const num = numberFormat(lang);
     return send(
       reply,
-      page({
-        lang,
+      pageFor(req, {
         title: L.title,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{L.title}</h1>

@@ -19,7 +19,7 @@ import { PartnerMap } from '../views/partner-map.js';
 import { Sections } from '../views/sections.js';
 import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, localName } from '../views/i18n.js';
 import { LangField, SelectField } from '../views/forms.js';
-import { href, page } from '../views/layout.js';
+import { href, pageFor } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 import { collator, currencyLabel, languagesLabel, numberFormat, zoneLabel } from '../views/format.js';
 
@@ -182,11 +182,8 @@ export function placePages(
     const num = numberFormat(lang);
     const f = pr.facts;
     const tie = pr.homeTie?.twinning;
-    return page({
-      lang,
+    return pageFor(req, {
       title: name,
-      path: req.url,
-      site: req.site,
       description: tie ? t.partnerOf(homeName, tie.signed ? formatDate(tie.signed, lang) : null) : undefined,
       children: (
         <>
@@ -362,11 +359,8 @@ export function placePages(
       </li>
     );
     return reply.type('text/html; charset=utf-8').send(
-      page({
-        lang,
+      pageFor(req, {
         title: t.directoryTitle,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{t.directoryTitle}</h1>
@@ -418,11 +412,8 @@ export function placePages(
       const num = numberFormat(lang);
       const zones = countryTimezones(code);
       return reply.type('text/html; charset=utf-8').send(
-        page({
-          lang,
+        pageFor(req, {
           title: name,
-          path: req.url,
-          site: req.site,
           children: (
             <>
               <h1>{name}</h1>
@@ -559,11 +550,8 @@ export function searchPage(app: FastifyInstance, places: PlacesService): void {
           : [];
       const num = numberFormat(lang);
       return reply.type('text/html; charset=utf-8').send(
-        page({
-          lang,
+        pageFor(req, {
           title: q ? t.results(q) : t.title,
-          path: req.url,
-          site: req.site,
           children: (
             <>
               <h1>{q ? t.results(q) : t.title}</h1>

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { NotFoundError } from '../../domain/errors.js';
@@ -8,7 +8,6 @@ import { PLACE_KINDS } from '../../domain/places.js';
 import { TWINNING_KINDS } from '../../domain/twinnings.js';
 import type { Stats } from '../../domain/stats.js';
 import { statsOptions, type PlaceStats, type StatsService } from '../../services/stats.js';
-import type { Site } from '../site.js';
 import type { Store } from '../../store/store.js';
 import { BarChart, GrowthChart, WorldMap, svgDocument } from '../views/charts.js';
 import {
@@ -22,7 +21,7 @@ import {
   type Lang,
 } from '../views/i18n.js';
 import { DateField, LangField, SelectField } from '../views/forms.js';
-import { href, page } from '../views/layout.js';
+import { href, pageFor } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 
 interface StatsQuery {
@@ -171,7 +170,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
       const c = await load(req.params.id, req.query, req.lang);
       return reply
         .type('text/html; charset=utf-8')
-        .send(statsPage(c, req.params.id, req.query, req.url, `${req.protocol}://${req.host}`, req.site));
+        .send(statsPage(c, req.params.id, req.query, req, `${req.protocol}://${req.host}`));
     },
   );
 
@@ -254,7 +253,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     },
   );
 
-  function statsPage(c: Context, id: string, q: StatsQuery, url: string, origin: string, site: Site): string {
+  function statsPage(c: Context, id: string, q: StatsQuery, req: FastifyRequest, origin: string): string {
     const t = messages(c.lang);
     const s: Stats = c.result.stats;
     const locale = LOCALE[c.lang];
@@ -289,11 +288,8 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     const growth = chart(c, 'growth');
     const continents = chart(c, 'continents');
     const countries = chart(c, 'countries');
-    return page({
-      lang: c.lang,
+    return pageFor(req, {
       title: t.statsTitle(c.placeName),
-      path: url,
-      site,
       description: c.text,
       children: (
         <>

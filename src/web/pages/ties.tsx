@@ -13,7 +13,7 @@ import { TiesMap } from '../views/charts.js';
 import { LangField, SelectField } from '../views/forms.js';
 import { KIND_LABELS, STATUS_LABELS, formatDate, localName, type Lang } from '../views/i18n.js';
 import { collator, numberFormat } from '../views/format.js';
-import { href, page } from '../views/layout.js';
+import { href, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
 import { Sections } from '../views/sections.js';
 import { DataTable } from '../views/table.js';
@@ -185,11 +185,8 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
     };
     const countryOptions = sorted.map((c) => [c.id, local(c, lang)] as const);
     return reply.type('text/html; charset=utf-8').send(
-      page({
-        lang,
+      pageFor(req, {
         title,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{title}</h1>
@@ -301,11 +298,8 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
             : null;
     const located = [x, y].every((d) => d.place.lat !== null && d.place.lon !== null);
     return reply.type('text/html; charset=utf-8').send(
-      page({
-        lang,
+      pageFor(req, {
         title,
-        path: req.url,
-        site: req.site,
         children: (
           <>
             <h1>{title}</h1>

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
@@ -144,6 +145,11 @@ function frame(lang: Lang, site: Site | undefined): Frame {
   };
   frames.set(key, made);
   return made;
+}
+
+/** A page for this request: its language, address (for the language switch) and deployment. */
+export function pageFor(req: FastifyRequest, p: Omit<PageProps, 'lang' | 'path' | 'site'>): string {
+  return page({ ...p, lang: req.lang, path: req.url, site: req.site });
 }
 
 export function page(p: PageProps): string {
