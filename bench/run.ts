@@ -166,13 +166,32 @@ const s = http.createServer((q, r) => { r.writeHead(200, { 'content-type': 'appl
 s.listen(0, '127.0.0.1', () => process.stderr.write('serving at http://127.0.0.1:' + s.address().port + '\\n'));
 process.on('SIGTERM', () => process.exit(0));`;
 
-async function benchApi() {
-  const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-api-'));
-  const dbPath = join(dir, 'api.db');
+/** A new SQLite file holding the bundled data, open. */
+async function seededFile(name: string) {
+  const dir = mkdtempSync(join(tmpdir(), `twinning-bench-${name}-`));
+  const dbPath = join(dir, `${name}.db`);
   const db = openDatabase(dbPath);
   await migrateToLatest(db);
   await importFiles(Store.of(db), await readSeedFiles());
-  const store = Store.of(db);
+  return { dir, dbPath, db, store: Store.of(db) };
+}
+
+/** `twinning serve` over a database file, as a process of its own (pinned to core 0 when taskset exists). */
+function serveFile(dbPath: string) {
+  console.log(
+    hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
+  );
+  return startProcess([join(root, 'bin/twinning.js'), 'serve'], {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: dbPath,
+    LOG_LEVEL: 'warn',
+  });
+}
+
+async function benchApi() {
+  const { dir, dbPath, db, store } = await seededFile('api');
   // The places with the most ties, and a spread of others, so requests are not all one cached row.
   const hits = await store.places.list({ hasTies: true, kind: 'city' }, 400, 0);
   const ids = hits.map((h) => h.place.id);
@@ -191,17 +210,8 @@ async function benchApi() {
     'wien',
   ];
   await db.close();
-  console.log(
-    hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
-  );
   const twinningsPaths = ids.map((id) => `/api/places/${id}/twinnings`);
-  const server = await startProcess([join(root, 'bin/twinning.js'), 'serve'], {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbPath,
-    LOG_LEVEL: 'warn',
-  });
+  const server = await serveFile(dbPath);
   let bytes = 0;
   try {
     // the server computes whole-network figures in the background at start: let that finish first
@@ -248,46 +258,33 @@ async function benchApi() {
 
 /** The public place profile page, cached and uncached (every request a new URL), against the bare-node floor. */
 async function benchPortal() {
-  const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-portal-'));
-  const dbPath = join(dir, 'portal.db');
-  const db = openDatabase(dbPath);
-  await migrateToLatest(db);
-  await importFiles(Store.of(db), await readSeedFiles());
+  const { dir, dbPath, db, store } = await seededFile('portal');
   // 2,000 places with ties drawn evenly from all of them, and separately the 400 busiest cities (long lists)
-  const tied = (await Store.of(db).places.list({ hasTies: true }, 50_000, 0)).filter(
+  const tied = (await store.places.list({ hasTies: true }, 50_000, 0)).filter(
     (h) => h.place.kind !== 'country',
   );
   const step = Math.max(1, Math.floor(tied.length / 2000));
   const sample = tied.filter((_, i) => i % step === 0).slice(0, 2000);
   const busiest = [...tied].sort((a, b) => b.ties - a.ties).slice(0, 400);
   await db.close();
-  console.log(
-    hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
-  );
-  const server = await startProcess([join(root, 'bin/twinning.js'), 'serve'], {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbPath,
-    LOG_LEVEL: 'warn',
-  });
-  let bytes = 0;
-  // the canonical address of each profile (the bare id redirects to it); bytes counts the sample's answers
+  const server = await serveFile(dbPath);
+  // the canonical address of each profile (the bare id redirects to it), and the answers' average size
   const canonical = async (hits: typeof tied) => {
-    const out: string[] = [];
+    const paths: string[] = [];
+    let total = 0;
     for (const h of hits) {
       const res = await fetch(`${server.url}/places/${h.place.id}`);
-      out.push(new URL(res.url).pathname);
-      bytes += (await res.arrayBuffer()).byteLength;
+      paths.push(new URL(res.url).pathname);
+      total += (await res.arrayBuffer()).byteLength;
     }
-    return out;
+    return { paths, bytes: Math.round(total / paths.length) };
   };
+  let bytes = 0;
   try {
     await fetch(`${server.url}/api/network`);
-    const paths = await canonical(sample);
-    const sampleBytes = Math.round(bytes / paths.length);
-    const busiestPaths = await canonical(busiest);
+    const { paths, bytes: sampleBytes } = await canonical(sample);
     bytes = sampleBytes;
+    const { paths: busiestPaths } = await canonical(busiest);
     await load(server.url, 'warm-up', paths, 3);
     results.profile = await load(
       server.url,
@@ -361,11 +358,7 @@ async function timeCalls(runs: number, fn: (i: number) => Promise<unknown>) {
 }
 
 async function benchStats() {
-  const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-stats-'));
-  const db = openDatabase(join(dir, 'stats.db'));
-  await migrateToLatest(db);
-  const store = Store.of(db);
-  await importFiles(store, await readSeedFiles());
+  const { dir, db, store } = await seededFile('stats');
   const service = new StatsService(store);
   // every country, largest subtrees included (CN, US, JP, DE, FR …), each asked several times
   const countries = (await store.places.list({ kind: 'country' }, 300, 0)).map((h) => h.place.id);
