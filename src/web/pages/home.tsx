@@ -93,27 +93,21 @@ function ExploreLinks(p: { lang: Lang }) {
     <section aria-labelledby="h-explore">
       <h2 id="h-explore">{t.explore}</h2>
       <ul>
-        <li>
-          <a href={href('/countries', p.lang)}>{t.countries}</a>
-        </li>
-        <li>
-          <a href={href('/ties', p.lang)}>{t.ties}</a>
-        </li>
-        <li>
-          <a href={href('/rankings', p.lang)}>{t.rankings}</a>
-        </li>
-        <li>
-          <a href={href('/network', p.lang)}>{t.network}</a>
-        </li>
-        <li>
-          <a href={href('/path', p.lang)}>{t.path}</a>
-        </li>
-        <li>
-          <a href={href('/quality', p.lang)}>{t.quality}</a>
-        </li>
-        <li>
-          <a href="/api/openapi.json">{t.api}</a>
-        </li>
+        {(
+          [
+            [href('/countries', p.lang), t.countries],
+            [href('/ties', p.lang), t.ties],
+            [href('/rankings', p.lang), t.rankings],
+            [href('/network', p.lang), t.network],
+            [href('/path', p.lang), t.path],
+            [href('/quality', p.lang), t.quality],
+            ['/api/openapi.json', t.api],
+          ] as const
+        ).map(([to, label]) => (
+          <li>
+            <a href={to}>{label}</a>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -21,6 +21,7 @@ import {
   type Lang,
 } from '../views/i18n.js';
 import { DateField, LangField, SelectField } from '../views/forms.js';
+import { numberFormat } from '../views/format.js';
 import { href, pageFor } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
 
@@ -257,7 +258,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
     const t = messages(c.lang);
     const s: Stats = c.result.stats;
     const locale = LOCALE[c.lang];
-    const num = (n: number) => new Intl.NumberFormat(locale).format(n);
+    const num = (n: number) => numberFormat(c.lang).format(n);
     const day = (iso: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
         new Date(`${iso}T00:00:00Z`),

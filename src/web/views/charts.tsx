@@ -262,7 +262,8 @@ export interface MapPoint {
 
 /** The land of the world maps as a standalone SVG document, drawn once; pages refer to it as an image. */
 export function landSvg(): string {
-  const projection = (worldShapes(), mapProjection as NonNullable<typeof mapProjection>);
+  worldShapes();
+  const projection = mapProjection as NonNullable<typeof mapProjection>;
   const require = createRequire(import.meta.url);
   const topo = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology<{
     land: GeometryCollection;
