@@ -84,18 +84,12 @@ export class PlacesService {
   async profile(id: string, homeId: string | null = null, known?: Place): Promise<PlaceProfile> {
     const place = known ?? (await this.store.places.get(id));
     if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
-    const [partners, sections, snap, ancestors] = await Promise.all([
-      // the page lists partners; a tie's sources are on the tie's own page
-      this.gazetteer.partners(id),
+    const [{ partners, countries }, sections, snap, ancestors] = await Promise.all([
+      this.partners(id),
       this.store.sections.of(place.kind === 'country' ? 'country' : 'place', [id]),
       this.gazetteer.snapshot(),
       this.gazetteer.lineage(id),
     ]);
-    const countries = new Map<string, Place>();
-    for (const { partner } of partners) {
-      const c = partner.country ? snap.countries.get(partner.country) : undefined;
-      if (c) countries.set(c.id, c);
-    }
     let homeTie: PlaceProfile['homeTie'] = null;
     const tie = homeId && homeId !== id ? partners.find((i) => i.partner.id === homeId)?.twinning : undefined;
     if (tie) {
@@ -116,6 +110,20 @@ export class PlacesService {
       sections: bySubject(sections).get(id) ?? new Map(),
       homeTie,
     };
+  }
+
+  /**
+   * A place's ties with their partners (without sources: those are on a tie's own page) and the partners'
+   * countries, from the gazetteer.
+   */
+  async partners(id: string): Promise<{ partners: TwinningWithPartner[]; countries: Map<string, Place> }> {
+    const [partners, snap] = await Promise.all([this.gazetteer.partners(id), this.gazetteer.snapshot()]);
+    const countries = new Map<string, Place>();
+    for (const { partner } of partners) {
+      const c = partner.country ? snap.countries.get(partner.country) : undefined;
+      if (c) countries.set(c.id, c);
+    }
+    return { partners, countries };
   }
 
   async twinningsOf(id: string): Promise<{ place: Place; items: TwinningWithPartner[] }> {

@@ -114,11 +114,16 @@ function ExploreLinks(p: { lang: Lang }) {
 }
 
 /** The latest changed ties as a dated log. */
-function RecentChanges(p: {
-  lang: Lang;
-  ties: Twinning[];
-  names: Map<string, { id: string; name: string; kind: string; names: Record<string, string> }>;
-}) {
+/** What a link to a place needs: its address and its name in the reader's language. */
+type Named = {
+  id: string;
+  name: string;
+  kind: string;
+  names?: Record<string, string>;
+  nameZh?: string | null;
+};
+
+function RecentChanges(p: { lang: Lang; ties: Twinning[]; names: Map<string, Named> }) {
   const t = T[p.lang];
   const name = (id: string) => {
     const x = p.names.get(id);
@@ -172,17 +177,18 @@ export function homePages(
     const num = numberFormat(lang);
     const home = req.site.home;
     if (home) {
-      const { items } = await places.twinningsOf(home.id);
+      const { partners: items, countries } = await places.partners(home.id);
       // the home's own ties, last changed first
       const mine = items
         .map((i) => i.twinning)
         .sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || y.id - x.id)
         .slice(0, 10);
-      const ids = new Set([...mine.flatMap((x) => [x.a, x.b]), ...items.map((i) => i.partner.country ?? '')]);
-      ids.delete('');
-      const names = await store.places.getMany([...ids]);
+      const ends = new Map<string, Named>([
+        [home.id, home],
+        ...items.map((i) => [i.partner.id, i.partner] as const),
+      ]);
       const homeName = localName(home, lang);
-      const countries = new Set(items.map((i) => i.partner.country).filter(Boolean));
+      const countryCodes = new Set(items.map((i) => i.partner.country).filter(Boolean));
       // the partners with a known signing date first, oldest first: the order a program tells its history in
       const partners = [...items].sort(
         (x, y) =>
@@ -190,7 +196,7 @@ export function homePages(
           x.partner.name.localeCompare(y.partner.name),
       );
       const countryName = (code: string | null) => {
-        const c = code ? names.get(code) : undefined;
+        const c = code ? countries.get(code) : undefined;
         return c ? localName(c, lang) : (code ?? '');
       };
       return reply.type('text/html; charset=utf-8').send(
@@ -202,7 +208,7 @@ export function homePages(
                 <h1>{t.homeTitle(homeName)}</h1>
                 <p class="lead">
                   {items.length
-                    ? t.homeIntro(homeName, num.format(items.length), num.format(countries.size))
+                    ? t.homeIntro(homeName, num.format(items.length), num.format(countryCodes.size))
                     : t.homeNone(homeName)}
                 </p>
                 <SearchBox lang={lang} />
@@ -225,7 +231,7 @@ export function homePages(
                 <PartnerCards lang={lang} partners={partners} countryName={countryName} />
               </section>
               <div class="grid2">
-                <RecentChanges lang={lang} ties={mine} names={names} />
+                <RecentChanges lang={lang} ties={mine} names={ends} />
                 <section aria-labelledby="h-more">
                   <h2 id="h-more">{t.explore}</h2>
                   <ul>
