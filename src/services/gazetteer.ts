@@ -4,6 +4,7 @@ import type { CompactPlace } from '../store/places-repo.js';
 import { sortPartners, type TwinningWithPartner } from '../store/twinnings-repo.js';
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
+import { PerVersion } from './per-version.js';
 
 export interface GazetteerSnapshot {
   version: number;
@@ -23,22 +24,14 @@ export interface GazetteerSnapshot {
  * analysis reads the same snapshot. Tens of megabytes for the world's ~20,000 ties.
  */
 export class Gazetteer {
-  private snap: GazetteerSnapshot | undefined;
-  private loading: Promise<GazetteerSnapshot> | undefined;
+  private readonly snap: PerVersion<GazetteerSnapshot>;
 
-  constructor(
-    private readonly store: Store,
-    private readonly version: DataVersion,
-  ) {}
-
-  async snapshot(): Promise<GazetteerSnapshot> {
-    const version = await this.version.current();
-    if (this.snap?.version === version) return this.snap;
-    this.loading ??= (async () => {
+  constructor(store: Store, version: DataVersion) {
+    this.snap = new PerVersion(version, async (v) => {
       const [places, countries, ties] = await Promise.all([
-        this.store.places.compact(),
-        this.store.places.list({ kind: 'country' }, 10_000, 0),
-        this.store.twinnings.allBare(),
+        store.places.compact(),
+        store.places.list({ kind: 'country' }, 10_000, 0),
+        store.twinnings.allBare(),
       ]);
       const byPlace = new Map<string, Twinning[]>();
       for (const t of ties) {
@@ -48,17 +41,18 @@ export class Gazetteer {
           else byPlace.set(id, [t]);
         }
       }
-      const snap: GazetteerSnapshot = {
-        version,
+      return {
+        version: v,
         places: new Map(places.map((p) => [p.id, p])),
         countries: new Map(countries.map((h) => [h.place.id, h.place])),
         ties,
         byPlace,
       };
-      this.snap = snap;
-      return snap;
-    })().finally(() => (this.loading = undefined));
-    return this.loading;
+    });
+  }
+
+  snapshot(): Promise<GazetteerSnapshot> {
+    return this.snap.get();
   }
 
   /** A place's ties with the partner's essentials, as its page lists them (by partner country, then name). */

@@ -7,13 +7,13 @@ import type { CompactPlace } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { CompactTie } from '../store/twinnings-repo.js';
 import type { DataVersion } from './data-version.js';
+import { PerVersion } from './per-version.js';
 import { Gazetteer } from './gazetteer.js';
 
 /** Ties that link places today: not ended, not merely proposed. */
 const LINKING = ['active', 'dormant', 'suspended'] as const;
 
 interface Snapshot {
-  version: number;
   graph: TwinGraph;
   places: Map<string, CompactPlace>;
   ties: CompactTie[];
@@ -44,35 +44,26 @@ export interface RankingOptions {
  * the data-quality report. The network is loaded once per data version and kept in memory.
  */
 export class NetworkService {
-  private snapshot: Snapshot | undefined;
-  private loading: Promise<Snapshot> | undefined;
+  private readonly snapshot: PerVersion<Snapshot>;
 
   constructor(
-    private readonly store: Store,
-    private readonly version: DataVersion,
+    store: Store,
+    version: DataVersion,
     private readonly continents: Record<string, Continent> = {},
     private readonly gazetteer = new Gazetteer(store, version),
-  ) {}
-
-  private async load(): Promise<Snapshot> {
-    const version = await this.version.current();
-    if (this.snapshot?.version === version) return this.snapshot;
-    this.loading ??= (async () => {
-      const gazetteer = await this.gazetteer.snapshot();
+  ) {
+    this.snapshot = new PerVersion(version, async () => {
+      const { places, ties: all } = await this.gazetteer.snapshot();
       const linking = new Set<string>(LINKING);
-      const ties: CompactTie[] = gazetteer.ties
+      const ties: CompactTie[] = all
         .filter((t) => linking.has(t.status))
         .map((t) => ({ id: t.id, a: t.a, b: t.b, signed: t.signed?.date ?? null, listedBy: t.listedBy }));
-      const snap: Snapshot = {
-        version,
-        graph: new TwinGraph(ties.map((t) => [t.a, t.b] as const)),
-        places: gazetteer.places,
-        ties,
-      };
-      this.snapshot = snap;
-      return snap;
-    })().finally(() => (this.loading = undefined));
-    return this.loading;
+      return { graph: new TwinGraph(ties.map((t) => [t.a, t.b] as const)), places, ties };
+    });
+  }
+
+  private load(): Promise<Snapshot> {
+    return this.snapshot.get();
   }
 
   private ref(s: Snapshot, id: string): PlaceRef {
@@ -230,13 +221,8 @@ export class NetworkService {
   /** What editors should look at: one-sided ties, places missing facts, likely duplicates. */
   async quality(limit = 50) {
     const s = await this.load();
-    const allTies = await this.store.twinnings.compact([
-      'active',
-      'dormant',
-      'suspended',
-      'ended',
-      'proposed',
-    ]);
+    // every tie, whatever its status
+    const { ties: allTies } = await this.gazetteer.snapshot();
     const oneSided = allTies.filter((t) => t.listedBy === 'a' || t.listedBy === 'b');
     const places = [...s.places.values()].filter((p) => p.kind !== 'country');
     const noCountry = places.filter((p) => !p.country);

@@ -308,25 +308,9 @@ export class TwinningsRepo {
     return row ? toTwinning(row, (await this.sourcesOf([row.id])).get(row.id)) : undefined;
   }
 
-  /** Every tie with the given statuses, as a compact row for network analysis and rankings. */
-  async compact(statuses: readonly TwinningStatus[]): Promise<CompactTie[]> {
-    const rows = await this.db
-      .selectFrom('twinnings')
-      .select(['id', 'a_id', 'b_id', 'signed_on', 'listed_by'])
-      .where('status', 'in', [...statuses])
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      a: r.a_id,
-      b: r.b_id,
-      signed: r.signed_on,
-      listedBy: r.listed_by as ListedBy | null,
-    }));
-  }
-
   /** Every tie without its sources (for the in-memory gazetteer). */
   async allBare(): Promise<Twinning[]> {
-    const rows = await this.db.selectFrom('twinnings').selectAll().execute();
+    const rows = await this.db.selectFrom('twinnings').selectAll().orderBy('id').execute();
     return rows.map((r) => toTwinning(r));
   }
 
