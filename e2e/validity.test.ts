@@ -14,6 +14,13 @@ import { buildApp } from '../src/web/app.js';
 import { createTestDb, type TestDb } from '../test/helpers/db.js';
 import { fixtureFiles } from '../test/helpers/fixtures.js';
 import { provinceFiles } from '../test/helpers/province.js';
+import sharp from 'sharp';
+import { AccountsService } from '../src/services/accounts.js';
+import { CommentsService } from '../src/services/comments.js';
+import { EntriesService } from '../src/services/entries.js';
+import { FactsService } from '../src/services/facts.js';
+import { OrgsService, SYSTEM, actorOf } from '../src/services/orgs.js';
+import { PhotosService } from '../src/services/photos.js';
 import { launchBrowser } from './browser.js';
 
 // Every page the site has, in both languages: valid HTML (the Nu Html Checker) and no serious accessibility
@@ -43,6 +50,9 @@ const HOME_PAGES = ['/', '/places/Q79867/birmingham'];
 const withZh = (p: string) => [p, `${p}${p.includes('?') ? '&' : '?'}lang=zh`];
 const URLS = PAGES.flatMap(withZh);
 const HOME_URLS = HOME_PAGES.flatMap(withZh);
+// pages of a program's content, and the pages behind sign-in (seen by a site admin), made in beforeAll
+const PROGRAM_URLS: string[] = [];
+const SIGNED_IN_URLS: string[] = [];
 
 const require = createRequire(import.meta.url);
 const vnuJar = require('vnu-jar') as string;
@@ -51,9 +61,17 @@ describe('every page', () => {
   let t: TestDb;
   let app: FastifyInstance;
   let homeApp: FastifyInstance;
-  const all = () => [
+  let session = '';
+  const all = (): { app: FastifyInstance; url: string; label: string; cookie?: string }[] => [
     ...URLS.map((url) => ({ app, url, label: url })),
     ...HOME_URLS.map((url) => ({ app: homeApp, url, label: `home mode ${url}` })),
+    ...PROGRAM_URLS.map((url) => ({ app, url, label: url })),
+    ...SIGNED_IN_URLS.map((url) => ({
+      app,
+      url,
+      label: `signed in ${url}`,
+      cookie: `tw_session=${session}`,
+    })),
   ];
   beforeAll(async () => {
     t = await createTestDb('sqlite');
@@ -102,6 +120,169 @@ describe('every page', () => {
       lang: 'en',
       body: 'Steel.',
     });
+    // a program: an organization with every kind of entry, a comment waiting, a photo, an edited fact
+    const admin = await new AccountsService(t.store).addUser({
+      email: 'admin@example.org',
+      name: 'Ada',
+      password: 'correct horse battery',
+      admin: true,
+    });
+    session = (await new AccountsService(t.store).startSession(admin.id)).token;
+    const org = await new OrgsService(t.store).create(SYSTEM, {
+      name: 'Anshan Sister Cities',
+      kind: 'commission',
+      homeId: 'Q74957',
+      about: 'The program.',
+    });
+    const entries = new EntriesService(t.store, 'http://localhost');
+    const tie = String((await t.store.twinnings.between('Q74957', 'Q79867'))!.id);
+    const committee = await entries.save(
+      SYSTEM,
+      org,
+      'committee',
+      null,
+      { title: 'US committee', country: 'US' },
+      [],
+    );
+    await entries.save(
+      SYSTEM,
+      org,
+      'person',
+      null,
+      {
+        title: 'Li Wei',
+        role: 'co-chair',
+        committee: String(committee),
+        email: 'li@example.org',
+        phone: '+86 412 555 0100',
+        public: 'on',
+      },
+      [],
+    );
+    await entries.save(
+      SYSTEM,
+      org,
+      'institution',
+      null,
+      { title: 'Anshan Normal University', kind: 'university', place: 'Q74957', url: 'https://example.org' },
+      [],
+    );
+    await entries.save(
+      SYSTEM,
+      org,
+      'membership',
+      null,
+      { title: 'Sister Cities International', since: '1996' },
+      [],
+    );
+    const post = await entries.save(
+      SYSTEM,
+      org,
+      'post',
+      null,
+      { title: 'Thirty years', kind: 'news', summary: 'A look back.', body: 'Signed in **1996**.' },
+      [{ type: 'twinning', id: tie }],
+    );
+    const event = await entries.save(
+      SYSTEM,
+      org,
+      'event',
+      null,
+      {
+        title: 'Festival',
+        starts: '2099-05-01T18:00',
+        ends: '2099-05-01T21:00',
+        timezone: 'Asia/Shanghai',
+        venue: 'Culture Center',
+        description: 'Music.',
+      },
+      [{ type: 'place', id: 'Q74957' }],
+    );
+    const activity = await entries.save(
+      SYSTEM,
+      org,
+      'activity',
+      null,
+      {
+        title: 'Steel delegation',
+        kind: 'delegation-out',
+        date: '2026-10',
+        participants: 'Angang Steel',
+        outcome: 'A memorandum.',
+        amount: '1000000',
+        currency: 'USD',
+        seeking: 'on',
+        contact: 'office@example.org',
+      },
+      [{ type: 'twinning', id: tie }],
+    );
+    const reader = await new AccountsService(t.store).addUser({
+      email: 'reader@example.org',
+      password: 'correct horse battery',
+    });
+    const comments = new CommentsService(t.store, 'http://localhost');
+    const first = await comments.add(await actorOf(t.store, reader), post, { body: 'Congratulations!' });
+    await comments.moderate(SYSTEM, first.id, 'approve');
+    await comments.add(await actorOf(t.store, reader), post, { body: 'Waiting for a decision.' });
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3070b0' } })
+      .jpeg()
+      .toBuffer();
+    await new PhotosService(t.store).add(SYSTEM, {
+      subjectType: 'place',
+      subjectId: 'Q74957',
+      caption: 'The river',
+      bytes: jpeg,
+      org: org.slug,
+    });
+    await new FactsService(t.store).editPlace(SYSTEM, 'Q74957', {
+      population: '1200000',
+      leader_title: 'Mayor',
+      leader_name: 'Zhang',
+    });
+    await new AccountsService(t.store).requestReset('reader@example.org', '127.0.0.1', 'http://localhost');
+    PROGRAM_URLS.push(
+      ...[
+        '/news',
+        `/news/${post}`,
+        '/events',
+        `/events/${event}`,
+        `/activities/${activity}`,
+        '/orgs',
+        '/orgs/anshan-sister-cities',
+        '/signin',
+        '/signup',
+        '/reset',
+      ].flatMap(withZh),
+    );
+    SIGNED_IN_URLS.push(
+      ...[
+        '/account',
+        '/admin',
+        '/admin/users',
+        '/admin/orgs',
+        '/admin/outbox',
+        '/admin/outbox/1',
+        '/admin/audit',
+        '/admin/edits',
+        '/moderation',
+        '/orgs/anshan-sister-cities',
+        '/orgs/anshan-sister-cities/manage',
+        '/orgs/anshan-sister-cities/history',
+        '/orgs/anshan-sister-cities/entries/activity',
+        ...['post', 'event', 'activity', 'committee', 'person', 'institution', 'membership'].map(
+          (type) => `/orgs/anshan-sister-cities/entries/${type}/new`,
+        ),
+        `/entries/${post}/edit`,
+        `/entries/${activity}/history`,
+        `/news/${post}`,
+        '/places/Q74957/anshan',
+        `/ties/${tie}`,
+        '/edit/place/Q74957',
+        `/edit/tie/${tie}`,
+        '/edit/place/Q74957/economy?in=en',
+        '/history/place/Q74957/facts',
+      ].flatMap(withZh),
+    );
     app = await buildApp({ config: loadConfig({}), store: t.store });
     homeApp = await buildApp({ config: loadConfig({ TWINNING_HOME: 'Q74957' }), store: t.store });
   });
@@ -116,9 +297,13 @@ describe('every page', () => {
     try {
       const files: string[] = [];
       const pages = all();
-      for (const [i, { app, url, label }] of pages.entries()) {
-        const res = await app.inject({ url });
+      for (const [i, { app, url, label, cookie }] of pages.entries()) {
+        const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
         expect(res.headers['content-type'], label).toMatch(/text\/html/);
+        expect(
+          res.statusCode === 200 || url === '/no/such/page' || url.startsWith('/no/such/page?'),
+          label,
+        ).toBe(true);
         const file = join(dir, `page-${i}.html`);
         writeFileSync(file, res.body);
         files.push(file);
@@ -154,8 +339,11 @@ describe('every page', () => {
       const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
       const page = await browser.newPage();
       const found: string[] = [];
-      for (const { app: which, url, label } of all()) {
-        await page.goto((which === app ? base : homeBase) + url);
+      for (const { app: which, url, label, cookie } of all()) {
+        const origin = which === app ? base : homeBase;
+        await page.context().clearCookies();
+        if (cookie) await page.context().addCookies([{ name: 'tw_session', value: session, url: origin }]);
+        await page.goto(origin + url);
         await page.addScriptTag({ content: axe });
         const { violations, passes } = (await page.evaluate(async () => {
           const axe = (

@@ -12,10 +12,27 @@ export interface Config {
   logLevel: string;
   /** home mode: the id of the place whose program office runs this site; null for the whole world (atlas) */
   home: string | null;
+  /** the site's public address, for links in mail (password resets, notifications); no trailing slash */
+  publicUrl: string;
+  /** signs cookies; null: made once and kept in the database, so every app server on it agrees */
+  secret: string | null;
+  /** smtp://user:pass@host:port; null keeps mail in the outbox, where site admins read it */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** behind a reverse proxy: trust X-Forwarded-For for this many hops (sign-in limits count per client address) */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 /** Reads and checks the environment once; every setting that is wrong is reported together. */
@@ -46,6 +63,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `TWINNING_HOME="${env.TWINNING_HOME}" is not a place id such as Q74957 (see \`twinning places search\`)`,
     );
   }
+  const publicUrl = (env.TWINNING_URL?.trim() || `http://localhost:${portText}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
+    errors.push(
+      `TWINNING_URL="${env.TWINNING_URL}" must be the site's address, such as https://twinning.example.org`,
+    );
+  const secret = env.TWINNING_SECRET?.trim() || null;
+  if (secret && secret.length < 32) errors.push('TWINNING_SECRET must be at least 32 characters long');
+  const smtpUrl = env.TWINNING_SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    errors.push(`TWINNING_SMTP_URL="${smtpUrl}" must look like smtp://user:password@mail.example.org:587`);
+  const mailFrom = env.TWINNING_MAIL_FROM?.trim() || `Twinning <no-reply@${hostOf(publicUrl)}>`;
+  const proxyText = (env.TWINNING_TRUST_PROXY ?? '0').trim() || '0';
+  const trustProxy = proxyText === 'true' ? 1 : proxyText === 'false' ? 0 : Number(proxyText);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
+    errors.push(
+      `TWINNING_TRUST_PROXY="${proxyText}" must be the number of proxies in front (0-10), or true/false`,
+    );
   if (errors.length) throw new ConfigError(`The configuration is not valid:\n  ${errors.join('\n  ')}`);
   return {
     port,
@@ -55,5 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     continents,
     logLevel,
     home,
+    publicUrl,
+    secret,
+    smtpUrl,
+    mailFrom,
+    trustProxy,
   };
 }

@@ -81,7 +81,13 @@ Settings come from the environment:
   PORT, HOST     where \`serve\` listens (default 3000 on all interfaces)
   TWINNING_SEED  load the bundled world data into an empty database at start (default true)
   TWINNING_CONTINENTS  continent overrides such as RU=AS,CY=EU (default: UN M49 regions)
-  TWINNING_HOME  home mode: the id of the place whose program office runs the site, e.g. Q74957`,
+  TWINNING_HOME  home mode: the id of the place whose program office runs the site, e.g. Q74957
+  TWINNING_URL   the site's public address, for links in mail (default http://localhost:PORT)
+  TWINNING_SMTP_URL   smtp://user:password@host:port to deliver mail; unset keeps mail in the
+                 outbox, where site admins read it (/admin/outbox)
+  TWINNING_MAIL_FROM  the sender of mail (default Twinning <no-reply@the site's host>)
+  TWINNING_SECRET     signs cookies (32+ characters); unset: made once and kept in the database
+  TWINNING_TRUST_PROXY  proxies in front to trust for the client's address (default 0)`,
     );
 
   cli
@@ -102,7 +108,7 @@ Settings come from the environment:
           );
         }
       }
-      const app = await buildApp({ config: cfg, store }, { logger: true, warm: true });
+      const app = await buildApp({ config: cfg, store }, { logger: true, warm: true, mailIntervalMs: 5000 });
       const close = async () => {
         await app.close();
         await db.close();

@@ -8,12 +8,14 @@ export interface User {
   isAdmin: boolean;
   createdAt: string;
   disabledAt: string | null;
+  /** the language of the mail they get: en or zh */
+  lang: string;
 }
 
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 200;
 // one @, something on each side, a dot in the domain; the mail server is the real check
-const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
+export const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

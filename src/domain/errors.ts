@@ -36,3 +36,21 @@ export class ValidationError extends DomainError {
 export class NotFoundError extends DomainError {
   override name = 'NotFoundError';
 }
+
+/** The user may not do this (403); the message says who may. */
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError';
+  readonly statusCode = 403;
+}
+
+/** Too many attempts in a short time (429); the message says when to try again. */
+export class TooManyError extends DomainError {
+  override name = 'TooManyError';
+  readonly statusCode = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,7 +1,16 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { validateNewUser, normalizeEmail, type User } from '../domain/accounts.js';
-import { ValidationError } from '../domain/errors.js';
+import {
+  MAX_PASSWORD,
+  MIN_PASSWORD,
+  validateNewUser,
+  normalizeEmail,
+  type User,
+} from '../domain/accounts.js';
+import { TooManyError, ValidationError } from '../domain/errors.js';
+import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
+import { MailService } from './mail.js';
+import { isMailLang, resetMail } from './mail-text.js';
 
 // Passwords are hashed with scrypt (Node's crypto, OpenSSL): 2^15 iterations of memory-hard work, a random salt
 // per password, the parameters stored with the hash so they can be raised later.
@@ -37,43 +46,225 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD)
+    throw new ValidationError(
+      `The password must be between ${MIN_PASSWORD} and ${MAX_PASSWORD} characters long.`,
+    );
+}
+
 /** A hash to compare against when the address is unknown, so a failed sign-in takes as long either way. */
 let dummyHash: Promise<string> | undefined;
 
 export const SESSION_DAYS = 14;
+export const RESET_MINUTES = 60;
+
+/** How many attempts a bucket allows within its window, counted in the database so app servers agree. */
+export const LIMITS = {
+  /** failed sign-ins per address */
+  signinEmail: { max: 5, minutes: 15 },
+  /** failed sign-ins per network address, whatever the account */
+  signinIp: { max: 30, minutes: 15 },
+  signupIp: { max: 10, minutes: 60 },
+  resetIp: { max: 10, minutes: 60 },
+  resetEmail: { max: 3, minutes: 60 },
+} as const;
+type Limit = (typeof LIMITS)[keyof typeof LIMITS];
 
 /** Accounts and sessions. Sessions are random tokens; the database keeps only their SHA-256. */
 export class AccountsService {
   constructor(private readonly store: Store) {}
 
   async addUser(
-    input: { email: string; name?: string; password: string; admin?: boolean },
+    input: { email: string; name?: string; password: string; admin?: boolean; lang?: string },
     actorId: number | null = null,
     now = new Date(),
   ): Promise<User> {
     const v = validateNewUser(input);
     const passwordHash = await hashPassword(v.password);
-    return this.store.transaction(async (tx) => {
-      if (await tx.users.byEmail(v.email)) throw new ValidationError(`${v.email} already has an account.`);
-      const user = await tx.users.create(
-        { email: v.email, name: v.name, passwordHash, isAdmin: !!input.admin },
-        now.toISOString(),
-      );
-      await tx.users.audit({
-        at: now.toISOString(),
-        actorId,
-        action: 'user.add',
-        subject: `user:${user.id}`,
-      });
-      if (user.isAdmin)
+    const taken = () => new ValidationError(`${v.email} already has an account.`);
+    return this.store
+      .transaction(async (tx) => {
+        if (await tx.users.byEmail(v.email)) throw taken();
+        const user = await tx.users.create(
+          {
+            email: v.email,
+            name: v.name,
+            passwordHash,
+            isAdmin: !!input.admin,
+            lang: isMailLang(input.lang) ? input.lang : 'en',
+          },
+          now.toISOString(),
+        );
         await tx.users.audit({
           at: now.toISOString(),
           actorId,
-          action: 'role.grant',
+          action: 'user.add',
           subject: `user:${user.id}`,
-          detail: 'admin',
         });
-      return user;
+        if (user.isAdmin)
+          await tx.users.audit({
+            at: now.toISOString(),
+            actorId,
+            action: 'role.grant',
+            subject: `user:${user.id}`,
+            detail: 'admin',
+          });
+        return user;
+      })
+      .catch((e: unknown) => {
+        // two requests for one address at once: the database's unique index decides
+        throw isUniqueViolation(e) ? taken() : e;
+      });
+  }
+
+  /** Refuses with 429 when the bucket is full; the message says when to try again. */
+  private async throttle(bucket: string, limit: Limit, what: string, now: Date): Promise<void> {
+    const since = new Date(now.getTime() - limit.minutes * 60_000).toISOString();
+    if ((await this.store.users.attempts(bucket, since)) >= limit.max) {
+      throw new TooManyError(
+        `Too many ${what} in a short time. Please wait ${limit.minutes} minutes and try again.`,
+        limit.minutes * 60,
+      );
+    }
+  }
+
+  /** A new account from the sign-up form (no roles: an admin or an organization's editor grants them). */
+  async signUp(
+    input: { email: string; name?: string; password: string; lang?: string },
+    ip: string,
+    now = new Date(),
+  ) {
+    await this.throttle(`signup:ip:${ip}`, LIMITS.signupIp, 'new accounts from your network', now);
+    await this.store.users.addAttempt(`signup:ip:${ip}`, now.toISOString());
+    return this.addUser({ ...input, admin: false }, null, now);
+  }
+
+  /**
+   * Signs in with an address and password: the user and a new session, or null if either is wrong. Failed
+   * attempts are counted per address and per network address; past the limit even a right password waits.
+   */
+  async signIn(email: string, password: string, ip: string, now = new Date()) {
+    const address = normalizeEmail(email).slice(0, 254);
+    const byEmail = `signin:email:${address}`;
+    const byIp = `signin:ip:${ip}`;
+    await this.throttle(byEmail, LIMITS.signinEmail, 'failed sign-ins for this address', now);
+    await this.throttle(byIp, LIMITS.signinIp, 'failed sign-ins from your network', now);
+    const user = await this.checkPassword(address, password, now);
+    if (!user) {
+      await this.store.users.addAttempt(byEmail, now.toISOString());
+      await this.store.users.addAttempt(byIp, now.toISOString());
+      return null;
+    }
+    await this.store.users.clearAttempts(byEmail);
+    return { user, session: await this.startSession(user.id, now) };
+  }
+
+  /**
+   * Mails a link to choose a new password, if the address has an account. The answer is the same either way,
+   * so the form does not tell strangers who has an account.
+   */
+  async requestReset(email: string, ip: string, baseUrl: string, now = new Date()): Promise<void> {
+    const address = normalizeEmail(email).slice(0, 254);
+    await this.throttle(`reset:ip:${ip}`, LIMITS.resetIp, 'password reset requests from your network', now);
+    await this.throttle(
+      `reset:email:${address}`,
+      LIMITS.resetEmail,
+      'password reset requests for this address',
+      now,
+    );
+    await this.store.users.addAttempt(`reset:ip:${ip}`, now.toISOString());
+    await this.store.users.addAttempt(`reset:email:${address}`, now.toISOString());
+    const user = await this.store.users.byEmail(address);
+    if (!user || user.disabledAt) return;
+    const token = randomBytes(32).toString('base64url');
+    const link = `${baseUrl.replace(/\/+$/, '')}/reset/${token}`;
+    await this.store.transaction(async (tx) => {
+      await tx.users.addReset({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      });
+      const mail = resetMail(
+        user.name,
+        user.email,
+        link,
+        RESET_MINUTES,
+      )(isMailLang(user.lang) ? user.lang : 'en');
+      await MailService.queue(tx, { to: user.email, ...mail }, now);
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: null,
+        action: 'password.reset.request',
+        subject: `user:${user.id}`,
+      });
+    });
+  }
+
+  /** Changes the password of a signed-in user who knows the current one; their other sessions end. */
+  async changePassword(
+    user: User,
+    current: string,
+    next: string,
+    keepSession: string,
+    now = new Date(),
+  ): Promise<void> {
+    // guessing the current password from a session left open counts like failed sign-ins
+    const bucket = `signin:email:${user.email}`;
+    await this.throttle(bucket, LIMITS.signinEmail, 'wrong passwords for this address', now);
+    const stored = await this.store.users.byEmail(user.email);
+    if (!stored?.passwordHash || !(await verifyPassword(current.slice(0, 1000), stored.passwordHash))) {
+      await this.store.users.addAttempt(bucket, now.toISOString());
+      throw new ValidationError('The current password is not right.');
+    }
+    checkPassword(next);
+    const hash = await hashPassword(next);
+    await this.store.transaction(async (tx) => {
+      await tx.users.setPassword(user.id, hash);
+      await tx.users.removeSessionsOf(user.id, hashToken(keepSession));
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: user.id,
+        action: 'password.change',
+        subject: `user:${user.id}`,
+      });
+    });
+  }
+
+  /** The name shown with a user's comments and edits, and the language of their mail. */
+  async rename(user: User, name: string, lang?: string): Promise<void> {
+    const v = (name ?? '').trim();
+    if (!v) throw new ValidationError('The name is empty: write the name others should see.');
+    if (v.length > 100) throw new ValidationError('The name is longer than 100 characters.');
+    if (lang !== undefined && !isMailLang(lang))
+      throw new ValidationError(`"${lang}" is not a language of the site's mail (en, zh).`);
+    await this.store.users.setName(user.id, v, lang);
+  }
+
+  async resetTokenValid(token: string, now = new Date()): Promise<boolean> {
+    return /^[\w-]{20,100}$/.test(token) && this.store.users.validReset(hashToken(token), now.toISOString());
+  }
+
+  /** Sets a new password with a reset link's token (once); every session of the account ends. */
+  async resetPassword(token: string, password: string, now = new Date()): Promise<User> {
+    checkPassword(password);
+    const hash = await hashPassword(password);
+    return this.store.transaction(async (tx) => {
+      const userId = /^[\w-]{20,100}$/.test(token)
+        ? await tx.users.useReset(hashToken(token), now.toISOString())
+        : undefined;
+      if (userId === undefined)
+        throw new ValidationError('This link has expired or was used already. Ask for a new one.');
+      await tx.users.setPassword(userId, hash);
+      await tx.users.removeSessionsOf(userId);
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: userId,
+        action: 'password.reset',
+        subject: `user:${userId}`,
+      });
+      return (await tx.users.byId(userId))!;
     });
   }
 

@@ -1,28 +1,29 @@
 import type { Store } from '../store/store.js';
 
 /**
- * The version of the data, as the meta table counts it (every import bumps it in its transaction). Read at most
- * once per `maxAgeMs`, so each request need not ask the database; a write in another process (a CLI import, or
- * another app server on the same PostgreSQL) shows within that time.
+ * The versions of the data, as the meta table counts them: `registry` changes with every write to places and
+ * ties (imports, fact edits), `content` with every editorial write (sections, posts, events, comments). What is
+ * derived from the registry (gazetteer, network figures) is made once per registry version; rendered pages are
+ * cached by both (`stamp`). Read at most once per `maxAgeMs`, so each request need not ask the database; a write
+ * in another process (a CLI import, or another app server on the same PostgreSQL) shows within that time.
  */
 export class DataVersion {
-  private value = -1;
+  private value = { registry: -1, content: -1, stamp: '' };
   private readAt = 0;
-  private pending: Promise<number> | undefined;
+  private pending: Promise<void> | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly maxAgeMs = 1000,
   ) {}
 
-  async current(): Promise<number> {
-    if (Date.now() - this.readAt < this.maxAgeMs) return this.value;
+  private async read(): Promise<void> {
+    if (Date.now() - this.readAt < this.maxAgeMs) return;
     this.pending ??= this.store.meta
-      .dataVersion()
+      .versions()
       .then((v) => {
-        this.value = v;
+        this.value = { ...v, stamp: `${v.registry}.${v.content}` };
         this.readAt = Date.now();
-        return v;
       })
       .finally(() => {
         this.pending = undefined;
@@ -30,9 +31,21 @@ export class DataVersion {
     return this.pending;
   }
 
-  /** The version if it was read recently enough, without waiting; undefined when it must be read again. */
-  peek(): number | undefined {
-    return Date.now() - this.readAt < this.maxAgeMs ? this.value : undefined;
+  /** The registry's version: places and ties. */
+  async current(): Promise<number> {
+    await this.read();
+    return this.value.registry;
+  }
+
+  /** Registry and content versions together, for caching what shows both. */
+  async stamp(): Promise<string> {
+    await this.read();
+    return this.value.stamp;
+  }
+
+  /** The stamp if it was read recently enough, without waiting; undefined when it must be read again. */
+  peek(): string | undefined {
+    return Date.now() - this.readAt < this.maxAgeMs ? this.value.stamp : undefined;
   }
 
   /** After a write in this process: the next call reads the database again. */

@@ -89,3 +89,13 @@ function withStatementCache(db: SQLite.Database, max = 500): SQLite.Database {
     },
   });
 }
+
+/** Whether a write failed on a unique index (SQLite and PostgreSQL word it differently). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string })?.code;
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /unique|duplicate key/i.test(String((e as Error)?.message))
+  );
+}

@@ -27,4 +27,21 @@ export class MetaRepo {
     await this.set('data_version', String(next));
     return next;
   }
+
+  /** Both counters in one read: the registry's (`data_version`) and editorial content's (`content_version`). */
+  async versions(): Promise<{ registry: number; content: number }> {
+    const rows = await this.db
+      .selectFrom('meta')
+      .select(['key', 'value'])
+      .where('key', 'in', ['data_version', 'content_version'])
+      .execute();
+    const of = (k: string) => Number(rows.find((r) => r.key === k)?.value ?? 0);
+    return { registry: of('data_version'), content: of('content_version') };
+  }
+
+  /** Counts an editorial write (sections, posts, events, comments): cached pages change, derived data stays. */
+  async bumpContentVersion(): Promise<void> {
+    const next = Number((await this.get('content_version')) ?? 0) + 1;
+    await this.set('content_version', String(next));
+  }
 }

@@ -3,12 +3,18 @@ import type { Database } from './db.js';
 import { registry } from './migrations/0001-registry.js';
 import { content } from './migrations/0002-content.js';
 import { accounts } from './migrations/0003-accounts.js';
+import { program } from './migrations/0004-program.js';
+import { entries } from './migrations/0005-entries.js';
+import { userLang } from './migrations/0006-user-lang.js';
 
 function migrations(db: Database): Record<string, Migration> {
   return {
     '0001-registry': registry(db.dialect),
     '0002-content': content(db.dialect),
     '0003-accounts': accounts(db.dialect),
+    '0004-program': program(db.dialect),
+    '0005-entries': entries(db.dialect),
+    '0006-user-lang': userLang(),
   };
 }
 

@@ -84,6 +84,7 @@ export interface UsersTable {
   is_admin: number;
   created_at: string;
   disabled_at: string | null;
+  lang: Generated<string>;
 }
 
 export interface SessionsTable {
@@ -102,6 +103,135 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface ThrottleTable {
+  id: Generated<number>;
+  bucket: string;
+  at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_addr: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: string;
+  home_id: string | null;
+  about: Generated<string>;
+  created_at: string;
+}
+
+export interface OrgRolesTable {
+  org_id: number;
+  user_id: number;
+  role: string;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: string;
+  at: string;
+  user_id: number | null;
+  action: string;
+  data: string;
+}
+
+export interface EntriesTable {
+  id: Generated<number>;
+  org_id: number;
+  type: string;
+  title: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  data: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EntrySubjectsTable {
+  entry_id: number;
+  subject_type: string;
+  subject_id: string;
+}
+
+export interface PhotosTable {
+  id: Generated<number>;
+  org_id: number;
+  subject_type: string;
+  subject_id: string;
+  caption: string;
+  width: number;
+  height: number;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PhotoFilesTable {
+  photo_id: number;
+  variant: string;
+  mime: string;
+  bytes: Buffer;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  entry_id: number;
+  parent_id: number | null;
+  user_id: number;
+  body: string;
+  status: string;
+  created_at: string;
+  moderated_by: number | null;
+  moderated_at: string | null;
+}
+
+export interface OrgBlocksTable {
+  org_id: number;
+  user_id: number;
+  blocked_by: number | null;
+  at: string;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  target_type: string;
+  target_id: string;
+  mode: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  subject: string;
+  body: string;
+  created_at: string;
+  mode: string;
+  mailed_at: string | null;
+}
+
 export interface DB {
   places: PlacesTable;
   place_names: PlaceNamesTable;
@@ -113,4 +243,18 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  throttle: ThrottleTable;
+  password_resets: PasswordResetsTable;
+  outbox: OutboxTable;
+  organizations: OrganizationsTable;
+  org_roles: OrgRolesTable;
+  revisions: RevisionsTable;
+  entries: EntriesTable;
+  entry_subjects: EntrySubjectsTable;
+  photos: PhotosTable;
+  photo_files: PhotoFilesTable;
+  comments: CommentsTable;
+  org_blocks: OrgBlocksTable;
+  subscriptions: SubscriptionsTable;
+  notifications: NotificationsTable;
 }

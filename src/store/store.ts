@@ -7,6 +7,13 @@ import { SectionsRepo } from './sections-repo.js';
 import { StatsRepo } from './stats-repo.js';
 import { TwinningsRepo } from './twinnings-repo.js';
 import { UsersRepo } from './users-repo.js';
+import { OutboxRepo } from './outbox-repo.js';
+import { OrgsRepo } from './orgs-repo.js';
+import { RevisionsRepo } from './revisions-repo.js';
+import { EntriesRepo } from './entries-repo.js';
+import { CommentsRepo } from './comments-repo.js';
+import { NotifyRepo } from './notify-repo.js';
+import { PhotosRepo } from './photos-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -16,6 +23,13 @@ export class Store {
   readonly stats: StatsRepo;
   readonly sections: SectionsRepo;
   readonly users: UsersRepo;
+  readonly outbox: OutboxRepo;
+  readonly orgs: OrgsRepo;
+  readonly revisions: RevisionsRepo;
+  readonly entries: EntriesRepo;
+  readonly comments: CommentsRepo;
+  readonly notify: NotifyRepo;
+  readonly photos: PhotosRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -27,6 +41,13 @@ export class Store {
     this.stats = new StatsRepo(db);
     this.sections = new SectionsRepo(db);
     this.users = new UsersRepo(db);
+    this.outbox = new OutboxRepo(db);
+    this.orgs = new OrgsRepo(db);
+    this.revisions = new RevisionsRepo(db);
+    this.entries = new EntriesRepo(db);
+    this.comments = new CommentsRepo(db);
+    this.notify = new NotifyRepo(db);
+    this.photos = new PhotosRepo(db);
   }
 
   static of(database: Database): Store {

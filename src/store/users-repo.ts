@@ -10,6 +10,7 @@ function toUser(r: Selectable<UsersTable>): User {
     isAdmin: r.is_admin === 1,
     createdAt: r.created_at,
     disabledAt: r.disabled_at,
+    lang: r.lang,
   };
 }
 
@@ -17,7 +18,10 @@ function toUser(r: Selectable<UsersTable>): User {
 export class UsersRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(u: { email: string; name: string; passwordHash: string; isAdmin: boolean }, now: string) {
+  async create(
+    u: { email: string; name: string; passwordHash: string; isAdmin: boolean; lang?: string },
+    now: string,
+  ) {
     const row = await this.db
       .insertInto('users')
       .values({
@@ -26,6 +30,7 @@ export class UsersRepo {
         password_hash: u.passwordHash,
         is_admin: u.isAdmin ? 1 : 0,
         created_at: now,
+        lang: u.lang ?? 'en',
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -95,6 +100,93 @@ export class UsersRepo {
         detail: e.detail ?? null,
       })
       .execute();
+  }
+
+  async setPassword(id: number, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
+  async setDisabled(id: number, at: string | null): Promise<void> {
+    await this.db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
+  }
+
+  /** Signs the user out everywhere (after a password change or when the account is disabled), but `except`. */
+  async removeSessionsOf(userId: number, except?: string): Promise<void> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (except) q = q.where('token_hash', '!=', except);
+    await q.execute();
+  }
+
+  async setName(id: number, name: string, lang?: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set(lang ? { name, lang } : { name })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async list(limit = 500): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('email').limit(limit).execute();
+    return rows.map(toUser);
+  }
+
+  /** Attempts in a bucket since `since`. */
+  async attempts(bucket: string, since: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('throttle')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('bucket', '=', bucket)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async addAttempt(bucket: string, at: string): Promise<void> {
+    await this.db.insertInto('throttle').values({ bucket, at }).execute();
+  }
+
+  async clearAttempts(bucket: string): Promise<void> {
+    await this.db.deleteFrom('throttle').where('bucket', '=', bucket).execute();
+  }
+
+  async removeAttemptsBefore(at: string): Promise<void> {
+    await this.db.deleteFrom('throttle').where('at', '<=', at).execute();
+  }
+
+  async addReset(r: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }) {
+    await this.db
+      .insertInto('password_resets')
+      .values({
+        token_hash: r.tokenHash,
+        user_id: r.userId,
+        created_at: r.createdAt,
+        expires_at: r.expiresAt,
+      })
+      .execute();
+  }
+
+  /** Marks an unused, unexpired reset as used and gives its user's id; undefined if there is none. */
+  async useReset(tokenHash: string, now: string): Promise<number | undefined> {
+    const r = await this.db
+      .updateTable('password_resets')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('user_id')
+      .executeTakeFirst();
+    return r?.user_id;
+  }
+
+  async validReset(tokenHash: string, now: string): Promise<boolean> {
+    const r = await this.db
+      .selectFrom('password_resets')
+      .select('user_id')
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return !!r;
   }
 
   async auditLog(limit: number) {

@@ -22,6 +22,21 @@ import { networkPages } from './pages/network.js';
 import { placePages, searchPage } from './pages/places.js';
 import { statsPages } from './pages/stats.js';
 import { htmlError } from './pages/errors.js';
+import { AccountsService } from '../services/accounts.js';
+import { MailService } from '../services/mail.js';
+import { OrgsService } from '../services/orgs.js';
+import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
+import { accountPages } from './pages/account.js';
+import { adminPages } from './pages/admin.js';
+import { editPages } from './pages/edit.js';
+import { entryPages } from './pages/entries.js';
+import { communityPages } from './pages/community.js';
+import { EntriesService } from '../services/entries.js';
+import { CommentsService } from '../services/comments.js';
+import { NotifyService } from '../services/notify.js';
+import { PhotosService } from '../services/photos.js';
+import { FactsService } from '../services/facts.js';
+import { ContentIndex } from '../services/content-index.js';
 
 export interface AppContext {
   config: Config;
@@ -34,6 +49,8 @@ export interface AppOptions {
   logger?: boolean;
   /** compute whole-network figures in the background once ready, so the first visitor need not wait */
   warm?: boolean;
+  /** deliver queued mail every this many milliseconds (when a mail server is configured); off by default */
+  mailIntervalMs?: number;
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -51,9 +68,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const cache = new ResponseCache(version);
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    // the client's address (sign-in limits) from X-Forwarded-For, through this many proxies
+    trustProxy: ctx.config.trustProxy ? (_addr: string, hop: number) => hop < ctx.config.trustProxy : false,
     serverFactory: (handler) =>
       createServer((req, res) => {
-        if (!cache.tryServe(req, res)) handler(req, res);
+        // a signed-in reader gets pages made for them, never the shared ones
+        if (hasSessionCookie(req.headers.cookie) || !cache.tryServe(req, res)) handler(req, res);
       }),
     // Query strings like ?has_ties=true arrive as text; coerce them to the schema's types.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
@@ -80,7 +100,16 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
   });
 
+  // the OpenAPI document describes the API; pages and forms are not part of it
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) route.schema = { ...route.schema, hide: true };
+  });
+
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      error.message =
+        'This form has expired or was opened before you signed in or out. Go back, reload the page and send it again.';
+    }
     if (!req.url.startsWith('/api/')) return htmlError(error, req, reply);
     if (error instanceof ValidationError) {
       return reply.code(400).send({ error: 'Bad Request', message: error.message, problems: error.problems });
@@ -106,6 +135,14 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   );
 
   registerSite(app, site);
+  const secure = ctx.config.publicUrl.startsWith('https:');
+  const accounts = new AccountsService(ctx.store);
+  await registerAuth(app, {
+    store: ctx.store,
+    accounts,
+    secret: await siteSecret(ctx.store, ctx.config.secret),
+    secure,
+  });
   cache.register(app);
   assetRoutes(app);
   const gazetteer = new Gazetteer(ctx.store, version);
@@ -115,10 +152,64 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
   statsPages(app, ctx.store, stats);
   networkPages(app, network, places);
-  placePages(app, ctx.store, places, network, new ContentService(ctx.store, version), ctx.config.continents);
+  const index = new ContentIndex(ctx.store, version);
+  placePages(
+    app,
+    ctx.store,
+    places,
+    network,
+    new ContentService(ctx.store, version),
+    ctx.config.continents,
+    index,
+  );
   searchPage(app, places);
   homePages(app, ctx.store, places, network);
-  tiePages(app, ctx.store, places);
+  tiePages(app, ctx.store, places, index);
+  const content = new ContentService(ctx.store, version);
+  const mail = new MailService(ctx.store, { smtpUrl: ctx.config.smtpUrl, from: ctx.config.mailFrom });
+  const orgs = new OrgsService(ctx.store);
+  accountPages(app, { store: ctx.store, accounts, publicUrl: ctx.config.publicUrl, secure });
+  adminPages(app, { store: ctx.store, orgs, mail });
+  editPages(app, { store: ctx.store, content, places, facts: new FactsService(ctx.store, version) });
+  const notify = new NotifyService(ctx.store);
+  const { commentsSection } = await communityPages(app, {
+    store: ctx.store,
+    comments: new CommentsService(ctx.store, ctx.config.publicUrl, version),
+    notify,
+    orgs,
+    photos: new PhotosService(ctx.store, version),
+  });
+  entryPages(app, {
+    store: ctx.store,
+    entries: new EntriesService(ctx.store, ctx.config.publicUrl, version),
+    orgs,
+    notify,
+    publicUrl: ctx.config.publicUrl,
+    comments: commentsSection,
+  });
+  if (opts.mailIntervalMs) {
+    const stop = mail.start(opts.mailIntervalMs, (e) => app.log.error(e));
+    // the daily digests go out once a day, from whichever server comes first
+    const digests = setInterval(
+      () => void notify.sendDigestsIfDue().catch((e: unknown) => app.log.error(e)),
+      600_000,
+    );
+    digests.unref();
+    // expired sessions and old sign-in counts are of no use to anyone: cleared every ten minutes
+    const housekeeping = setInterval(() => {
+      const now = Date.now();
+      void Promise.all([
+        ctx.store.users.removeExpiredSessions(new Date(now).toISOString()),
+        ctx.store.users.removeAttemptsBefore(new Date(now - 86_400_000).toISOString()),
+      ]).catch((e: unknown) => app.log.error(e));
+    }, 600_000);
+    housekeeping.unref();
+    app.addHook('onClose', async () => {
+      stop();
+      clearInterval(housekeeping);
+      clearInterval(digests);
+    });
+  }
   if (opts.warm) {
     app.addHook('onReady', async () => {
       void network.overview().catch((e: unknown) => app.log.error(e));

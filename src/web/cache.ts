@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
+import { hasSessionCookie } from './auth.js';
 import { requestLang } from './site.js';
 import type { Lang } from './views/i18n.js';
 
 interface Entry {
-  version: number;
+  version: string;
   etag: string;
   headers: Record<string, string | number>;
   body: Buffer;
@@ -18,7 +19,7 @@ declare module 'fastify' {
     cache?: boolean;
   }
   interface FastifyRequest {
-    cacheVersion?: number;
+    cacheVersion?: string;
     cacheKey?: string;
   }
 }
@@ -108,7 +109,7 @@ export class ResponseCache {
     return true;
   }
 
-  private get(url: string, version: number): Entry | undefined {
+  private get(url: string, version: string): Entry | undefined {
     const e = this.entries.get(url);
     if (!e || e.version !== version) return undefined;
     // keep recently used entries at the end of the map: the oldest are evicted first
@@ -120,8 +121,9 @@ export class ResponseCache {
   /** Hooks for requests that reach Fastify: stale version checks, and storing fresh answers. */
   register(app: FastifyInstance): void {
     app.addHook('onRequest', async (req, reply) => {
-      if (req.method !== 'GET' || !req.routeOptions.config.cache) return;
-      const v = await this.version.current();
+      if (req.method !== 'GET' || !req.routeOptions.config.cache || hasSessionCookie(req.headers.cookie))
+        return;
+      const v = await this.version.stamp();
       // the language as the site's own hook found it (registered before this one)
       const key = keyOf(req.url, () => req.lang);
       const e = this.get(key, v);

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { NotFoundError } from '../domain/errors.js';
 import type { FastifyInstance } from 'fastify';
 import type { Place } from '../domain/places.js';
 import { LANGS, isLang, type Lang } from './views/i18n.js';
@@ -86,4 +87,10 @@ export function registerSite(app: FastifyInstance, site: Site): void {
         .redirect(next.pathname + next.search, 303);
     },
   );
+}
+
+/** A numeric id taken from an address; anything else is a 404 with `notFound` as its message. */
+export function idParam(text: string, notFound: string): number {
+  if (!/^\d{1,12}$/.test(text)) throw new NotFoundError(notFound);
+  return Number(text);
 }

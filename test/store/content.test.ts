@@ -15,9 +15,9 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
   });
   afterAll(async () => t?.drop());
 
-  it('writes, replaces and removes sections, bumping the data version', async () => {
+  it('writes, replaces and removes sections, bumping the content version and keeping every revision', async () => {
     const content = new ContentService(t.store);
-    const before = await t.store.meta.dataVersion();
+    const before = await t.store.meta.versions();
     const s = {
       subjectType: 'place' as const,
       subjectId: 'Q74957',
@@ -31,10 +31,20 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
     const map = await content.sections('place', 'Q74957');
     expect(map.get('economy')?.get('en')?.body).toBe('Steel and\nmachinery.');
     expect(map.get('economy')?.get('zh')?.body).toBe('钢铁。');
-    expect(await t.store.meta.dataVersion()).toBe(before + 3);
+    // the same text again is no change
+    expect(await content.setSection({ ...s, body: 'Steel and\nmachinery.' })).toBe('unchanged');
+    // content has its own version: pages change, what is derived from places and ties is not made again
+    expect(await t.store.meta.versions()).toEqual({ registry: before.registry, content: before.content + 3 });
     expect(await content.setSection({ ...s, body: '' })).toBe('removed');
     expect((await content.sections('place', 'Q74957')).get('economy')?.has('en')).toBe(false);
-    expect(await t.store.meta.dataVersion()).toBe(before + 4);
+    expect(await t.store.meta.versions()).toEqual({ registry: before.registry, content: before.content + 4 });
+    // every change is a revision, newest first, by the command line (no user)
+    const revs = await content.history(s);
+    expect(revs.map((r) => [r.action, JSON.parse(r.data).body, r.userId])).toEqual([
+      ['remove', '', null],
+      ['edit', 'Steel and\nmachinery.', null],
+      ['edit', 'Steel.', null],
+    ]);
   });
 
   it('finds the tie between two places either way round, and lists ties by decade', async () => {

@@ -12,7 +12,11 @@ function appWith(cache: ResponseCache) {
   return app;
 }
 
-const fixedVersion = { current: async () => 1, peek: () => 1 } as unknown as DataVersion;
+const fixedVersion = {
+  current: async () => 1,
+  stamp: async () => '1.0',
+  peek: () => '1.0',
+} as unknown as DataVersion;
 
 describe('response cache bounds', () => {
   it('when full, keeps a new address on its second request, evicting the least recently used', async () => {

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Twinning } from '../../domain/twinnings.js';
+import type { Entry } from '../../domain/entries.js';
+import { EntryLog, orgsOf } from '../views/entry-view.js';
 import type { NetworkService } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
 import type { Store } from '../../store/store.js';
@@ -23,6 +25,12 @@ const T = {
       `World map of the ${n} places with the most ties, dots sized by their number of ties, and the ${links} ties among them. The busiest: ${top}.`,
     busiest: 'Most ties',
     recent: 'Recent changes',
+    news: 'News',
+    events: 'Upcoming events',
+    noNews: 'No news yet.',
+    noEvents: 'No event coming up.',
+    allNews: 'All news',
+    allEvents: 'All events',
     recentNone: 'Nothing has changed yet.',
     updated: 'updated',
     explore: 'Explore',
@@ -59,6 +67,12 @@ const T = {
       `世界地图，显示友好关系最多的${n}个地方（圆点大小表示友好关系数量）及其相互间的${links}对友好关系。最多的是：${top}。`,
     busiest: '友好关系最多',
     recent: '最近更新',
+    news: '新闻',
+    events: '近期日程',
+    noNews: '暂无新闻。',
+    noEvents: '近期没有活动。',
+    allNews: '全部新闻',
+    allEvents: '全部日程',
     recentNone: '尚无更新。',
     updated: '更新于',
     explore: '浏览',
@@ -165,6 +179,49 @@ function RecentChanges(p: { lang: Lang; ties: Twinning[]; names: Map<string, Nam
   );
 }
 
+/** The latest news and the next events: of the home's organizations in home mode, of every program otherwise. */
+async function NewsAndEvents(p: { store: Store; lang: Lang; homeId: string | null }) {
+  const t = T[p.lang];
+  let orgIds: number[] | undefined;
+  if (p.homeId) {
+    orgIds = (await p.store.orgs.withHomeIn([p.homeId])).map((o) => o.id);
+    if (!orgIds.length) return null;
+  }
+  const pick = async (get: (orgId?: number) => Promise<Entry[]>) =>
+    orgIds ? (await Promise.all(orgIds.map((id) => get(id)))).flat() : get();
+  const now = new Date().toISOString();
+  const [news, events] = await Promise.all([
+    pick((orgId) => p.store.entries.latest(['post'], { limit: 5, orgId })),
+    pick((orgId) => p.store.entries.upcoming(now, { limit: 5, orgId })),
+  ]);
+  if (!news.length && !events.length) return null;
+  news.sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? ''));
+  events.sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? ''));
+  const orgs = await orgsOf(p.store, [...news, ...events]);
+  return (
+    <div class="grid2">
+      <section aria-labelledby="h-news">
+        <h2 id="h-news">{t.news}</h2>
+        {news.length ? <EntryLog entries={news.slice(0, 5)} orgs={orgs} lang={p.lang} /> : <p>{t.noNews}</p>}
+        <p>
+          <a href={href('/news', p.lang)}>{t.allNews}</a>
+        </p>
+      </section>
+      <section aria-labelledby="h-events">
+        <h2 id="h-events">{t.events}</h2>
+        {events.length ? (
+          <EntryLog entries={events.slice(0, 5)} orgs={orgs} lang={p.lang} />
+        ) : (
+          <p>{t.noEvents}</p>
+        )}
+        <p>
+          <a href={href('/events', p.lang)}>{t.allEvents}</a>
+        </p>
+      </section>
+    </div>
+  );
+}
+
 export function homePages(
   app: FastifyInstance,
   store: Store,
@@ -213,6 +270,7 @@ export function homePages(
                 </p>
                 <SearchBox lang={lang} />
               </div>
+              {await NewsAndEvents({ store, lang, homeId: home.id })}
               {home.lat !== null && home.lon !== null && items.length > 0 && (
                 <section aria-labelledby="h-map">
                   <h2 id="h-map">{t.homeMap(homeName)}</h2>
@@ -316,6 +374,7 @@ export function homePages(
                 </figure>
               </section>
             )}
+            {await NewsAndEvents({ store, lang, homeId: null })}
             <div class="grid2">
               <section aria-labelledby="h-busiest">
                 <h2 id="h-busiest">{t.busiest}</h2>

@@ -17,7 +17,17 @@ import { PLACE_SECTIONS, TIE_SECTIONS, COUNTRY_SECTIONS } from '../../domain/sec
 import { placePath } from '../views/links.js';
 import { PartnerMap } from '../views/partner-map.js';
 import { Sections } from '../views/sections.js';
-import { CONTINENT_LABELS, KIND_LABELS, STATUS_LABELS, formatDate, localName } from '../views/i18n.js';
+import {
+  CONTINENT_LABELS,
+  KIND_LABELS,
+  STATUS_LABELS,
+  formatDate,
+  localName,
+  messages,
+} from '../views/i18n.js';
+import { EditLink } from '../views/post-form.js';
+import { ProgramPanels } from '../views/program-panels.js';
+import type { ContentIndex } from '../../services/content-index.js';
 import { LangField, SelectField } from '../views/forms.js';
 import { href, pageFor } from '../views/layout.js';
 import { DataTable } from '../views/table.js';
@@ -135,6 +145,7 @@ export function placePages(
   network: NetworkService,
   content: ContentService,
   continents: Record<string, Continent>,
+  index: ContentIndex,
 ): void {
   const opts = { config: { cache: true }, schema: { hide: true } };
 
@@ -155,12 +166,12 @@ export function placePages(
       const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       return reply.redirect(canonical + query, 301);
     }
-    return reply.type('text/html; charset=utf-8').send(await profilePage(req, place));
+    return reply.type('text/html; charset=utf-8').send(await profilePage(req, reply, place));
   }
   app.get('/places/:id', opts, profileRoute);
   app.get('/places/:id/:slug', opts, profileRoute);
 
-  async function profilePage(req: FastifyRequest, place: Place): Promise<string> {
+  async function profilePage(req: FastifyRequest, reply: FastifyReply, place: Place): Promise<string> {
     const lang = req.lang;
     const t = T[lang];
     const home = req.site.home;
@@ -182,6 +193,24 @@ export function placePages(
     const num = numberFormat(lang);
     const f = pr.facts;
     const tie = pr.homeTie?.twinning;
+    const mayEdit = req.actor ? await content.mayEdit(req.actor, 'place', p.id) : false;
+    const mayEditTie =
+      req.actor && tie ? await content.mayEdit(req.actor, 'twinning', String(tie.id)) : false;
+    const m = messages(lang);
+    const program = await ProgramPanels({
+      req,
+      reply,
+      store,
+      index,
+      subjects: [
+        { type: 'place', ids: [p.id] },
+        { type: 'twinning', ids: pr.partners.map((x) => String(x.twinning.id)) },
+      ],
+      place: { id: p.id, mayEdit },
+      following: req.actor
+        ? ((await store.notify.get(req.actor.user.id, 'place', p.id))?.mode ?? null)
+        : null,
+    });
     return pageFor(req, {
       title: name,
       description: tie ? t.partnerOf(homeName, tie.signed ? formatDate(tie.signed, lang) : null) : undefined,
@@ -265,6 +294,7 @@ export function placePages(
 
           <section aria-labelledby="h-profile">
             <h2 id="h-profile">{t.profile}</h2>
+            {mayEditTie && <EditLink href={href(`/edit/tie/${tie!.id}`, lang)} label={m.editSections} />}
             {pr.homeTie && (
               <Sections
                 keys={TIE_SECTIONS}
@@ -274,8 +304,11 @@ export function placePages(
                 idPrefix="tie"
               />
             )}
+            {mayEdit && <EditLink href={href(`/edit/place/${p.id}`, lang)} label={m.editSections} />}
             <Sections keys={PLACE_SECTIONS} sections={pr.sections} lang={lang} empty={t.profileEmpty} />
           </section>
+
+          {program}
 
           <section aria-labelledby="h-partners">
             <h2 id="h-partners">{t.partners(pr.partners.length)}</h2>
@@ -411,6 +444,14 @@ export function placePages(
       const name = localName(country, lang);
       const num = numberFormat(lang);
       const zones = countryTimezones(code);
+      const program = await ProgramPanels({
+        req,
+        reply,
+        store,
+        index,
+        subjects: [{ type: 'country', ids: [code] }],
+        quiet: true,
+      });
       return reply.type('text/html; charset=utf-8').send(
         pageFor(req, {
           title: name,
@@ -434,6 +475,9 @@ export function placePages(
               </section>
               <section aria-labelledby="h-culture">
                 <h2 id="h-culture">{t.culture}</h2>
+                {req.actor && (await content.mayEdit(req.actor, 'country', code)) && (
+                  <EditLink href={href(`/edit/country/${code}`, lang)} label={messages(lang).editSections} />
+                )}
                 <Sections
                   keys={COUNTRY_SECTIONS}
                   sections={sections}
@@ -445,6 +489,7 @@ export function placePages(
                   }}
                 />
               </section>
+              {program}
               <div class="grid2">
                 <section aria-labelledby="h-top">
                   <h2 id="h-top">{t.topPlaces}</h2>

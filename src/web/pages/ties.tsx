@@ -11,7 +11,11 @@ import type { TwinningFilters } from '../../store/twinnings-repo.js';
 import { siteAssets } from '../assets.js';
 import { TiesMap } from '../views/charts.js';
 import { LangField, SelectField } from '../views/forms.js';
-import { KIND_LABELS, STATUS_LABELS, formatDate, localName, type Lang } from '../views/i18n.js';
+import { KIND_LABELS, STATUS_LABELS, formatDate, localName, messages, type Lang } from '../views/i18n.js';
+import { EditLink } from '../views/post-form.js';
+import { Permissions } from '../../services/orgs.js';
+import { ProgramPanels } from '../views/program-panels.js';
+import type { ContentIndex } from '../../services/content-index.js';
 import { collator, numberFormat } from '../views/format.js';
 import { href, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
@@ -124,7 +128,12 @@ function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], w
   return v as T;
 }
 
-export function tiePages(app: FastifyInstance, store: Store, places: PlacesService): void {
+export function tiePages(
+  app: FastifyInstance,
+  store: Store,
+  places: PlacesService,
+  index: ContentIndex,
+): void {
   const opts = { config: { cache: true }, schema: { hide: true } };
 
   app.get<{ Querystring: ExploreQuery }>('/ties', opts, async (req, reply) => {
@@ -297,6 +306,14 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
             ? local(pb.place, lang)
             : null;
     const located = [x, y].every((d) => d.place.lat !== null && d.place.lon !== null);
+    const mayEdit = req.actor ? await new Permissions(store).mayEditTie(req.actor, tie.id) : false;
+    const program = await ProgramPanels({
+      req,
+      reply,
+      store,
+      index,
+      subjects: [{ type: 'twinning', ids: [String(tie.id)] }],
+    });
     return reply.type('text/html; charset=utf-8').send(
       pageFor(req, {
         title,
@@ -355,6 +372,9 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
             </section>
             <section aria-labelledby="h-profile">
               <h2 id="h-profile">{t.profile}</h2>
+              {mayEdit && (
+                <EditLink href={href(`/edit/tie/${tie.id}`, lang)} label={messages(lang).editSections} />
+              )}
               <Sections
                 keys={TIE_SECTIONS}
                 sections={bySubject(sections).get(String(tie.id)) ?? new Map()}
@@ -362,6 +382,7 @@ export function tiePages(app: FastifyInstance, store: Store, places: PlacesServi
                 empty={t.empty}
               />
             </section>
+            {program}
             <section aria-labelledby="h-sides">
               <h2 id="h-sides">{t.sides}</h2>
               <ul class="cards">

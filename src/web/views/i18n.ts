@@ -12,11 +12,16 @@ const en = {
   homeSiteName: (home: string) => `${home} Sister Cities`,
   homeTagline: 'International relations',
   navHome: 'Home',
+  account: 'Account',
+  signIn: 'Sign in',
+  editSections: 'Edit these sections',
   navCountries: 'Countries',
   navTies: 'Ties',
   navSearch: 'Search',
   navRankings: 'Rankings',
   navNetwork: 'Network',
+  navNews: 'News',
+  navEvents: 'Events',
   navPath: 'Chain of ties',
   navQuality: 'Data quality',
   navApi: 'API',
@@ -77,11 +82,16 @@ const zh: Messages = {
   homeSiteName: (home: string) => `${home}国际友好城市`,
   homeTagline: '对外交流',
   navHome: '首页',
+  account: '账户',
+  signIn: '登录',
+  editSections: '编辑这些内容',
   navCountries: '国家',
   navTies: '友好关系',
   navSearch: '搜索',
   navRankings: '排行',
   navNetwork: '网络',
+  navNews: '新闻',
+  navEvents: '日程',
   navPath: '友城链',
   navQuality: '数据质量',
   navApi: 'API',
@@ -208,4 +218,10 @@ export function localName(
   lang: Lang,
 ): string {
   return lang === 'zh' ? (p.names?.zh ?? p.nameZh ?? p.name) : p.name;
+}
+
+/** A moment (ISO timestamp) as "Nov. 24, 2026, 10:36 UTC" / "2026年11月24日 10:36 UTC". */
+export function formatTime(iso: string, lang: Lang): string {
+  const day = formatDate({ date: iso.slice(0, 10), precision: 'day' }, lang);
+  return `${day}${lang === 'zh' ? ' ' : ', '}${iso.slice(11, 16)} UTC`;
 }

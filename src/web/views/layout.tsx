@@ -1,9 +1,12 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
 import type { Site } from '../site.js';
 import { LANGS, localName, messages, type Lang } from './i18n.js';
+
+/** A reply that carries a page. */
+export const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8');
 
 /** A link that keeps the reader's language. */
 export function href(path: string, lang: Lang, params: Record<string, string | undefined> = {}): string {
@@ -26,7 +29,7 @@ header.site .bar{max-width:72rem;margin:0 auto;padding:.6rem 1rem;display:flex;f
 header.site a{color:#fff;text-decoration:none}header.site a:hover{text-decoration:underline}
 .brand{font-weight:700;font-size:1.25rem}.brand small{font-weight:400;opacity:.85;margin-left:.5rem;font-size:.85rem}
 nav.main ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-nav.lang{margin-left:auto}nav.lang ul{list-style:none;margin:0;padding:0;display:flex;gap:.5rem}
+.tools{margin-left:auto;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:center}nav.lang ul{list-style:none;margin:0;padding:0;display:flex;gap:.5rem}
 nav.lang [aria-current]{font-weight:700;text-decoration:underline}
 main{max-width:72rem;margin:0 auto;padding:1rem}
 h1{font-size:1.8rem;line-height:1.2;margin:.75rem 0}
@@ -68,6 +71,25 @@ ul.log{list-style:none;padding:0}ul.log li{padding:.35rem 0;border-bottom:1px so
 ul.log time{color:#5b6b7c;font-variant-numeric:tabular-nums;margin-right:.5rem}
 .prose{max-width:46rem}.prose h3{margin-top:1.25rem}
 .tie{border-left:4px solid #d9480f;padding-left:1rem}
+form.stack{display:flex;flex-direction:column;gap:.9rem;max-width:32rem}.field{display:flex;flex-direction:column;gap:.2rem}.field>label{font-weight:600}form.stack label{display:flex;flex-direction:column;gap:.2rem;font-weight:600}
+form.stack label small{font-weight:400}form.stack button{align-self:flex-start}form.inline{display:inline}
+form.stack.wide{max-width:46rem}textarea.md{min-height:16rem}
+.problems{border:2px solid #b42318;background:#fef3f2;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}.problems p{margin:.25rem 0}
+.notice{border:1px solid #1a7f37;background:#eefbf1;border-radius:8px;padding:.6rem 1rem}
+button.link{background:none;border:none;color:#0b5cad;text-decoration:underline;padding:0;cursor:pointer}
+button.secondary{background:#fff;color:#0b5cad}
+nav.account{font-size:.95rem}
+.diff del{background:#ffe3e3;text-decoration:line-through}.diff ins{background:#d3f9d8;text-decoration:none}
+.pre{white-space:pre-wrap}label.check{flex-direction:row!important;align-items:center;gap:.4rem;font-weight:400!important}
+.field-error{color:#b42318;font-weight:600}[aria-invalid=true]{border-color:#b42318;border-width:2px}
+fieldset{border:1px solid #dde3ea;border-radius:8px;padding:.5rem 1rem;display:flex;flex-direction:column;gap:.3rem}legend{font-weight:600}
+a.button{display:inline-block;background:#0b5cad;color:#fff;padding:.35rem .8rem;border-radius:4px;text-decoration:none}
+.tag{display:inline-block;font-size:.8rem;background:#e7f0fa;color:#0b3a66;border-radius:999px;padding:0 .5rem}
+ul.gallery{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.75rem}
+ul.gallery img{width:100%;height:auto;display:block;border-radius:6px}ul.gallery span{font-size:.9rem;color:#5b6b7c}
+ol.comments{list-style:none;padding-left:0}ol.comments ol.comments{padding-left:1.25rem;border-left:3px solid #dde3ea}
+ol.comments li{margin:.75rem 0}ol.comments p{margin:.25rem 0}.follow{margin:.75rem 0}.seeking{color:#1a7f37}
+.diff{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:.85rem;background:#fff;border:1px solid #dde3ea;padding:.75rem;border-radius:6px}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}}
 `;
 
@@ -79,6 +101,8 @@ export interface PageProps {
   description?: string;
   /** the deployment: in home mode the header names the home's program */
   site?: Site;
+  /** the signed-in user: the header links to their account instead of the sign-in page */
+  user?: { name: string } | null;
   children: ComponentChildren;
 }
 
@@ -102,6 +126,8 @@ function frame(lang: Lang, site: Site | undefined): Frame {
     ['/search', t.navSearch],
     ['/countries', t.navCountries],
     ['/ties', t.navTies],
+    ['/news', t.navNews],
+    ['/events', t.navEvents],
     ['/rankings', t.navRankings],
     ['/network', t.navNetwork],
     ['/path', t.navPath],
@@ -148,8 +174,8 @@ function frame(lang: Lang, site: Site | undefined): Frame {
 }
 
 /** A page for this request: its language, address (for the language switch) and deployment. */
-export function pageFor(req: FastifyRequest, p: Omit<PageProps, 'lang' | 'path' | 'site'>): string {
-  return page({ ...p, lang: req.lang, path: req.url, site: req.site });
+export function pageFor(req: FastifyRequest, p: Omit<PageProps, 'lang' | 'path' | 'site' | 'user'>): string {
+  return page({ ...p, lang: req.lang, path: req.url, site: req.site, user: req.user });
 }
 
 export function page(p: PageProps): string {
@@ -171,6 +197,7 @@ export function page(p: PageProps): string {
     f.top.slice(0, skip) +
     '<header class="site"><div class="bar">' +
     f.top.slice(skip) +
+    '<div class="tools">' +
     renderToString(
       <nav class="lang" aria-label={t.language}>
         <ul>
@@ -189,7 +216,16 @@ export function page(p: PageProps): string {
         </ul>
       </nav>,
     ) +
-    '</div></header><main id="content">' +
+    renderToString(
+      <nav class="account" aria-label={t.account}>
+        {p.user ? (
+          <a href={href('/account', p.lang)}>{p.user.name}</a>
+        ) : (
+          <a href={href('/signin', p.lang)}>{t.signIn}</a>
+        )}
+      </nav>,
+    ) +
+    '</div></div></header><main id="content">' +
     renderToString(<>{p.children}</>) +
     '</main>' +
     f.bottom +

@@ -1,0 +1,244 @@
+import {
+  WITH_SUBJECTS,
+  entryPath,
+  validateEntry,
+  type Entry,
+  type EntrySubject,
+  type EntryType,
+} from '../domain/entries.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import type { Organization } from '../domain/organizations.js';
+import type { Store } from '../store/store.js';
+import type { TargetType } from '../store/notify-repo.js';
+import type { DataVersion } from './data-version.js';
+import { NotifyService } from './notify.js';
+import { entryMail } from './mail-text.js';
+import { Permissions, userIdOf, type Acting } from './orgs.js';
+
+/** What a revision of an entry keeps: everything needed to put it back as it was. */
+interface EntrySnapshot {
+  title: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  data: Entry['data'];
+  subjects: EntrySubject[];
+}
+
+/**
+ * Organizations' entries: posts, events, activities, committees, people, institutions and memberships. Only
+ * the organization's editors (and site admins) write them; every write is a revision; new posts, events and
+ * activities are told to those who follow the organization or the places they are about.
+ */
+export class EntriesService {
+  private readonly can: Permissions;
+
+  constructor(
+    private readonly store: Store,
+    private readonly publicUrl: string,
+    private readonly version?: DataVersion,
+  ) {
+    this.can = new Permissions(store);
+  }
+
+  async get(id: number): Promise<{ entry: Entry; org: Organization }> {
+    const entry = await this.store.entries.get(id);
+    const org = entry && (await this.store.orgs.byId(entry.orgId));
+    if (!entry || !org) throw new NotFoundError(`There is no entry ${id}.`);
+    return { entry, org };
+  }
+
+  /**
+   * The subjects an editor may tie entries to: any country; the organization's home, the places tied to it and
+   * those ties. Site admins may tie entries to anything that exists.
+   */
+  private async checkSubjects(
+    tx: Store,
+    actor: Acting,
+    org: Organization,
+    subjects: EntrySubject[],
+  ): Promise<void> {
+    const problems: string[] = [];
+    const admin = this.can.isAdmin(actor);
+    for (const s of subjects) {
+      if (s.type === 'twinning') {
+        const tie = /^\d+$/.test(s.id) ? await tx.twinnings.get(Number(s.id)) : undefined;
+        if (!tie) problems.push(`there is no tie ${s.id}`);
+        else if (!admin && org.homeId !== tie.a && org.homeId !== tie.b)
+          problems.push(`tie ${s.id} is not one of ${org.name}'s home`);
+      } else {
+        const place = await tx.places.get(s.id);
+        if (!place || (place.kind === 'country') !== (s.type === 'country'))
+          problems.push(`there is no ${s.type} ${s.id}`);
+        else if (
+          s.type === 'place' &&
+          !admin &&
+          org.homeId !== s.id &&
+          !(org.homeId && (await tx.twinnings.between(org.homeId, s.id)))
+        )
+          problems.push(`${place.name} is neither ${org.name}'s home nor tied to it`);
+      }
+    }
+    if (problems.length)
+      throw new ValidationError(
+        `This cannot be about that: ${problems.join('; ')}.`,
+        problems.map((message) => ({ message, column: 'subjects' })),
+      );
+  }
+
+  /** Creates (id null) or updates an entry; answers its id. */
+  async save(
+    actor: Acting,
+    org: Organization,
+    type: EntryType,
+    id: number | null,
+    raw: Record<string, unknown>,
+    subjects: EntrySubject[],
+    now = new Date(),
+  ): Promise<number> {
+    this.can.requireEditor(actor, org);
+    const old = id === null ? undefined : await this.store.entries.get(id);
+    if (id !== null && (!old || old.orgId !== org.id || old.type !== type))
+      throw new NotFoundError(`There is no ${type} ${id} of ${org.name}.`);
+    const ids = async (t: EntryType) => (await this.store.entries.ofOrg(org.id, t)).map((c) => c.id);
+    const checked = validateEntry(type, raw, {
+      now,
+      committees: type === 'person' ? await ids('committee') : [],
+      people: type === 'activity' ? await ids('person') : [],
+      institutions: type === 'activity' ? await ids('institution') : [],
+      publishedAt: old?.startsAt,
+    });
+    const about = WITH_SUBJECTS.includes(type) ? subjects : [];
+    const saved = await this.store.transaction(async (tx) => {
+      await this.checkSubjects(tx, actor, org, about);
+      const snapshot: EntrySnapshot = { ...checked, subjects: about };
+      let entryId: number;
+      if (old) {
+        await tx.entries.update(old.id, { ...checked, subjects: about }, now.toISOString());
+        entryId = old.id;
+      } else {
+        entryId = await tx.entries.create(
+          { ...checked, orgId: org.id, type, subjects: about },
+          userIdOf(actor),
+          now.toISOString(),
+        );
+        if (WITH_SUBJECTS.includes(type))
+          await this.announce(
+            tx,
+            org,
+            { id: entryId, type, title: checked.title, subjects: about },
+            userIdOf(actor),
+            now,
+          );
+      }
+      await tx.revisions.add({
+        entity: 'entry',
+        entityId: String(entryId),
+        at: now.toISOString(),
+        userId: userIdOf(actor),
+        action: old ? 'edit' : 'create',
+        data: snapshot,
+      });
+      await tx.meta.bumpContentVersion();
+      return entryId;
+    });
+    this.version?.invalidate();
+    return saved;
+  }
+
+  /** Tells the followers of the organization and of the places (and the ties' places) a new entry is about. */
+  private async announce(
+    tx: Store,
+    org: Organization,
+    e: { id: number; type: EntryType; title: string; subjects: EntrySubject[] },
+    by: number | null,
+    now: Date,
+  ): Promise<void> {
+    const places = new Set(e.subjects.filter((s) => s.type === 'place').map((s) => s.id));
+    for (const s of e.subjects.filter((x) => x.type === 'twinning')) {
+      const tie = await tx.twinnings.get(Number(s.id));
+      if (tie) [tie.a, tie.b].forEach((p) => places.add(p));
+    }
+    const targets: { type: TargetType; id: string }[] = [
+      { type: 'org', id: String(org.id) },
+      ...[...places].map((id) => ({ type: 'place' as const, id })),
+    ];
+    await NotifyService.tell(
+      tx,
+      targets,
+      entryMail({
+        org: org.name,
+        type: e.type,
+        title: e.title,
+        link: `${this.publicUrl}${entryPath(e, org.slug)}`,
+      }),
+      by,
+      now,
+    );
+  }
+
+  async remove(actor: Acting, id: number, now = new Date()): Promise<Organization> {
+    const { entry, org } = await this.get(id);
+    this.can.requireEditor(actor, org);
+    await this.store.transaction(async (tx) => {
+      await tx.revisions.add({
+        entity: 'entry',
+        entityId: String(id),
+        at: now.toISOString(),
+        userId: userIdOf(actor),
+        action: 'delete',
+        data: {
+          title: entry.title,
+          startsAt: entry.startsAt,
+          endsAt: entry.endsAt,
+          data: entry.data,
+          subjects: entry.subjects,
+        },
+      });
+      await tx.entries.remove(id);
+      await tx.photos.removeOf('entry', String(id));
+      await tx.meta.bumpContentVersion();
+    });
+    this.version?.invalidate();
+    return org;
+  }
+
+  async history(actor: Acting, id: number) {
+    const { entry, org } = await this.get(id);
+    this.can.requireEditor(actor, org);
+    return { entry, org, revisions: await this.store.revisions.of('entry', String(id)) };
+  }
+
+  /** Puts an entry back as an old revision had it (a new revision records that). */
+  async restore(actor: Acting, revisionId: number, now = new Date()): Promise<Entry> {
+    const rev = await this.store.revisions.get(revisionId);
+    if (!rev || rev.entity !== 'entry')
+      throw new NotFoundError(`There is no revision ${revisionId} of an entry.`);
+    const { entry, org } = await this.get(Number(rev.entityId));
+    this.can.requireEditor(actor, org);
+    if (rev.action === 'delete')
+      throw new ValidationError('That revision is a deletion; choose an earlier one.');
+    const snap = JSON.parse(rev.data) as EntrySnapshot;
+    await this.store.transaction(async (tx) => {
+      await tx.entries.update(entry.id, snap, now.toISOString());
+      await tx.revisions.add({
+        entity: 'entry',
+        entityId: String(entry.id),
+        at: now.toISOString(),
+        userId: userIdOf(actor),
+        action: 'restore',
+        data: snap,
+      });
+      await tx.meta.bumpContentVersion();
+    });
+    this.version?.invalidate();
+    return (await this.store.entries.get(entry.id))!;
+  }
+
+  /** Refuses unless the actor edits the entry's organization. */
+  async requireEditorOf(actor: Acting, id: number): Promise<{ entry: Entry; org: Organization }> {
+    const found = await this.get(id);
+    if (!this.can.isEditorOf(actor, found.org.id))
+      throw new ForbiddenError(`Only an editor of ${found.org.name} or a site admin may do this.`);
+    return found;
+  }
+}

@@ -1,0 +1,215 @@
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { validatePlaceRecord, type Place, type PlaceInput } from '../domain/places.js';
+import { validateTwinningRecord, type Twinning, type TwinningInput } from '../domain/twinnings.js';
+import type { Store } from '../store/store.js';
+import type { DataVersion } from './data-version.js';
+import { placeRecord, twinningRecord } from './interchange.js';
+import { Permissions, userIdOf, type Acting } from './orgs.js';
+
+/** The facts of a place an editor keeps on the web (interchange column names). */
+export const PLACE_FACTS = [
+  'population',
+  'population_year',
+  'leader_title',
+  'leader_name',
+  'leader_since',
+  'languages',
+  'currency',
+  'timezone',
+] as const;
+/** The facts of a tie an editor keeps on the web. */
+export const TIE_FACTS = ['kind', 'signed', 'ended', 'status', 'source', 'notes'] as const;
+
+export type FactValues = Record<string, string>;
+
+const MAP_PLACE: Record<string, keyof PlaceInput> = {
+  population: 'population',
+  population_year: 'populationYear',
+  leader_title: 'leaderTitle',
+  leader_name: 'leaderName',
+  leader_since: 'leaderSince',
+  languages: 'languages',
+  currency: 'currency',
+  timezone: 'timezone',
+};
+const MAP_TIE: Record<string, keyof TwinningInput> = {
+  kind: 'kind',
+  signed: 'signed',
+  ended: 'ended',
+  status: 'status',
+  source: 'sources',
+  notes: 'notes',
+};
+
+/** A place's editable facts as the form shows them (languages separated by "; "). */
+function placeFactValues(place: Place): FactValues {
+  const r = placeRecord(place);
+  return Object.fromEntries(
+    PLACE_FACTS.map((c) => [
+      c,
+      Array.isArray(r[c]) ? (r[c] as string[]).join('; ') : r[c] == null ? '' : String(r[c]),
+    ]),
+  );
+}
+
+/** A tie's editable facts as the form shows them (one source per line). */
+function tieFactValues(tie: Twinning): FactValues {
+  const r = twinningRecord(tie);
+  return {
+    kind: String(r.kind),
+    signed: String(r.signed ?? ''),
+    ended: String(r.ended ?? ''),
+    status: String(r.status),
+    source: tie.sources.map((s) => s.url ?? s.citation ?? '').join('\n'),
+    notes: String(r.notes ?? ''),
+  };
+}
+
+function problems(issues: { column: string; message: string }[], what: string): ValidationError {
+  return new ValidationError(
+    `The ${what} cannot be saved: ${issues.map((i) => `${i.column} ${i.message}`).join('; ')}.`,
+    issues.map((i) => ({ column: i.column, message: i.message })),
+  );
+}
+
+/**
+ * Facts of places and ties, edited on the web by those who may (the same checks as the importer's). Every
+ * change is a revision of the whole set of facts, so it can be compared and restored.
+ */
+export class FactsService {
+  private readonly can: Permissions;
+
+  constructor(
+    private readonly store: Store,
+    private readonly version?: DataVersion,
+  ) {
+    this.can = new Permissions(store);
+  }
+
+  /** A place's editable facts as the form shows them (languages separated by "; "). */
+  async placeFacts(id: string): Promise<FactValues> {
+    const place = await this.store.places.get(id);
+    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    return placeFactValues(place);
+  }
+
+  /** A tie's editable facts as the form shows them (one source per line). */
+  async tieFacts(id: number): Promise<FactValues> {
+    const tie = await this.store.twinnings.get(id);
+    if (!tie) throw new NotFoundError(`There is no tie with id ${id}.`);
+    return tieFactValues(tie);
+  }
+
+  async editPlace(
+    actor: Acting,
+    id: string,
+    raw: FactValues,
+    now = new Date(),
+    action = 'edit',
+  ): Promise<void> {
+    const place = await this.store.places.get(id);
+    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    if (!(await this.can.mayEditPlace(actor, id)))
+      throw new ForbiddenError(
+        `You may not edit ${place.name}: only editors of an organization whose home is this place or tied to it, and site admins, may.`,
+      );
+    const record: Record<string, unknown> = { id, name: place.name };
+    for (const c of PLACE_FACTS) record[c] = (raw[c] ?? '').trim();
+    // "zh, en" as well as "zh; en"
+    record.languages = String(record.languages).replace(/\s*,\s*/g, ';');
+    // "1,200,000" as people write it
+    record.population = String(record.population).replace(/[,\s]/g, '');
+    const { value, issues } = validatePlaceRecord(record);
+    if (issues.length) throw problems(issues, 'facts');
+    const fields = new Set(PLACE_FACTS.map((c) => MAP_PLACE[c]!));
+    const before = placeFactValues(place);
+    await this.store.transaction(async (tx) => {
+      await this.baseline(tx, 'place', id, before, now);
+      await tx.places.upsert([value], fields, now.toISOString());
+      await tx.meta.bumpDataVersion();
+      await tx.revisions.add({
+        entity: 'place',
+        entityId: id,
+        at: now.toISOString(),
+        userId: userIdOf(actor),
+        action,
+        data: record,
+      });
+    });
+    this.version?.invalidate();
+  }
+
+  async editTie(
+    actor: Acting,
+    id: number,
+    raw: FactValues,
+    now = new Date(),
+    action = 'edit',
+  ): Promise<void> {
+    const tie = await this.store.twinnings.get(id);
+    if (!tie) throw new NotFoundError(`There is no tie with id ${id}.`);
+    if (!(await this.can.mayEditTie(actor, id)))
+      throw new ForbiddenError(
+        'You may not edit this tie: only editors of an organization whose home is one of its places, and site admins, may.',
+      );
+    const record: Record<string, unknown> = { a: tie.a, b: tie.b };
+    for (const c of TIE_FACTS) record[c] = (raw[c] ?? '').trim();
+    const lines = String(record.source)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    record.source = lines.length ? lines : '';
+    const { value, issues } = validateTwinningRecord(record);
+    if (value.signed && value.ended && value.ended.date < value.signed.date)
+      issues.push({ column: 'ended', message: 'is before the signing' });
+    if (issues.length) throw problems(issues, 'tie');
+    const fields = new Set(TIE_FACTS.map((c) => MAP_TIE[c]!));
+    const before = tieFactValues(tie);
+    await this.store.transaction(async (tx) => {
+      await this.baseline(tx, 'twinning', String(id), before, now);
+      await tx.twinnings.upsert([value], fields, now.toISOString());
+      await tx.meta.bumpDataVersion();
+      await tx.revisions.add({
+        entity: 'twinning',
+        entityId: String(id),
+        at: now.toISOString(),
+        userId: userIdOf(actor),
+        action,
+        data: { ...raw, source: lines.join('\n') },
+      });
+    });
+    this.version?.invalidate();
+  }
+
+  /** Before the first edit on the web, the facts as the data had them, so that they can be restored. */
+  private async baseline(tx: Store, entity: string, id: string, facts: FactValues, now: Date): Promise<void> {
+    if ((await tx.revisions.of(entity, id, 1)).length) return;
+    await tx.revisions.add({
+      entity,
+      entityId: id,
+      at: now.toISOString(),
+      userId: null,
+      action: 'original',
+      data: facts,
+    });
+  }
+
+  history(entity: 'place' | 'twinning', id: string) {
+    return this.store.revisions.of(entity, id);
+  }
+
+  /** Puts back the facts an old revision recorded (a new revision records that). */
+  async restore(
+    actor: Acting,
+    revisionId: number,
+    now = new Date(),
+  ): Promise<{ entity: 'place' | 'twinning'; id: string }> {
+    const rev = await this.store.revisions.get(revisionId);
+    if (!rev || (rev.entity !== 'place' && rev.entity !== 'twinning'))
+      throw new NotFoundError(`There is no revision ${revisionId} of a place's or tie's facts.`);
+    const data = JSON.parse(rev.data) as FactValues;
+    if (rev.entity === 'place') await this.editPlace(actor, rev.entityId, data, now, 'restore');
+    else await this.editTie(actor, Number(rev.entityId), data, now, 'restore');
+    return { entity: rev.entity, id: rev.entityId };
+  }
+}

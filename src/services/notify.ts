@@ -1,0 +1,126 @@
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import type { NotifyMode, TargetType } from '../store/notify-repo.js';
+import { TARGET_TYPES } from '../store/notify-repo.js';
+import type { Store } from '../store/store.js';
+import type { Actor } from './orgs.js';
+import { MailService } from './mail.js';
+import { digestMail, isMailLang, type Localized } from './mail-text.js';
+
+/**
+ * "Notify me": users follow a post's replies, a place or an organization's news; what happens there reaches
+ * them at once (a mail through the outbox) or once a day in a digest.
+ */
+export class NotifyService {
+  constructor(private readonly store: Store) {}
+
+  async follow(
+    actor: Actor,
+    targetType: string,
+    targetId: string,
+    mode: string,
+    now = new Date(),
+  ): Promise<void> {
+    if (!(TARGET_TYPES as readonly string[]).includes(targetType))
+      throw new ValidationError(
+        `"${targetType}" cannot be followed; follow replies, a place or an organization.`,
+      );
+    if (mode !== 'instant' && mode !== 'daily')
+      throw new ValidationError(
+        'Choose how to hear: "instant" (a mail each time) or "daily" (one digest a day).',
+      );
+    await this.checkTarget(targetType as TargetType, targetId);
+    await this.store.notify.subscribe(
+      actor.user.id,
+      targetType as TargetType,
+      targetId,
+      mode,
+      now.toISOString(),
+    );
+  }
+
+  async unfollow(actor: Actor, targetType: string, targetId: string): Promise<void> {
+    if (!(TARGET_TYPES as readonly string[]).includes(targetType)) return;
+    await this.store.notify.unsubscribe(actor.user.id, targetType as TargetType, targetId);
+  }
+
+  private async checkTarget(type: TargetType, id: string): Promise<void> {
+    const missing = () => new NotFoundError(`There is nothing to follow at ${type} ${id}.`);
+    if (type === 'place') {
+      if (!(await this.store.places.get(id))) throw missing();
+    } else if (type === 'org') {
+      if (!/^\d+$/.test(id) || !(await this.store.orgs.byId(Number(id)))) throw missing();
+    } else {
+      const e = /^\d+$/.test(id) ? await this.store.entries.get(Number(id)) : undefined;
+      if (!e || e.type !== 'post') throw missing();
+    }
+  }
+
+  /**
+   * Tells the followers of any of the targets (except `except`, who caused it): instant followers get a mail in
+   * the outbox now, daily ones find it in their next digest. Pass the transaction's store so it lands with the
+   * change.
+   */
+  static async tell(
+    tx: Store,
+    targets: { type: TargetType; id: string }[],
+    message: Localized,
+    except: number | null,
+    now = new Date(),
+  ): Promise<number> {
+    const followers = await tx.notify.subscribers(targets);
+    if (except !== null) followers.delete(except);
+    for (const [userId, mode] of followers) {
+      const user = await tx.users.byId(userId);
+      if (!user) continue;
+      // in the reader's language; a digest keeps it as it was written for them
+      const { subject, body } = message(isMailLang(user.lang) ? user.lang : 'en');
+      let mailedAt: string | null = null;
+      if (mode === 'instant') {
+        await MailService.queue(tx, { to: user.email, subject, body }, now);
+        mailedAt = now.toISOString();
+      }
+      await tx.notify.addNotification({ userId, subject, body, mode, mailedAt }, now.toISOString());
+    }
+    return followers.size;
+  }
+
+  /** Puts one digest per user into the outbox with everything they were told since their last one. */
+  async sendDigests(now = new Date()): Promise<number> {
+    let sent = 0;
+    for (const [userId, items] of await this.store.notify.pendingDigests()) {
+      const user = await this.store.users.byId(userId);
+      if (!user || user.disabledAt) continue;
+      await this.store.transaction(async (tx) => {
+        // another server may be sending the same digest: only what this one claims goes out
+        const claimed = await tx.notify.claim(
+          items.map((i) => i.id),
+          now.toISOString(),
+        );
+        const mine = items.filter((i) => claimed.includes(i.id));
+        if (!mine.length) return;
+        const mail = digestMail(isMailLang(user.lang) ? user.lang : 'en', user.name, mine);
+        await MailService.queue(tx, { to: user.email, ...mail }, now);
+        sent++;
+      });
+    }
+    return sent;
+  }
+
+  /** Sends the digests once a day (at the first call a day after the last sending, on any server). */
+  async sendDigestsIfDue(now = new Date()): Promise<number> {
+    const last = await this.store.meta.get('digest_sent_at');
+    if (last && now.getTime() - Date.parse(last) < 86_400_000) return 0;
+    await this.store.meta.set('digest_sent_at', now.toISOString());
+    return this.sendDigests(now);
+  }
+
+  subscriptions(actor: Actor) {
+    return this.store.notify.ofUser(actor.user.id);
+  }
+
+  /** What the actor follows among these targets, to show "following" on pages. */
+  async following(actor: Actor | null, type: TargetType, id: string): Promise<NotifyMode | null> {
+    if (!actor) return null;
+    return (await this.store.notify.get(actor.user.id, type, id))?.mode ?? null;
+  }
+}

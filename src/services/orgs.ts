@@ -1,0 +1,264 @@
+import type { User } from '../domain/accounts.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import {
+  ORG_ROLES,
+  validateOrg,
+  type Organization,
+  type OrgInput,
+  type OrgRole,
+} from '../domain/organizations.js';
+import { normalizeEmail } from '../domain/accounts.js';
+import { isUniqueViolation } from '../store/db.js';
+import type { Store } from '../store/store.js';
+
+/** A signed-in user with their roles. */
+export interface Actor {
+  user: User;
+  /** organization id → role */
+  roles: Map<number, OrgRole>;
+}
+
+/** The command line: the machine's operator, who may do everything. Never what a web request acts as. */
+export const SYSTEM = 'system' as const;
+/** Who is acting: a signed-in user, or the command line. */
+export type Acting = Actor | typeof SYSTEM;
+
+/** The id of the acting user, for the audit log and revisions; null for the command line. */
+export const userIdOf = (a: Acting): number | null => (a === SYSTEM ? null : a.user.id);
+
+export async function actorOf(store: Store, user: User): Promise<Actor> {
+  return { user, roles: await store.orgs.rolesOf(user.id) };
+}
+
+/**
+ * The permission rules, in one place:
+ * - a site admin may do everything;
+ * - an organization's editor may edit the organization, its people and content, and the registry content of
+ *   its home place, the home's ties and the places tied to the home (the partner profiles it keeps);
+ * - a member may sign in and take part (comment), but edits nothing;
+ * - an editor of one organization may not touch another organization's content.
+ */
+export class Permissions {
+  constructor(private readonly store: Store) {}
+
+  isAdmin(actor: Acting): boolean {
+    return actor === SYSTEM || actor.user.isAdmin;
+  }
+
+  isEditorOf(actor: Acting, orgId: number): boolean {
+    return actor === SYSTEM || actor.user.isAdmin || actor.roles.get(orgId) === 'editor';
+  }
+
+  /** The homes of the organizations the actor edits. */
+  private async editedHomes(actor: Actor): Promise<string[]> {
+    const ids = [...actor.roles].filter(([, r]) => r === 'editor').map(([id]) => id);
+    const homes: string[] = [];
+    for (const id of ids) {
+      const org = await this.store.orgs.byId(id);
+      if (org?.homeId) homes.push(org.homeId);
+    }
+    return homes;
+  }
+
+  async mayEditPlace(actor: Acting, placeId: string): Promise<boolean> {
+    if (actor === SYSTEM || actor.user.isAdmin) return true;
+    for (const home of await this.editedHomes(actor)) {
+      if (home === placeId || (await this.store.twinnings.between(home, placeId))) return true;
+    }
+    return false;
+  }
+
+  async mayEditTie(actor: Acting, tieId: number): Promise<boolean> {
+    if (actor === SYSTEM || actor.user.isAdmin) return true;
+    const tie = await this.store.twinnings.get(tieId);
+    if (!tie) return false;
+    const homes = await this.editedHomes(actor);
+    return homes.includes(tie.a) || homes.includes(tie.b);
+  }
+
+  requireAdmin(actor: Acting): void {
+    if (!this.isAdmin(actor)) throw new ForbiddenError('Only a site admin may do this.');
+  }
+
+  requireEditor(actor: Acting, org: Organization): void {
+    if (!this.isEditorOf(actor, org.id))
+      throw new ForbiddenError(`Only an editor of ${org.name} or a site admin may do this.`);
+  }
+}
+
+/** Organizations and the roles users hold in them; every change of a role is in the audit log. */
+export class OrgsService {
+  readonly can: Permissions;
+
+  constructor(private readonly store: Store) {
+    this.can = new Permissions(store);
+  }
+
+  async get(slug: string): Promise<Organization> {
+    const org = await this.store.orgs.bySlug(slug);
+    if (!org) throw new NotFoundError(`There is no organization at /orgs/${slug}.`);
+    return org;
+  }
+
+  private async checked(input: OrgInput) {
+    const v = validateOrg(input);
+    if (v.homeId && !(await this.store.places.get(v.homeId)))
+      throw new ValidationError(`There is no place with id ${v.homeId}; find it with the search.`);
+    return v;
+  }
+
+  async create(actor: Acting, input: OrgInput, now = new Date()): Promise<Organization> {
+    this.can.requireAdmin(actor);
+    const v = await this.checked(input);
+    const taken = () => new ValidationError(`The address /orgs/${v.slug} is taken; choose another.`);
+    if (await this.store.orgs.bySlug(v.slug)) throw taken();
+    try {
+      return await this.store.transaction(async (tx) => {
+        const org = await tx.orgs.create(v, now.toISOString());
+        await tx.users.audit({
+          at: now.toISOString(),
+          actorId: userIdOf(actor),
+          action: 'org.add',
+          subject: `org:${org.id}`,
+          detail: org.slug,
+        });
+        return org;
+      });
+    } catch (e) {
+      throw isUniqueViolation(e) ? taken() : e;
+    }
+  }
+
+  async update(
+    actor: Acting,
+    org: Organization,
+    input: OrgInput,
+    now = new Date(),
+    action: 'edit' | 'restore' = 'edit',
+  ): Promise<Organization> {
+    this.can.requireEditor(actor, org);
+    const v = await this.checked(input);
+    // only a site admin moves an organization to another home: the home decides what its editors may edit
+    if (v.homeId !== org.homeId) this.can.requireAdmin(actor);
+    const other = await this.store.orgs.bySlug(v.slug);
+    if (other && other.id !== org.id)
+      throw new ValidationError(`The address /orgs/${v.slug} is taken; choose another.`);
+    await this.store.transaction(async (tx) => {
+      // before the first edit, the details as they were made, so that they can be restored
+      if (!(await tx.revisions.of('org', String(org.id), 1)).length) {
+        const { name, slug, kind, homeId, about } = org;
+        await tx.revisions.add({
+          entity: 'org',
+          entityId: String(org.id),
+          at: org.createdAt,
+          userId: null,
+          action: 'original',
+          data: { name, slug, kind, homeId, about },
+        });
+      }
+      await tx.orgs.update(org.id, v);
+      await tx.revisions.add({
+        entity: 'org',
+        entityId: String(org.id),
+        at: now.toISOString(),
+        userId: userIdOf(actor),
+        action,
+        data: v,
+      });
+    });
+    return (await this.store.orgs.byId(org.id))!;
+  }
+
+  /** The edits of an organization's details, newest first (its editors and site admins). */
+  async history(actor: Acting, org: Organization) {
+    this.can.requireEditor(actor, org);
+    return this.store.revisions.of('org', String(org.id));
+  }
+
+  /** Puts an organization's details back as an old revision had them. */
+  async restore(actor: Acting, revisionId: number, now = new Date()): Promise<Organization> {
+    const rev = await this.store.revisions.get(revisionId);
+    const org = rev?.entity === 'org' ? await this.store.orgs.byId(Number(rev.entityId)) : undefined;
+    if (!rev || !org) throw new NotFoundError(`There is no revision ${revisionId} of an organization.`);
+    return this.update(actor, org, JSON.parse(rev.data) as OrgInput, now, 'restore');
+  }
+
+  /** Gives a user (by address; they must have signed up) a role in the organization. */
+  async grant(
+    actor: Acting,
+    org: Organization,
+    email: string,
+    role: string,
+    now = new Date(),
+  ): Promise<void> {
+    this.can.requireEditor(actor, org);
+    if (!(ORG_ROLES as readonly string[]).includes(role))
+      throw new ValidationError(`"${role}" is not a role; use one of ${ORG_ROLES.join(', ')}.`);
+    const user = await this.store.users.byEmail(normalizeEmail(email));
+    if (!user)
+      throw new ValidationError(
+        `${email.trim()} has no account yet: ask them to sign up first, then add them.`,
+      );
+    await this.store.transaction(async (tx) => {
+      await tx.orgs.setRole(org.id, user.id, role as OrgRole);
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: userIdOf(actor),
+        action: 'role.grant',
+        subject: `user:${user.id}`,
+        detail: `${org.slug}:${role}`,
+      });
+    });
+  }
+
+  async revoke(actor: Acting, org: Organization, userId: number, now = new Date()): Promise<void> {
+    this.can.requireEditor(actor, org);
+    await this.store.transaction(async (tx) => {
+      if (!(await tx.orgs.removeRole(org.id, userId)))
+        throw new NotFoundError('That person holds no role here.');
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: userIdOf(actor),
+        action: 'role.revoke',
+        subject: `user:${userId}`,
+        detail: org.slug,
+      });
+    });
+  }
+
+  /** Makes a user a site admin or takes it away (site admins only; nobody removes their own). */
+  async setAdmin(actor: Acting, userId: number, admin: boolean, now = new Date()): Promise<void> {
+    this.can.requireAdmin(actor);
+    if (!admin && userIdOf(actor) === userId)
+      throw new ValidationError('You cannot remove your own admin role; ask another admin.');
+    const user = await this.store.users.byId(userId);
+    if (!user) throw new NotFoundError(`There is no user ${userId}.`);
+    await this.store.transaction(async (tx) => {
+      await tx.users.setAdmin(userId, admin);
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: userIdOf(actor),
+        action: admin ? 'role.grant' : 'role.revoke',
+        subject: `user:${userId}`,
+        detail: 'admin',
+      });
+    });
+  }
+
+  /** Disables an account (it can no longer sign in; its sessions end) or enables it again. */
+  async setDisabled(actor: Acting, userId: number, disabled: boolean, now = new Date()): Promise<void> {
+    this.can.requireAdmin(actor);
+    if (userIdOf(actor) === userId) throw new ValidationError('You cannot disable your own account.');
+    if (!(await this.store.users.byId(userId))) throw new NotFoundError(`There is no user ${userId}.`);
+    await this.store.transaction(async (tx) => {
+      await tx.users.setDisabled(userId, disabled ? now.toISOString() : null);
+      if (disabled) await tx.users.removeSessionsOf(userId);
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: userIdOf(actor),
+        action: disabled ? 'user.disable' : 'user.enable',
+        subject: `user:${userId}`,
+      });
+    });
+  }
+}

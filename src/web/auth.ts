@@ -1,0 +1,112 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../domain/accounts.js';
+import { ForbiddenError } from '../domain/errors.js';
+import { SESSION_DAYS, type AccountsService } from '../services/accounts.js';
+import { actorOf, type Actor } from '../services/orgs.js';
+import type { Store } from '../store/store.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the signed-in user, or null */
+    user: User | null;
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'tw_session';
+const HAS_SESSION = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
+
+/** Whether a request carries a session cookie: such requests get pages made for them, never shared ones. */
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  return !!cookieHeader && HAS_SESSION.test(cookieHeader);
+}
+
+/** The key that signs cookies: from the configuration, else made once and kept in the database. */
+export async function siteSecret(store: Store, configured: string | null): Promise<string> {
+  if (configured) return configured;
+  const known = await store.meta.get('cookie_secret');
+  if (known) return known;
+  const made = randomBytes(32).toString('base64url');
+  await store.meta.set('cookie_secret', made);
+  // two servers starting at once: both use what landed
+  return (await store.meta.get('cookie_secret')) ?? made;
+}
+
+/**
+ * Sessions and CSRF. The session is a random token in an HttpOnly cookie; the database keeps its hash. Every
+ * POST to a page (not the read-only API) must carry a CSRF token made for that browser and that session: the
+ * secret is in a signed cookie, the token in the form.
+ */
+export async function registerAuth(
+  app: FastifyInstance,
+  opts: { store: Store; accounts: AccountsService; secret: string; secure: boolean },
+): Promise<void> {
+  await app.register(cookie, { secret: opts.secret });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(csrf, {
+    cookieKey: 'tw_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: opts.secure },
+    // a token is good only for the session it was made in (or for no session, on the sign-in forms)
+    getUserInfo: csrfBinding,
+    csrfOpts: { hmacKey: opts.secret },
+  });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const user = await opts.accounts.sessionUser(token);
+    if (!user) {
+      // expired, signed out elsewhere, or disabled: forget it so the reader gets the shared pages again
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    req.user = user;
+    req.sessionToken = token;
+    req.actor = await actorOf(opts.store, user);
+    reply.header('cache-control', 'private, no-store');
+  });
+  app.addHook('preHandler', (req, reply, done) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.url.startsWith('/api/')) return done();
+    app.csrfProtection(req, reply, done);
+  });
+}
+
+/** What a CSRF token is bound to: the session, or (on the sign-in forms) the absence of one. */
+const csrfBinding = (req: FastifyRequest): string => req.sessionToken ?? 'no session';
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
+
+/** A CSRF token for a form on this page; the page must not be shared (no-store). */
+export function csrfToken(req: FastifyRequest, reply: FastifyReply): string {
+  reply.header('cache-control', 'private, no-store');
+  return reply.generateCsrf({ userInfo: csrfBinding(req) });
+}
+
+/** The signed-in actor, or a 403 for a form post; pages send people to sign in first (see `signInFirst`). */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new ForbiddenError('Please sign in first.');
+  return req.actor;
+}
+
+/** For pages that need an account: the actor, or a redirect to the sign-in page (returns null). */
+export function signInFirst(req: FastifyRequest, reply: FastifyReply): Actor | null {
+  if (req.actor) return req.actor;
+  void reply.redirect(`/signin?${new URLSearchParams({ next: req.url })}`, 303);
+  return null;
+}

@@ -1,0 +1,567 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MIN_PASSWORD } from '../../domain/accounts.js';
+import { TooManyError, ValidationError } from '../../domain/errors.js';
+import type { AccountsService } from '../../services/accounts.js';
+import type { Store } from '../../store/store.js';
+import { SESSION_COOKIE, csrfToken, setSessionCookie, signInFirst } from '../auth.js';
+import { safeLocalPath } from '../site.js';
+import type { Lang } from '../views/i18n.js';
+import { href, html, pageFor } from '../views/layout.js';
+import { Field, Notice, PostForm, Problems, formText } from '../views/post-form.js';
+
+const T = {
+  en: {
+    signIn: 'Sign in',
+    signInIntro: 'Sign in to edit your program’s pages, comment and follow news.',
+    email: 'E-mail address',
+    password: 'Password',
+    name: 'Your name',
+    nameHint: 'Shown with your comments and edits.',
+    passwordHint: `At least ${MIN_PASSWORD} characters.`,
+    wrong: 'The e-mail address or the password is not right.',
+    cannot: 'That did not work',
+    noAccount: 'No account yet?',
+    signUp: 'Create an account',
+    signUpIntro:
+      'An account lets you comment and follow places and news. Editors of a program are added by their organization.',
+    forgot: 'Forgot your password?',
+    signOut: 'Sign out',
+    reset: 'Choose a new password',
+    resetIntro: 'Give the address of your account; we will mail you a link to choose a new password.',
+    send: 'Send the link',
+    resetSent: (e: string) =>
+      `If ${e} has an account, a link to choose a new password is on its way. It works for one hour.`,
+    newPassword: 'New password',
+    save: 'Save the new password',
+    resetDone: 'Your password was changed. Sign in with the new one.',
+    resetGone: 'This link has expired or was used already.',
+    askAgain: 'Ask for a new link',
+    account: 'Your account',
+    roles: 'Your roles',
+    noRoles: 'You hold no role in an organization yet. An editor of your organization can add you.',
+    admin: 'You are a site admin.',
+    adminArea: 'Admin area',
+    signedIn: 'You are signed in.',
+    alreadyIn: 'You are already signed in.',
+    editor: 'editor',
+    member: 'member',
+    moderation: 'Comments to moderate',
+    following: 'What you follow',
+    followNothing: 'You follow nothing yet: use "Follow" on a place, an organization or a post.',
+    daily: 'daily digest',
+    instant: 'a mail each time',
+    unfollow: 'Stop following',
+    repliesTo: 'Replies to',
+    settings: 'Name, language and password',
+    saveName: 'Save',
+    mailLang: 'Language of the mail we send you',
+    currentPassword: 'Current password',
+    changePassword: 'Change the password',
+    passwordChanged: 'Your password was changed; you were signed out everywhere else.',
+    nameChanged: 'Saved.',
+  },
+  zh: {
+    signIn: '登录',
+    signInIntro: '登录后可编辑本机构的页面、发表评论、关注新闻。',
+    email: '电子邮箱',
+    password: '密码',
+    name: '您的姓名',
+    nameHint: '显示在您的评论和编辑记录旁。',
+    passwordHint: `至少${MIN_PASSWORD}个字符。`,
+    wrong: '电子邮箱或密码不正确。',
+    cannot: '未能完成',
+    noAccount: '还没有账户？',
+    signUp: '注册账户',
+    signUpIntro: '有了账户即可评论、关注城市和新闻。机构的编辑由其机构添加。',
+    forgot: '忘记密码？',
+    signOut: '退出登录',
+    reset: '设置新密码',
+    resetIntro: '请填写账户的电子邮箱，我们会发送设置新密码的链接。',
+    send: '发送链接',
+    resetSent: (e: string) => `如果${e}有账户，设置新密码的链接已发出，一小时内有效。`,
+    newPassword: '新密码',
+    save: '保存新密码',
+    resetDone: '密码已更改，请用新密码登录。',
+    resetGone: '此链接已过期或已使用。',
+    askAgain: '重新获取链接',
+    account: '我的账户',
+    roles: '我的角色',
+    noRoles: '您尚未在任何机构担任角色，可请所在机构的编辑添加您。',
+    admin: '您是网站管理员。',
+    adminArea: '管理后台',
+    signedIn: '您已登录。',
+    alreadyIn: '您已登录。',
+    editor: '编辑',
+    member: '成员',
+    moderation: '待审评论',
+    following: '我的关注',
+    followNothing: '您尚未关注任何内容：在地方、机构或文章页面点击“关注”。',
+    daily: '每日摘要',
+    instant: '每次发邮件',
+    unfollow: '取消关注',
+    repliesTo: '回复：',
+    settings: '姓名、语言与密码',
+    saveName: '保存',
+    mailLang: '邮件语言',
+    currentPassword: '当前密码',
+    changePassword: '修改密码',
+    passwordChanged: '密码已修改，其他设备上的登录已退出。',
+    nameChanged: '已保存。',
+  },
+};
+
+type Body = Record<string, unknown>;
+
+/** The field for a password being chosen (sign-up, reset, change): the length rule, said and checked. */
+function NewPasswordField(p: { lang: Lang; label: string }) {
+  return (
+    <Field
+      label={p.label}
+      name="password"
+      type="password"
+      hint={T[p.lang].passwordHint}
+      required
+      minLength={MIN_PASSWORD}
+      autocomplete="new-password"
+    />
+  );
+}
+
+/** The messages of a refused form: each problem of a validation error, or the error's own message. */
+export function problemsOf(e: unknown): string[] {
+  if (e instanceof ValidationError && e.problems.length) return e.problems.map((p) => p.message);
+  return [(e as Error).message];
+}
+
+/** Sign in, sign up, sign out, password reset and the account page. */
+export function accountPages(
+  app: FastifyInstance,
+  deps: { store: Store; accounts: AccountsService; publicUrl: string; secure: boolean },
+): void {
+  const { accounts } = deps;
+
+  function signInPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    v: { email?: string; next?: string; problems?: string[]; notice?: string },
+  ) {
+    const t = T[req.lang];
+    const next = safeLocalPath(v.next ?? '/account');
+    return html(reply).send(
+      pageFor(req, {
+        title: t.signIn,
+        children: (
+          <>
+            <h1>{t.signIn}</h1>
+            {v.notice && <Notice>{v.notice}</Notice>}
+            <p>{t.signInIntro}</p>
+            <Problems title={t.cannot} messages={v.problems ?? []} />
+            <PostForm action={href('/signin', req.lang)} csrf={csrfToken(req, reply)}>
+              <input type="hidden" name="next" value={next} />
+              <Field
+                label={t.email}
+                name="email"
+                type="email"
+                value={v.email}
+                required
+                autocomplete="username"
+              />
+              <Field
+                label={t.password}
+                name="password"
+                type="password"
+                required
+                autocomplete="current-password"
+              />
+              <button type="submit">{t.signIn}</button>
+            </PostForm>
+            <p>
+              <a href={href('/reset', req.lang)}>{t.forgot}</a>
+            </p>
+            <p>
+              {t.noAccount} <a href={href('/signup', req.lang)}>{t.signUp}</a>
+            </p>
+          </>
+        ),
+      }),
+    );
+  }
+
+  app.get<{ Querystring: { next?: string; reset?: string } }>('/signin', async (req, reply) => {
+    if (req.user) return reply.redirect(href('/account', req.lang), 303);
+    return signInPage(req, reply, {
+      next: req.query.next,
+      notice: req.query.reset === '1' ? T[req.lang].resetDone : undefined,
+    });
+  });
+
+  app.post<{ Body: Body }>('/signin', async (req, reply) => {
+    const email = formText(req.body, 'email');
+    const next = safeLocalPath(formText(req.body, 'next') || '/account');
+    let result;
+    try {
+      result = await accounts.signIn(email, formText(req.body, 'password'), req.ip);
+    } catch (e) {
+      if (!(e instanceof TooManyError)) throw e;
+      reply.code(429).header('retry-after', String(e.retryAfterSeconds));
+      return signInPage(req, reply, { email, next, problems: [e.message] });
+    }
+    if (!result) {
+      reply.code(401);
+      return signInPage(req, reply, { email, next, problems: [T[req.lang].wrong] });
+    }
+    setSessionCookie(reply, result.session.token, deps.secure);
+    return reply.redirect(next, 303);
+  });
+
+  function signUpPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    v: { email?: string; name?: string; problems?: string[] },
+  ) {
+    const t = T[req.lang];
+    return html(reply).send(
+      pageFor(req, {
+        title: t.signUp,
+        children: (
+          <>
+            <h1>{t.signUp}</h1>
+            <p>{t.signUpIntro}</p>
+            <Problems title={t.cannot} messages={v.problems ?? []} />
+            <PostForm action={href('/signup', req.lang)} csrf={csrfToken(req, reply)}>
+              <Field
+                label={t.email}
+                name="email"
+                type="email"
+                value={v.email}
+                required
+                autocomplete="email"
+              />
+              <Field
+                label={t.name}
+                name="name"
+                value={v.name}
+                hint={t.nameHint}
+                autocomplete="name"
+                maxLength={100}
+              />
+              <NewPasswordField lang={req.lang} label={t.password} />
+              <button type="submit">{t.signUp}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
+  }
+
+  app.get('/signup', async (req, reply) => {
+    if (req.user) return reply.redirect(href('/account', req.lang), 303);
+    return signUpPage(req, reply, {});
+  });
+
+  app.post<{ Body: Body }>('/signup', async (req, reply) => {
+    const input = {
+      email: formText(req.body, 'email'),
+      name: formText(req.body, 'name'),
+      password: formText(req.body, 'password'),
+    };
+    try {
+      await accounts.signUp({ ...input, lang: req.lang }, req.ip);
+    } catch (e) {
+      if (!(e instanceof ValidationError || e instanceof TooManyError)) throw e;
+      reply.code(e instanceof TooManyError ? 429 : 400);
+      return signUpPage(req, reply, { email: input.email, name: input.name, problems: problemsOf(e) });
+    }
+    const result = await accounts.signIn(input.email, input.password, req.ip);
+    if (result) setSessionCookie(reply, result.session.token, deps.secure);
+    return reply.redirect(href('/account', req.lang), 303);
+  });
+
+  app.post('/signout', async (req, reply) => {
+    if (req.sessionToken) await accounts.endSession(req.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect(href('/', req.lang), 303);
+  });
+
+  function resetRequestPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    v: { email?: string; problems?: string[]; sent?: boolean },
+  ) {
+    const t = T[req.lang];
+    return html(reply).send(
+      pageFor(req, {
+        title: t.reset,
+        children: (
+          <>
+            <h1>{t.reset}</h1>
+            {v.sent ? (
+              <Notice>{t.resetSent(v.email ?? '')}</Notice>
+            ) : (
+              <>
+                <p>{t.resetIntro}</p>
+                <Problems title={t.cannot} messages={v.problems ?? []} />
+                <PostForm action={href('/reset', req.lang)} csrf={csrfToken(req, reply)}>
+                  <Field
+                    label={t.email}
+                    name="email"
+                    type="email"
+                    value={v.email}
+                    required
+                    autocomplete="email"
+                  />
+                  <button type="submit">{t.send}</button>
+                </PostForm>
+              </>
+            )}
+          </>
+        ),
+      }),
+    );
+  }
+
+  app.get('/reset', async (req, reply) => resetRequestPage(req, reply, {}));
+
+  app.post<{ Body: Body }>('/reset', async (req, reply) => {
+    const email = formText(req.body, 'email').trim();
+    if (!email) {
+      reply.code(400);
+      return resetRequestPage(req, reply, {
+        problems: [T[req.lang].email + ': ' + (req.lang === 'zh' ? '必填' : 'required')],
+      });
+    }
+    try {
+      await accounts.requestReset(email, req.ip, deps.publicUrl);
+    } catch (e) {
+      if (!(e instanceof TooManyError)) throw e;
+      reply.code(429).header('retry-after', String(e.retryAfterSeconds));
+      return resetRequestPage(req, reply, { email, problems: [e.message] });
+    }
+    return resetRequestPage(req, reply, { email, sent: true });
+  });
+
+  function newPasswordPage(
+    req: FastifyRequest<{ Params: { token: string } }>,
+    reply: FastifyReply,
+    problems: string[] = [],
+  ) {
+    const t = T[req.lang];
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('referrer-policy', 'no-referrer')
+      .send(
+        pageFor(req, {
+          title: t.reset,
+          children: (
+            <>
+              <h1>{t.reset}</h1>
+              <Problems title={t.cannot} messages={problems} />
+              <PostForm action={href(`/reset/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
+                <NewPasswordField lang={req.lang} label={t.newPassword} />
+                <button type="submit">{t.save}</button>
+              </PostForm>
+            </>
+          ),
+        }),
+      );
+  }
+
+  function goneLinkPage(req: FastifyRequest, reply: FastifyReply) {
+    const t = T[req.lang];
+    return reply
+      .code(410)
+      .type('text/html; charset=utf-8')
+      .send(
+        pageFor(req, {
+          title: t.reset,
+          children: (
+            <>
+              <h1>{t.reset}</h1>
+              <p>{t.resetGone}</p>
+              <p>
+                <a href={href('/reset', req.lang)}>{t.askAgain}</a>
+              </p>
+            </>
+          ),
+        }),
+      );
+  }
+
+  app.get<{ Params: { token: string } }>('/reset/:token', async (req, reply) => {
+    if (!(await accounts.resetTokenValid(req.params.token))) return goneLinkPage(req, reply);
+    return newPasswordPage(req, reply);
+  });
+
+  app.post<{ Params: { token: string }; Body: Body }>('/reset/:token', async (req, reply) => {
+    try {
+      await accounts.resetPassword(req.params.token, formText(req.body, 'password'));
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      if (!(await accounts.resetTokenValid(req.params.token))) return goneLinkPage(req, reply);
+      reply.code(400);
+      return newPasswordPage(req, reply, problemsOf(e));
+    }
+    if (req.sessionToken) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect(href('/signin', req.lang, { reset: '1' }), 303);
+  });
+
+  app.get<{ Querystring: { done?: string } }>('/account', async (req, reply) => accountPage(req, reply, []));
+
+  app.post<{ Body: Body }>('/account/password', async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    try {
+      await accounts.changePassword(
+        actor.user,
+        formText(req.body, 'current'),
+        formText(req.body, 'password'),
+        req.sessionToken!,
+      );
+    } catch (e) {
+      if (!(e instanceof ValidationError || e instanceof TooManyError)) throw e;
+      reply.code(400);
+      return accountPage(req, reply, problemsOf(e));
+    }
+    return reply.redirect(href('/account', req.lang, { done: 'password' }), 303);
+  });
+
+  app.post<{ Body: Body }>('/account/name', async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    try {
+      await accounts.rename(actor.user, formText(req.body, 'name'), formText(req.body, 'lang') || undefined);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      reply.code(400);
+      return accountPage(req, reply, problemsOf(e));
+    }
+    return reply.redirect(href('/account', req.lang, { done: 'name' }), 303);
+  });
+
+  async function accountPage(req: FastifyRequest, reply: FastifyReply, problems: string[]) {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    const done = (req.query as { done?: string }).done;
+    const t = T[req.lang];
+    const orgs = await Promise.all(
+      [...actor.roles].map(async ([id, role]) => ({ org: await deps.store.orgs.byId(id), role })),
+    );
+    const csrf = csrfToken(req, reply);
+    const follows = await Promise.all(
+      (await deps.store.notify.ofUser(actor.user.id)).map(async (f) => {
+        let label = f.targetId;
+        if (f.targetType === 'place') label = (await deps.store.places.get(f.targetId))?.name ?? label;
+        else if (f.targetType === 'org')
+          label = (await deps.store.orgs.byId(Number(f.targetId)))?.name ?? label;
+        else
+          label = `${t.repliesTo} "${(await deps.store.entries.get(Number(f.targetId)))?.title ?? f.targetId}"`;
+        return { ...f, label };
+      }),
+    );
+    return html(reply).send(
+      pageFor(req, {
+        title: t.account,
+        children: (
+          <>
+            <h1>{t.account}</h1>
+            <dl class="facts card">
+              <dt>{t.name}</dt>
+              <dd>{actor.user.name}</dd>
+              <dt>{t.email}</dt>
+              <dd>{actor.user.email}</dd>
+            </dl>
+            <h2>{t.roles}</h2>
+            {actor.user.isAdmin && (
+              <p>
+                {t.admin} <a href={href('/admin', req.lang)}>{t.adminArea}</a>
+              </p>
+            )}
+            {orgs.length ? (
+              <ul>
+                {orgs.map(({ org, role }) =>
+                  org ? (
+                    <li>
+                      <a href={href(`/orgs/${org.slug}`, req.lang)}>{org.name}</a>:{' '}
+                      {role === 'editor' ? t.editor : t.member}
+                    </li>
+                  ) : null,
+                )}
+              </ul>
+            ) : (
+              <p>{t.noRoles}</p>
+            )}
+            {(actor.user.isAdmin || [...actor.roles.values()].includes('editor')) && (
+              <p>
+                <a href={href('/moderation', req.lang)}>{t.moderation}</a>
+              </p>
+            )}
+            <h2>{t.following}</h2>
+            {follows.length ? (
+              <ul>
+                {follows.map((f) => (
+                  <li>
+                    {f.label} ({f.mode === 'daily' ? t.daily : t.instant}){' '}
+                    <PostForm action={href('/unfollow', req.lang)} csrf={csrf} class="inline">
+                      <input type="hidden" name="type" value={f.targetType} />
+                      <input type="hidden" name="id" value={f.targetId} />
+                      <input type="hidden" name="next" value="/account" />
+                      <button type="submit" class="link">
+                        {t.unfollow}
+                      </button>
+                    </PostForm>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t.followNothing}</p>
+            )}
+            <h2>{t.settings}</h2>
+            {done === 'password' && <Notice>{t.passwordChanged}</Notice>}
+            {done === 'name' && <Notice>{t.nameChanged}</Notice>}
+            <Problems title={t.cannot} messages={problems} />
+            <div class="grid2">
+              <PostForm action={href('/account/name', req.lang)} csrf={csrf}>
+                <Field
+                  label={t.name}
+                  name="name"
+                  value={actor.user.name}
+                  hint={t.nameHint}
+                  required
+                  maxLength={100}
+                  autocomplete="name"
+                />
+                <div class="field">
+                  <label for="field-lang">{t.mailLang}</label>
+                  <select id="field-lang" name="lang">
+                    <option value="en" selected={actor.user.lang !== 'zh'}>
+                      English
+                    </option>
+                    <option value="zh" selected={actor.user.lang === 'zh'} lang="zh-Hans">
+                      中文
+                    </option>
+                  </select>
+                </div>
+                <button type="submit">{t.saveName}</button>
+              </PostForm>
+              <PostForm action={href('/account/password', req.lang)} csrf={csrf}>
+                <Field
+                  label={t.currentPassword}
+                  name="current"
+                  type="password"
+                  required
+                  autocomplete="current-password"
+                />
+                <NewPasswordField lang={req.lang} label={t.newPassword} />
+                <button type="submit">{t.changePassword}</button>
+              </PostForm>
+            </div>
+            <h2>{t.signOut}</h2>
+            <PostForm action={href('/signout', req.lang)} csrf={csrf}>
+              <button type="submit">{t.signOut}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
+  }
+}

@@ -1,0 +1,168 @@
+import { DateTime } from 'luxon';
+import type { PartialDate } from '../../domain/dates.js';
+import { entryPath, type Entry, type EntrySubject } from '../../domain/entries.js';
+import type { Organization } from '../../domain/organizations.js';
+import type { Photo } from '../../store/photos-repo.js';
+import type { Store } from '../../store/store.js';
+import { CHOICE_LABELS, ENTRY_LABELS } from './entry-labels.js';
+import { numberFormat } from './format.js';
+import { formatDate, formatTime, localName, type Lang } from './i18n.js';
+import { href } from './layout.js';
+import { placePath } from './links.js';
+
+/** When an entry is: a post's publishing time, an event's local time in its zone, an activity's dates. */
+export function entryWhen(e: Entry, lang: Lang): string {
+  if (e.type === 'event' && e.startsAt) {
+    const zone = String(e.data.timezone ?? 'UTC');
+    const at = (iso: string) => {
+      const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+      return {
+        day: formatDate({ date: dt.toISODate()!, precision: 'day' }, lang),
+        time: dt.toFormat('HH:mm'),
+      };
+    };
+    const s = at(e.startsAt);
+    const end = e.endsAt ? at(e.endsAt) : null;
+    const until = end ? (end.day === s.day ? `–${end.time}` : ` – ${end.day}, ${end.time}`) : '';
+    return `${s.day}, ${s.time}${until} (${zone})`;
+  }
+  if (e.type === 'activity') {
+    const d = e.data.date as PartialDate | null;
+    const end = e.data.endDate as PartialDate | null;
+    return d ? formatDate(d, lang) + (end ? ` – ${formatDate(end, lang)}` : '') : '';
+  }
+  return e.startsAt ? formatTime(e.startsAt, lang) : '';
+}
+
+/** The machine-readable time of an entry for <time datetime>. */
+export function entryDatetime(e: Entry): string | undefined {
+  if (e.type === 'activity') return (e.data.date as PartialDate | null)?.date;
+  return e.startsAt ?? undefined;
+}
+
+export interface SubjectLink {
+  label: string;
+  path: string;
+}
+
+/** The organizations that published the entries, by id. */
+export async function orgsOf(store: Store, entries: Entry[]): Promise<Map<number, Organization>> {
+  const ids = [...new Set(entries.map((e) => e.orgId))];
+  const found = await Promise.all(ids.map((id) => store.orgs.byId(id)));
+  return new Map(found.filter((o): o is Organization => !!o).map((o) => [o.id, o]));
+}
+
+/** Names and addresses of what entries are about, looked up together. */
+export async function subjectLinks(
+  store: Store,
+  subjects: EntrySubject[],
+  lang: Lang,
+): Promise<Map<string, SubjectLink>> {
+  const out = new Map<string, SubjectLink>();
+  const ties = await Promise.all(
+    subjects.filter((s) => s.type === 'twinning').map((s) => store.twinnings.get(Number(s.id))),
+  );
+  const ids = new Set(subjects.filter((s) => s.type !== 'twinning').map((s) => s.id));
+  for (const t of ties) if (t) [t.a, t.b].forEach((id) => ids.add(id));
+  const places = await store.places.getMany([...ids]);
+  const name = (id: string) => {
+    const p = places.get(id);
+    return p ? localName(p, lang) : id;
+  };
+  for (const s of subjects) {
+    if (s.type === 'twinning') {
+      const t = ties.find((x) => x && String(x.id) === s.id);
+      if (t) out.set(`twinning:${s.id}`, { label: `${name(t.a)} – ${name(t.b)}`, path: `/ties/${t.id}` });
+    } else {
+      const p = places.get(s.id);
+      if (p) out.set(`${s.type}:${s.id}`, { label: name(s.id), path: placePath(p) });
+    }
+  }
+  return out;
+}
+
+/** A dated list of entries (newest first for activities and news, soonest first for events). */
+export function EntryLog(p: {
+  entries: Entry[];
+  orgs: Map<number, Organization>;
+  lang: Lang;
+  subjects?: Map<string, SubjectLink>;
+  aboutLabel?: string;
+}) {
+  return (
+    <ul class="log entries">
+      {p.entries.map((e) => {
+        const org = p.orgs.get(e.orgId);
+        const about = (p.subjects &&
+          e.subjects.map((s) => p.subjects!.get(`${s.type}:${s.id}`)).filter(Boolean)) as
+          SubjectLink[] | undefined;
+        return (
+          <li>
+            <time datetime={entryDatetime(e)}>{entryWhen(e, p.lang)}</time>{' '}
+            {e.type !== 'post' && e.data.kind ? (
+              <span class="tag">{CHOICE_LABELS[p.lang][String(e.data.kind)]}</span>
+            ) : null}{' '}
+            <a href={href(entryPath(e, org?.slug ?? ''), p.lang)}>{e.title}</a>
+            {org && <span class="muted"> · {org.name}</span>}
+            {e.type === 'activity' && e.data.seeking ? (
+              <strong class="seeking"> · {p.lang === 'zh' ? '招募参加者' : 'seeking participants'}</strong>
+            ) : null}
+            {about && about.length > 0 && (
+              <span class="muted">
+                {' '}
+                · {p.aboutLabel}{' '}
+                {about.map((s, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <a href={href(s.path, p.lang)}>{s.label}</a>
+                  </>
+                ))}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** An amount in its currency, as the reader's language writes money. */
+export function money(amount: number, currency: string, lang: Lang): string {
+  try {
+    return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+      maximumFractionDigits: 0,
+    }).format(amount);
+  } catch {
+    return `${numberFormat(lang).format(amount)} ${currency}`;
+  }
+}
+
+export function typeLabel(lang: Lang, type: Entry['type']): string {
+  return ENTRY_LABELS[lang][type].one;
+}
+
+/** Photos as thumbnails, each leading to its large version, with its caption. */
+export function Gallery(p: { photos: Photo[] }) {
+  if (!p.photos.length) return null;
+  return (
+    <ul class="gallery">
+      {p.photos.map((ph) => (
+        <li>
+          <a href={`/photos/${ph.id}/large.webp`}>
+            <img
+              src={`/photos/${ph.id}/thumb.webp`}
+              alt={ph.caption}
+              width={480}
+              height={360}
+              loading="lazy"
+            />
+          </a>
+          <span>{ph.caption}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

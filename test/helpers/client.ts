@@ -1,0 +1,91 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+/**
+ * A visitor with a cookie jar, for HTTP tests of the forms: gets pages, reads the CSRF token from their forms
+ * and posts them back as a browser would (application/x-www-form-urlencoded).
+ */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly app: () => FastifyInstance,
+    /** the network address the visitor comes from (rate limits count per address) */
+    readonly ip = '127.0.0.1',
+  ) {}
+
+  private keep(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const gone = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (gone) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.keep(
+      await this.app().inject({
+        method: 'GET',
+        url,
+        remoteAddress: this.ip,
+        headers: this.cookies.size ? { cookie: this.cookieHeader } : {},
+      }),
+    );
+  }
+
+  async post(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+    return this.keep(
+      await this.app().inject({
+        method: 'POST',
+        url,
+        remoteAddress: this.ip,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(this.cookies.size ? { cookie: this.cookieHeader } : {}),
+        },
+        payload: new URLSearchParams(fields).toString(),
+      }),
+    );
+  }
+
+  /** Opens the page with the form, then sends the form with its CSRF token and the fields. */
+  async submit(
+    pageUrl: string,
+    fields: Record<string, string>,
+    action?: string,
+  ): Promise<LightMyRequestResponse> {
+    const page = await this.get(pageUrl);
+    const token = csrfOf(page.body);
+    const target =
+      action ?? /<form method="post" action="([^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+    if (!target) throw new Error(`${pageUrl} has no form (status ${page.statusCode})`);
+    return this.post(target, { _csrf: token, ...fields });
+  }
+
+  async signIn(email: string, password: string): Promise<LightMyRequestResponse> {
+    return this.submit('/signin', { email, password });
+  }
+}
+
+/** The CSRF token of the first form on a page. */
+export function csrfOf(html: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!m) throw new Error('the page has no form with a CSRF token');
+  return m[1]!;
+}
+
+/** The text of a page's main part, tags removed, for readable assertions. */
+export function mainText(html: string): string {
+  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? html;
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,313 @@
+import { describe, expect, it } from 'vitest';
+import { AccountsService, LIMITS } from '../../src/services/accounts.js';
+import { useTestApp } from '../helpers/app.js';
+import { Visitor, csrfOf, mainText } from '../helpers/client.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
+
+const PASSWORD = 'correct horse battery';
+
+describe('accounts on the web: sign up, sign in, sign out, reset', () => {
+  const ctx = useTestApp(fixtureFiles);
+  const visitor = (ip?: string) => new Visitor(() => ctx.app, ip);
+
+  it('signs up, is signed in at once, and signs out', async () => {
+    const v = visitor('10.0.0.1');
+    const made = await v.submit('/signup', { email: 'Mei@Example.org', name: 'Mei Lin', password: PASSWORD });
+    expect(made.statusCode).toBe(303);
+    expect(made.headers.location).toBe('/account');
+    const session = made.cookies.find((c) => c.name === 'tw_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 86400 });
+    const account = await v.get('/account');
+    expect(mainText(account.body)).toContain('Your name Mei Lin E-mail address mei@example.org');
+    expect(account.headers['cache-control']).toBe('private, no-store');
+    // the header names the user on every page
+    expect((await v.get('/countries')).body).toContain('<a href="/account">Mei Lin</a>');
+
+    const out = await v.submit('/account', {}, '/signout');
+    expect(out.statusCode).toBe(303);
+    expect(v.cookies.has('tw_session')).toBe(false);
+    const after = await v.get('/account');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/signin?next=%2Faccount');
+  });
+
+  it('refuses a second account for an address and says what to fix on the form', async () => {
+    await visitor('10.0.0.2').submit('/signup', { email: 'dup@example.org', password: PASSWORD });
+    const again = await visitor('10.0.0.2').submit('/signup', {
+      email: 'DUP@example.org ',
+      password: PASSWORD,
+    });
+    expect(again.statusCode).toBe(400);
+    expect(mainText(again.body)).toContain('dup@example.org already has an account.');
+    const bad = await visitor('10.0.0.2').submit('/signup', {
+      email: 'not-an-address',
+      name: 'Kim',
+      password: 'short',
+    });
+    expect(bad.statusCode).toBe(400);
+    const text = mainText(bad.body);
+    expect(text).toContain('"not-an-address" is not an e-mail address');
+    expect(text).toContain('the password must be at least 10 characters long');
+    // what was typed stays in the form, except the password
+    expect(bad.body).toContain('value="Kim"');
+    expect(bad.body).not.toContain('value="short"');
+  });
+
+  it('signs in with the right password only, and goes back to the page asked for', async () => {
+    await new AccountsService(ctx.t.store).addUser({
+      email: 'chair@example.org',
+      name: 'Chair',
+      password: PASSWORD,
+    });
+    const v = visitor('10.0.0.3');
+    const wrong = await v.signIn('chair@example.org', 'wrong password');
+    expect(wrong.statusCode).toBe(401);
+    expect(mainText(wrong.body)).toContain('The e-mail address or the password is not right.');
+    expect(wrong.body).toContain('value="chair@example.org"');
+    const page = await v.get('/signin?next=%2Fcountries%2FCN');
+    const ok = await v.post('/signin', {
+      _csrf: csrfOf(page.body),
+      email: 'Chair@Example.org',
+      password: PASSWORD,
+      next: '/countries/CN',
+    });
+    expect(ok.statusCode).toBe(303);
+    expect(ok.headers.location).toBe('/countries/CN');
+    // a place elsewhere is not where sign-in sends anyone
+    const v2 = visitor('10.0.0.3');
+    const page2 = await v2.get('/signin');
+    const off = await v2.post('/signin', {
+      _csrf: csrfOf(page2.body),
+      email: 'chair@example.org',
+      password: PASSWORD,
+      next: 'https://evil.example/',
+    });
+    expect(off.headers.location).toBe('/');
+  });
+
+  it('needs a CSRF token made for this browser and this session on every form', async () => {
+    await new AccountsService(ctx.t.store).addUser({ email: 'csrf@example.org', password: PASSWORD });
+    const v = visitor('10.0.0.4');
+    await v.get('/signin');
+    const none = await v.post('/signin', { email: 'csrf@example.org', password: PASSWORD });
+    expect(none.statusCode).toBe(403);
+    expect(mainText(none.body)).toContain('This form has expired');
+    // a token from another browser does not fit this browser's secret
+    const other = visitor('10.0.0.4');
+    const otherToken = csrfOf((await other.get('/signin')).body);
+    expect(
+      (await v.post('/signin', { _csrf: otherToken, email: 'csrf@example.org', password: PASSWORD }))
+        .statusCode,
+    ).toBe(403);
+    // a token made before signing in is no good after it (bound to the session)
+    const before = csrfOf((await v.get('/signin')).body);
+    expect((await v.signIn('csrf@example.org', PASSWORD)).statusCode).toBe(303);
+    expect((await v.post('/signout', { _csrf: before })).statusCode).toBe(403);
+    expect(v.cookies.has('tw_session')).toBe(true);
+    // without its cookie secret, a token alone does nothing
+    const token = csrfOf((await v.get('/account')).body);
+    const bare = await ctx.app.inject({
+      method: 'POST',
+      url: '/signout',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `tw_session=${v.cookies.get('tw_session')}`,
+      },
+      payload: `_csrf=${encodeURIComponent(token)}`,
+    });
+    expect(bare.statusCode).toBe(403);
+  });
+
+  it('slows down guessing: after five failures an address waits, even with the right password', async () => {
+    await new AccountsService(ctx.t.store).addUser({ email: 'target@example.org', password: PASSWORD });
+    const v = visitor('10.0.0.5');
+    for (let i = 0; i < LIMITS.signinEmail.max; i++)
+      expect((await v.signIn('target@example.org', `guess number ${i}`)).statusCode).toBe(401);
+    const blocked = await v.signIn('target@example.org', PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers['retry-after']).toBe(String(LIMITS.signinEmail.minutes * 60));
+    expect(mainText(blocked.body)).toContain('Too many failed sign-ins for this address');
+    // from another network address too: the count is per account
+    expect((await visitor('10.0.0.6').signIn('target@example.org', PASSWORD)).statusCode).toBe(429);
+    // the counts are in the database, so every app server sees them
+    expect(await ctx.t.store.users.attempts('signin:email:target@example.org', '2000-01-01')).toBe(5);
+  });
+
+  it('slows down one network address trying many accounts', async () => {
+    const v = visitor('10.0.0.7');
+    for (let i = 0; i < LIMITS.signinIp.max; i++) await v.signIn(`nobody${i}@example.org`, 'wrong password');
+    expect((await v.signIn('chair@example.org', PASSWORD)).statusCode).toBe(429);
+    expect((await visitor('10.0.0.8').signIn('chair@example.org', PASSWORD)).statusCode).toBe(303);
+  });
+
+  it('ends a session when it expires, and forgets its cookie', async () => {
+    const v = visitor('10.0.0.9');
+    await v.signIn('chair@example.org', PASSWORD);
+    expect((await v.get('/account')).statusCode).toBe(200);
+    await ctx.t.store.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute();
+    const after = await v.get('/account');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toMatch(/^\/signin/);
+    expect(v.cookies.has('tw_session')).toBe(false);
+  });
+
+  it('resets a password through a link in the outbox, once, and ends the old sessions', async () => {
+    await new AccountsService(ctx.t.store).addUser({
+      email: 'forgetful@example.org',
+      name: 'Forgetful',
+      password: PASSWORD,
+    });
+    const old = visitor('10.0.1.1');
+    await old.signIn('forgetful@example.org', PASSWORD);
+
+    const v = visitor('10.0.1.2');
+    const asked = await v.submit('/reset', { email: 'Forgetful@example.org' });
+    expect(asked.statusCode).toBe(200);
+    expect(mainText(asked.body)).toContain(
+      'If Forgetful@example.org has an account, a link to choose a new password is on its way.',
+    );
+    // an unknown address gets the same answer and no mail
+    const unknown = await v.submit('/reset', { email: 'stranger@example.org' });
+    expect(mainText(unknown.body)).toContain('If stranger@example.org has an account');
+    const mails = await ctx.t.store.outbox.list({ limit: 10 });
+    expect(mails.map((m) => m.to)).toEqual(['forgetful@example.org']);
+    const mail = mails[0]!;
+    expect(mail.subject).toBe('Choose a new password');
+    expect(mail.status).toBe('queued');
+    const link = /http:\/\/localhost:3000(\/reset\/[\w-]+)/.exec(mail.body)?.[1];
+    expect(link).toBeDefined();
+
+    const form = await v.get(link!);
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['referrer-policy']).toBe('no-referrer');
+    const short = await v.post(link!, { _csrf: csrfOf(form.body), password: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(mainText(short.body)).toContain('The password must be between 10 and 200 characters long.');
+    const done = await v.post(link!, { _csrf: csrfOf(form.body), password: 'a brand new password' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/signin?reset=1');
+    // used once only
+    expect((await v.get(link!)).statusCode).toBe(410);
+    // the session from before the reset is over; the new password works, the old one does not
+    expect((await old.get('/account')).statusCode).toBe(303);
+    expect((await visitor('10.0.1.3').signIn('forgetful@example.org', PASSWORD)).statusCode).toBe(401);
+    expect(
+      (await visitor('10.0.1.3').signIn('forgetful@example.org', 'a brand new password')).statusCode,
+    ).toBe(303);
+    expect((await v.get('/reset/not-a-real-token-at-all-xxxx')).statusCode).toBe(410);
+  });
+
+  it('gives signed-in readers their own pages and never stores them in the shared cache', async () => {
+    const anon = visitor('10.0.2.1');
+    await anon.get('/places/Q74957/anshan');
+    const shared = await anon.get('/places/Q74957/anshan');
+    expect(shared.headers['x-cache']).toBe('hit');
+    expect(shared.body).toContain('<a href="/signin">Sign in</a>');
+    const v = visitor('10.0.2.2');
+    await v.signIn('chair@example.org', PASSWORD);
+    const own = await v.get('/places/Q74957/anshan');
+    expect(own.headers['x-cache']).toBeUndefined();
+    expect(own.headers['cache-control']).toBe('private, no-store');
+    expect(own.body).toContain('<a href="/account">Chair</a>');
+    const sharedAgain = await anon.get('/places/Q74957/anshan');
+    expect(sharedAgain.body).not.toContain('Chair</a>');
+  });
+});
+
+describe('sign-in limits behind a reverse proxy', () => {
+  const ctx = useTestApp(fixtureFiles, { TWINNING_TRUST_PROXY: '1' });
+
+  it('counts per client address as the proxy reports it, not per proxy', async () => {
+    const attempt = async (client: string) => {
+      const page = await ctx.app.inject({ url: '/signin', headers: { 'x-forwarded-for': client } });
+      const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return ctx.app.inject({
+        method: 'POST',
+        url: '/signin',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, 'x-forwarded-for': client },
+        payload: new URLSearchParams({
+          _csrf: csrfOf(page.body),
+          email: `x${Math.random()}@example.org`,
+          password: 'wrong password',
+        }).toString(),
+      });
+    };
+    for (let i = 0; i < LIMITS.signinIp.max; i++) expect((await attempt('203.0.113.7')).statusCode).toBe(401);
+    expect((await attempt('203.0.113.7')).statusCode).toBe(429);
+    expect((await attempt('198.51.100.2')).statusCode).toBe(401);
+  });
+});
+
+describe('the account page', () => {
+  const ctx = useTestApp(fixtureFiles);
+
+  it('changes the name and, with the current password, the password; other sessions end', async () => {
+    await new AccountsService(ctx.t.store).addUser({
+      email: 'me@example.org',
+      name: 'Me',
+      password: PASSWORD,
+    });
+    const here = new Visitor(() => ctx.app, '10.3.0.1');
+    const elsewhere = new Visitor(() => ctx.app, '10.3.0.2');
+    await here.signIn('me@example.org', PASSWORD);
+    await elsewhere.signIn('me@example.org', PASSWORD);
+    const renamed = await here.submit('/account', { name: '  Mei  ' }, '/account/name');
+    expect(renamed.headers.location).toBe('/account?done=name');
+    expect((await here.get('/countries')).body).toContain('<a href="/account">Mei</a>');
+    expect((await here.submit('/account', { name: ' ' }, '/account/name')).statusCode).toBe(400);
+
+    const wrong = await here.submit(
+      '/account',
+      { current: 'not my password', password: 'a new password here' },
+      '/account/password',
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(mainText(wrong.body)).toContain('The current password is not right.');
+    const short = await here.submit(
+      '/account',
+      { current: PASSWORD, password: 'short' },
+      '/account/password',
+    );
+    expect(mainText(short.body)).toContain('The password must be between 10 and 200 characters long.');
+    const ok = await here.submit(
+      '/account',
+      { current: PASSWORD, password: 'a new password here' },
+      '/account/password',
+    );
+    expect(ok.headers.location).toBe('/account?done=password');
+    // this browser stays signed in, the other one is signed out
+    expect((await here.get('/account')).statusCode).toBe(200);
+    expect((await elsewhere.get('/account')).statusCode).toBe(303);
+    expect(
+      (await new Visitor(() => ctx.app, '10.3.0.3').signIn('me@example.org', 'a new password here'))
+        .statusCode,
+    ).toBe(303);
+    const audit = await ctx.t.store.users.auditLog(5);
+    expect(audit.map((a) => a.action)).toContain('password.change');
+  });
+});
+
+describe('mail in the reader’s language', () => {
+  const ctx = useTestApp(fixtureFiles);
+
+  it('writes to someone who signed up in Chinese in Chinese, until they choose English', async () => {
+    const v = new Visitor(() => ctx.app, '10.4.0.1');
+    const made = await v.submit('/signup?lang=zh', {
+      email: 'wang@example.org',
+      name: '王芳',
+      password: PASSWORD,
+    });
+    expect(made.statusCode).toBe(303);
+    expect((await ctx.t.store.users.byEmail('wang@example.org'))!.lang).toBe('zh');
+    await new Visitor(() => ctx.app, '10.4.0.2').submit('/reset', { email: 'wang@example.org' });
+    const [zh] = await ctx.t.store.outbox.list({ limit: 1, to: 'wang@example.org' });
+    expect(zh!.subject).toBe('设置新密码');
+    expect(zh!.body).toContain('王芳，您好');
+    const chosen = await v.submit('/account', { name: '王芳', lang: 'en' }, '/account/name');
+    expect(chosen.statusCode).toBe(303);
+    await new Visitor(() => ctx.app, '10.4.0.3').submit('/reset', { email: 'wang@example.org' });
+    const [en] = await ctx.t.store.outbox.list({ limit: 1, to: 'wang@example.org' });
+    expect(en!.subject).toBe('Choose a new password');
+    expect((await v.submit('/account', { name: '王芳', lang: 'fr' }, '/account/name')).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,402 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AccountsService } from '../../src/services/accounts.js';
+import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
+import { useTestApp } from '../helpers/app.js';
+import { Visitor, csrfOf, mainText } from '../helpers/client.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
+
+const PASSWORD = 'correct horse battery';
+
+// Anshan (Q74957) is tied to Birmingham (Q79867) and Malmö (Q2211); Hanover (Q1715) to Tokyo (Q1490).
+describe('who may do what: site admins, editors and members of organizations', () => {
+  const ctx = useTestApp(fixtureFiles);
+  const as: Record<string, Visitor> = {};
+  let tieAnshanBirmingham = 0;
+  let tieHanoverTokyo = 0;
+
+  beforeAll(async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    const orgs = new OrgsService(ctx.t.store);
+    for (const [who, admin] of [
+      ['admin', true],
+      ['anshanEditor', false],
+      ['anshanMember', false],
+      ['hanoverEditor', false],
+      ['nobody', false],
+    ] as const) {
+      await accounts.addUser({ email: `${who}@example.org`, name: who, password: PASSWORD, admin });
+      as[who] = new Visitor(() => ctx.app, `10.1.0.${Object.keys(as).length + 1}`);
+      expect((await as[who].signIn(`${who}@example.org`, PASSWORD)).statusCode).toBe(303);
+    }
+    const anshan = await orgs.create(SYSTEM, {
+      name: 'Anshan Foreign Affairs Office',
+      kind: 'office',
+      homeId: 'Q74957',
+    });
+    const hanover = await orgs.create(SYSTEM, {
+      name: 'Hanover Partners',
+      kind: 'association',
+      homeId: 'Q1715',
+    });
+    await orgs.grant(SYSTEM, anshan, 'anshanEditor@example.org', 'editor');
+    await orgs.grant(SYSTEM, anshan, 'anshanMember@example.org', 'member');
+    await orgs.grant(SYSTEM, hanover, 'hanoverEditor@example.org', 'editor');
+    tieAnshanBirmingham = (await ctx.t.store.twinnings.between('Q74957', 'Q79867'))!.id;
+    tieHanoverTokyo = (await ctx.t.store.twinnings.between('Q1715', 'Q1490'))!.id;
+  });
+
+  const edit = (who: string, path: string, body: string) => as[who]!.submit(path, { body });
+
+  it('keeps the admin area to site admins; strangers are asked to sign in first', async () => {
+    const anon = new Visitor(() => ctx.app, '10.1.1.1');
+    for (const path of [
+      '/admin',
+      '/admin/users',
+      '/admin/orgs',
+      '/admin/outbox',
+      '/admin/audit',
+      '/admin/edits',
+    ]) {
+      const r = await anon.get(path);
+      expect(r.statusCode, path).toBe(303);
+      expect(r.headers.location).toBe(`/signin?next=${encodeURIComponent(path)}`);
+      expect((await as.anshanEditor!.get(path)).statusCode, path).toBe(403);
+      expect((await as.admin!.get(path)).statusCode, path).toBe(200);
+    }
+    expect(mainText((await as.nobody!.get('/admin')).body)).toContain(
+      'Only a site admin may open the admin area.',
+    );
+    // posting to an admin form without being one: refused, nothing changes
+    const token = csrfOf((await as.anshanEditor!.get('/account')).body);
+    const r = await as.anshanEditor!.post('/admin/orgs', { _csrf: token, name: 'Sneaky', kind: 'other' });
+    expect(r.statusCode).toBe(403);
+    expect(await ctx.t.store.orgs.bySlug('sneaky')).toBeUndefined();
+  });
+
+  it('lets a site admin create organizations and make and unmake admins, with each change in the audit log', async () => {
+    const made = await as.admin!.submit('/admin/orgs', {
+      name: 'Malmö Twinning Association',
+      kind: 'association',
+      homeId: 'Q2211',
+      about: 'Volunteers.',
+    });
+    expect(made.statusCode).toBe(303);
+    expect(made.headers.location).toBe('/orgs/malmo-twinning-association/manage');
+    const bad = await as.admin!.submit('/admin/orgs', { name: '', kind: 'club', homeId: 'Q404' });
+    expect(bad.statusCode).toBe(400);
+    expect(mainText(bad.body)).toContain('the name is missing');
+    expect(mainText(bad.body)).toContain('"club" is not a kind of organization');
+    const missingHome = await as.admin!.submit('/admin/orgs', {
+      name: 'Somewhere',
+      kind: 'other',
+      homeId: 'Q404',
+    });
+    expect(mainText(missingHome.body)).toContain('There is no place with id Q404');
+    const taken = await as.admin!.submit('/admin/orgs', {
+      name: 'Malmo twinning association',
+      kind: 'other',
+    });
+    expect(mainText(taken.body)).toContain('The address /orgs/malmo-twinning-association is taken');
+
+    const nobody = (await ctx.t.store.users.byEmail('nobody@example.org'))!;
+    const users = await as.admin!.get('/admin/users');
+    const token = csrfOf(users.body);
+    expect((await as.admin!.post(`/admin/users/${nobody.id}`, { _csrf: token, admin: '1' })).statusCode).toBe(
+      303,
+    );
+    expect((await ctx.t.store.users.byId(nobody.id))!.isAdmin).toBe(true);
+    expect((await as.admin!.post(`/admin/users/${nobody.id}`, { _csrf: token, admin: '0' })).statusCode).toBe(
+      303,
+    );
+    expect((await ctx.t.store.users.byId(nobody.id))!.isAdmin).toBe(false);
+    const self = (await ctx.t.store.users.byEmail('admin@example.org'))!;
+    const selfRemove = await as.admin!.post(`/admin/users/${self.id}`, { _csrf: token, admin: '0' });
+    expect(selfRemove.statusCode).toBe(400);
+    const audit = mainText((await as.admin!.get('/admin/audit')).body);
+    expect(audit).toMatch(/admin@example\.org role\.revoke nobody@example\.org · admin/);
+    expect(audit).toMatch(/admin@example\.org role\.grant nobody@example\.org · admin/);
+    expect(audit).toContain('org.add');
+  });
+
+  it('lets an editor keep the home place, its partners and its ties, and nothing else', async () => {
+    const saved = await edit(
+      'anshanEditor',
+      '/edit/place/Q74957/economy?in=en',
+      'Steel, *machinery* and chemicals.',
+    );
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/edit/place/Q74957/economy?in=en&done=saved');
+    // a partner of the home, and the tie between them
+    expect(
+      (await edit('anshanEditor', '/edit/place/Q79867/locale?in=en', 'A steel city too.')).statusCode,
+    ).toBe(303);
+    expect(
+      (await edit('anshanEditor', `/edit/tie/${tieAnshanBirmingham}/story?in=zh`, '两座钢铁城市。'))
+        .statusCode,
+    ).toBe(303);
+    // another organization's home, a place not tied to the home, a tie that is not the home's
+    const refusals = [
+      '/edit/place/Q1715/economy?in=en',
+      '/edit/place/Q1490/economy?in=en',
+      `/edit/tie/${tieHanoverTokyo}/story?in=en`,
+      '/edit/country/CN/cuisine?in=en',
+    ];
+    for (const path of refusals) {
+      const page = await as.anshanEditor!.get(path);
+      expect(page.statusCode, path).toBe(403);
+      expect(mainText(page.body)).toContain('You may not edit');
+      // posting straight to it (with a good token from elsewhere) is refused as well
+      const token = csrfOf((await as.anshanEditor!.get('/account')).body);
+      expect((await as.anshanEditor!.post(path, { _csrf: token, body: 'Vandalism.' })).statusCode, path).toBe(
+        403,
+      );
+    }
+    const hanover = await ctx.t.store.sections.of('place', ['Q1715']);
+    expect(hanover).toEqual([]);
+    // a member edits nothing; someone without a role neither; the other organization's editor not Anshan
+    for (const who of ['anshanMember', 'nobody', 'hanoverEditor'])
+      expect((await as[who]!.get('/edit/place/Q74957/economy')).statusCode, who).toBe(403);
+    // the Hanover editor keeps Hanover and its partner Tokyo
+    expect((await edit('hanoverEditor', '/edit/place/Q1490/food?in=en', 'Sushi.')).statusCode).toBe(303);
+    // a site admin edits anything, countries included
+    expect(
+      (await edit('admin', '/edit/country/CN/cuisine?in=en', 'Eight great traditions.')).statusCode,
+    ).toBe(303);
+  });
+
+  it('shows the edit on the public page at once, and keeps every version with who made it', async () => {
+    const anon = new Visitor(() => ctx.app, '10.1.1.2');
+    await anon.get('/places/Q74957/anshan');
+    await edit('anshanEditor', '/edit/place/Q74957/economy?in=en', 'Steel and tourism.');
+    const page = await anon.get('/places/Q74957/anshan');
+    expect(page.body).toContain('<p>Steel and tourism.</p>');
+    const history = await as.anshanEditor!.get('/history/place/Q74957/economy?in=en');
+    expect(history.statusCode).toBe(200);
+    const text = mainText(history.body);
+    expect(text).toMatch(/by anshanEditor : edited \(current\)/);
+    // word by word: what went and what came
+    expect(history.body).toContain(
+      'Steel<del>, *machinery*</del> and <del>chemicals</del><ins>tourism</ins>.',
+    );
+    // the other organization's editor may not read the editing history either
+    expect((await as.hanoverEditor!.get('/history/place/Q74957/economy?in=en')).statusCode).toBe(403);
+  });
+
+  it('restores an old version as a new edit, and only for those who may edit', async () => {
+    const revs = await ctx.t.store.revisions.of('section', 'place/Q74957/economy/en');
+    const first = revs[revs.length - 1]!;
+    expect(JSON.parse(first.data)).toEqual({ body: 'Steel, *machinery* and chemicals.' });
+    const token = csrfOf((await as.hanoverEditor!.get('/account')).body);
+    expect((await as.hanoverEditor!.post(`/history/restore/${first.id}`, { _csrf: token })).statusCode).toBe(
+      403,
+    );
+    const history = await as.anshanEditor!.get('/history/place/Q74957/economy?in=en');
+    const restored = await as.anshanEditor!.post(`/history/restore/${first.id}`, {
+      _csrf: csrfOf(history.body),
+    });
+    expect(restored.statusCode).toBe(303);
+    expect(restored.headers.location).toBe('/edit/place/Q74957/economy?in=en&done=restored');
+    const now = await ctx.t.store.sections.of('place', ['Q74957']);
+    expect(now.find((s) => s.key === 'economy')!.body).toBe('Steel, *machinery* and chemicals.');
+    const after = await ctx.t.store.revisions.of('section', 'place/Q74957/economy/en');
+    expect(after[0]!.action).toBe('restore');
+    expect(after).toHaveLength(revs.length + 1);
+  });
+
+  it('lets an editor manage their organization and its people, but not another organization', async () => {
+    const manage = await as.anshanEditor!.get('/orgs/anshan-foreign-affairs-office/manage');
+    expect(manage.statusCode).toBe(200);
+    const added = await as.anshanEditor!.submit(
+      '/orgs/anshan-foreign-affairs-office/manage',
+      { email: 'nobody@example.org', role: 'member' },
+      '/orgs/anshan-foreign-affairs-office/members',
+    );
+    expect(added.statusCode).toBe(303);
+    const nobody = (await ctx.t.store.users.byEmail('nobody@example.org'))!;
+    const org = (await ctx.t.store.orgs.bySlug('anshan-foreign-affairs-office'))!;
+    expect((await ctx.t.store.orgs.rolesOf(nobody.id)).get(org.id)).toBe('member');
+    const noAccount = await as.anshanEditor!.submit(
+      '/orgs/anshan-foreign-affairs-office/manage',
+      { email: 'ghost@example.org', role: 'editor' },
+      '/orgs/anshan-foreign-affairs-office/members',
+    );
+    expect(noAccount.statusCode).toBe(400);
+    expect(mainText(noAccount.body)).toContain(
+      'ghost@example.org has no account yet: ask them to sign up first',
+    );
+    // an editor cannot move the organization's home (that decides what its editors may edit)
+    const moved = await as.anshanEditor!.submit('/orgs/anshan-foreign-affairs-office/manage', {
+      name: 'Anshan Foreign Affairs Office',
+      kind: 'office',
+      homeId: 'Q1715',
+    });
+    expect(moved.statusCode).toBe(403);
+    expect((await ctx.t.store.orgs.bySlug('anshan-foreign-affairs-office'))!.homeId).toBe('Q74957');
+    // the other organization: neither its page for editors nor its forms
+    expect((await as.anshanEditor!.get('/orgs/hanover-partners/manage')).statusCode).toBe(403);
+    const token = csrfOf(manage.body);
+    const grab = await as.anshanEditor!.post('/orgs/hanover-partners/members', {
+      _csrf: token,
+      email: 'anshanEditor@example.org',
+      role: 'editor',
+    });
+    expect(grab.statusCode).toBe(403);
+    const hanover = (await ctx.t.store.orgs.bySlug('hanover-partners'))!;
+    expect((await ctx.t.store.orgs.members(hanover.id)).map((m) => m.email)).toEqual([
+      'hanovereditor@example.org',
+    ]);
+    // a member manages nothing
+    expect((await as.anshanMember!.get('/orgs/anshan-foreign-affairs-office/manage')).statusCode).toBe(403);
+    // removing a person ends their role
+    const removed = await as.anshanEditor!.post(
+      `/orgs/anshan-foreign-affairs-office/members/${nobody.id}/remove`,
+      { _csrf: token },
+    );
+    expect(removed.statusCode).toBe(303);
+    expect((await ctx.t.store.orgs.rolesOf(nobody.id)).has(org.id)).toBe(false);
+  });
+
+  it('disables an account: its sessions end and it cannot sign in again', async () => {
+    const victim = new Visitor(() => ctx.app, '10.1.2.1');
+    await new AccountsService(ctx.t.store).addUser({ email: 'spammer@example.org', password: PASSWORD });
+    await victim.signIn('spammer@example.org', PASSWORD);
+    const user = (await ctx.t.store.users.byEmail('spammer@example.org'))!;
+    const token = csrfOf((await as.admin!.get('/admin/users')).body);
+    expect(
+      (await as.admin!.post(`/admin/users/${user.id}`, { _csrf: token, disabled: '1' })).statusCode,
+    ).toBe(303);
+    expect((await victim.get('/account')).statusCode).toBe(303);
+    expect(
+      (await new Visitor(() => ctx.app, '10.1.2.2').signIn('spammer@example.org', PASSWORD)).statusCode,
+    ).toBe(401);
+  });
+
+  it('lets an editor correct the facts of places and ties, keeps the original, and restores it', async () => {
+    const form = await as.anshanEditor!.get('/edit/place/Q74957');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="1199275"');
+    const post = (fields: Record<string, string>, who = 'anshanEditor', path = '/edit/place/Q74957/facts') =>
+      as[who]!.post(path, { _csrf: csrfOf(form.body), ...fields });
+    const bad = await post({
+      population: 'many',
+      leader_since: '2021-02-30',
+      languages: 'chinese',
+      currency: 'RMB',
+      timezone: 'Asia/Anshan',
+    });
+    expect(bad.statusCode).toBe(400);
+    const text = mainText(bad.body);
+    expect(text).toContain('Population: "many" is not a number');
+    expect(text).toContain('Leader since: "2021-02-30" is not a day of the calendar');
+    expect(text).toContain('Currency: "RMB" is not an ISO 4217 currency code');
+    expect(text).toContain('Time zone: "Asia/Anshan" is not an IANA time zone');
+    expect(bad.body).toContain('value="many"');
+    const ok = await post({
+      population: '1,200,000',
+      population_year: '2020',
+      leader_title: 'Mayor',
+      leader_name: 'Zhang San',
+      leader_since: '2021-06',
+      languages: 'zh, en',
+      currency: 'cny',
+      timezone: '',
+    });
+    expect(ok.statusCode).toBe(303);
+    const place = (await ctx.t.store.places.get('Q74957'))!;
+    expect(place).toMatchObject({
+      population: 1200000,
+      populationYear: 2020,
+      leaderName: 'Zhang San',
+      languages: ['zh', 'en'],
+      currency: 'CNY',
+    });
+    expect(place.leaderSince).toEqual({ date: '2021-06-01', precision: 'month' });
+    const profile = mainText(
+      (await new Visitor(() => ctx.app, '10.1.3.1').get('/places/Q74957/anshan')).body,
+    );
+    expect(profile).toContain('Population 1,200,000');
+    expect(profile).toContain('Mayor Zhang San');
+    // another organization's editor may not; nor on a tie not of their home
+    expect((await post({ population: '1' }, 'hanoverEditor')).statusCode).toBe(403);
+    expect((await post({ population: '1' }, 'anshanEditor', '/edit/place/Q1715/facts')).statusCode).toBe(403);
+
+    const history = await as.anshanEditor!.get('/history/place/Q74957/facts');
+    const h = mainText(history.body);
+    expect(h).toMatch(/by anshanEditor : edited \(current\) Population 1199275 → 1200000/);
+    expect(h).toContain('As the data had it before the first edit here');
+    const original = (await ctx.t.store.revisions.of('place', 'Q74957')).at(-1)!;
+    const restored = await as.anshanEditor!.post(`/history/facts/restore/${original.id}`, {
+      _csrf: csrfOf(history.body),
+    });
+    expect(restored.statusCode).toBe(303);
+    expect((await ctx.t.store.places.get('Q74957'))!).toMatchObject({
+      population: 1199275,
+      leaderName: null,
+      currency: null,
+    });
+
+    // a tie: dates with precision, status, sources one per line
+    const tiePath = `/edit/tie/${tieAnshanBirmingham}/facts`;
+    const wrongOrder = await post(
+      { kind: 'sister', signed: '1996-11-05', ended: '1990', status: 'ended', source: '', notes: '' },
+      'anshanEditor',
+      tiePath,
+    );
+    expect(wrongOrder.statusCode).toBe(400);
+    expect(mainText(wrongOrder.body)).toContain('Ended: is before the signing');
+    const tieOk = await post(
+      {
+        kind: 'friendship',
+        signed: '1996-11',
+        ended: '',
+        status: 'dormant',
+        source: 'https://example.org/minutes\nCity archive, box 12',
+        notes: 'Renewed.',
+      },
+      'anshanEditor',
+      tiePath,
+    );
+    expect(tieOk.statusCode).toBe(303);
+    const tie = (await ctx.t.store.twinnings.get(tieAnshanBirmingham))!;
+    expect(tie).toMatchObject({
+      kind: 'friendship',
+      status: 'dormant',
+      signed: { date: '1996-11-01', precision: 'month' },
+      notes: 'Renewed.',
+    });
+    expect(tie.sources.map((x) => x.url ?? x.citation)).toEqual([
+      'https://example.org/minutes',
+      'City archive, box 12',
+    ]);
+    expect(
+      (await post({ kind: 'sister', status: 'active' }, 'anshanEditor', `/edit/tie/${tieHanoverTokyo}/facts`))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it("keeps the history of an organization's details and restores them, for its editors only", async () => {
+    const edited = await as.anshanEditor!.submit('/orgs/anshan-foreign-affairs-office/manage', {
+      name: 'Anshan Foreign Affairs Office',
+      kind: 'office',
+      homeId: 'Q74957',
+      about: 'We keep the ties.',
+    });
+    expect(edited.statusCode).toBe(303);
+    const history = await as.anshanEditor!.get('/orgs/anshan-foreign-affairs-office/history');
+    const text = mainText(history.body);
+    expect(text).toMatch(/by anshanEditor : edited \(current\) About — → We keep the ties\./);
+    expect(text).toContain('As the organization was created');
+    expect((await as.hanoverEditor!.get('/orgs/anshan-foreign-affairs-office/history')).statusCode).toBe(403);
+    const org = (await ctx.t.store.orgs.bySlug('anshan-foreign-affairs-office'))!;
+    const original = (await ctx.t.store.revisions.of('org', String(org.id))).at(-1)!;
+    const token = csrfOf((await as.hanoverEditor!.get('/account')).body);
+    expect((await as.hanoverEditor!.post(`/orgs/restore/${original.id}`, { _csrf: token })).statusCode).toBe(
+      403,
+    );
+    const restored = await as.anshanEditor!.post(`/orgs/restore/${original.id}`, {
+      _csrf: csrfOf(history.body),
+    });
+    expect(restored.statusCode).toBe(303);
+    expect((await ctx.t.store.orgs.byId(org.id))!.about).toBe('');
+  });
+});
