@@ -40,10 +40,25 @@ export function openDatabase(url: string): Database {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection can fail (the server restarts, an administrator ends it): the pool drops it and the
+    // next query opens another. Without a listener the pool's 'error' event would end the whole process.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing)
+        console.warn(`PostgreSQL: an idle connection was lost (${err.message}); it will be replaced`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const u = new URL(url);
     u.password = '';
-    return { db, dialect: 'postgres', location: u.toString(), close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      location: u.toString(),
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
