@@ -82,6 +82,27 @@ describe('running a program in Chromium', () => {
     await t?.drop();
   });
 
+  /** The path of the first link matching `path` in a mail that reached the SMTP server for `to`. */
+  async function mailedLink(to: string, path: RegExp): Promise<string> {
+    let link = '';
+    await expect
+      .poll(
+        () => {
+          for (const m of received.filter((r) => r.to.includes(to))) {
+            // quoted-printable may wrap the long link: undo soft line breaks first
+            const found = new RegExp(`http://localhost:3000(${path.source})`).exec(
+              m.raw.replace(/=\r?\n/g, ''),
+            );
+            if (found) return (link = found[1]!);
+          }
+          return '';
+        },
+        { timeout: 10_000 },
+      )
+      .not.toBe('');
+    return link;
+  }
+
   async function signedIn(email: string, password = PASSWORD): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
@@ -108,9 +129,20 @@ describe('running a program in Chromium', () => {
     expect(page.url()).toBe(`${base}/signup`);
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: 'Create an account' }).click();
-    await page.waitForURL(`${base}/account`);
+    await page.waitForURL(`${base}/account?done=signup`);
     await expect(page.getByRole('link', { name: 'Li Wei' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('You hold no role in an organization yet.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Please confirm your address').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(shots, 'account-unconfirmed.png'), fullPage: true });
+    // the link to confirm the address arrives by mail; opening it asks for a click
+    const link = await mailedLink('li.wei@example.org', /\/confirm\/[\w-]+/);
+    await page.goto(base + link);
+    await page.getByRole('button', { name: 'Confirm the address' }).click();
+    await page.waitForURL(`${base}/account?done=confirmed`);
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe(
+      'Thank you: your address is confirmed.',
+    );
+    await expect(page.getByText('Please confirm your address').count()).resolves.toBe(0);
     await context.close();
 
     const admin = await signedIn('admin@example.org');
@@ -228,22 +260,7 @@ describe('running a program in Chromium', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain(
       'a link to choose a new password is on its way',
     );
-    let link = '';
-    await expect
-      .poll(
-        () => {
-          const mail = received.find(
-            (m) => m.to.includes('reader@example.org') && m.raw.includes('Choose a new password'),
-          );
-          // quoted-printable may wrap the long link: undo soft line breaks first
-          link =
-            /http:\/\/localhost:3000(\/reset\/[\w-]+)/.exec(mail?.raw.replace(/=\r?\n/g, '') ?? '')?.[1] ??
-            '';
-          return link;
-        },
-        { timeout: 10_000 },
-      )
-      .not.toBe('');
+    const link = await mailedLink('reader@example.org', /\/reset\/[\w-]+/);
     await page.goto(base + link);
     await page.getByLabel('New password').fill('a brand new password');
     await page.getByRole('button', { name: 'Save the new password' }).click();

@@ -53,6 +53,7 @@ const HOME_URLS = HOME_PAGES.flatMap(withZh);
 // pages of a program's content, and the pages behind sign-in (seen by a site admin), made in beforeAll
 const PROGRAM_URLS: string[] = [];
 const SIGNED_IN_URLS: string[] = [];
+const NEWCOMER_URLS: string[] = [];
 
 const require = createRequire(import.meta.url);
 const vnuJar = require('vnu-jar') as string;
@@ -62,6 +63,8 @@ describe('every page', () => {
   let app: FastifyInstance;
   let homeApp: FastifyInstance;
   let session = '';
+  /** a reader who has just signed up and not yet confirmed the address */
+  let newcomer = '';
   const all = (): { app: FastifyInstance; url: string; label: string; cookie?: string }[] => [
     ...URLS.map((url) => ({ app, url, label: url })),
     ...HOME_URLS.map((url) => ({ app: homeApp, url, label: `home mode ${url}` })),
@@ -71,6 +74,12 @@ describe('every page', () => {
       url,
       label: `signed in ${url}`,
       cookie: `tw_session=${session}`,
+    })),
+    ...NEWCOMER_URLS.map((url) => ({
+      app,
+      url,
+      label: `newcomer ${url}`,
+      cookie: `tw_session=${newcomer}`,
     })),
   ];
   beforeAll(async () => {
@@ -240,6 +249,15 @@ describe('every page', () => {
       leader_name: 'Zhang',
     });
     await new AccountsService(t.store).requestReset('reader@example.org', '127.0.0.1', 'http://localhost');
+    const joiner = await new AccountsService(t.store).signUp(
+      { email: 'joiner@example.org', password: 'correct horse battery' },
+      '127.0.0.1',
+      'http://localhost',
+    );
+    newcomer = (await new AccountsService(t.store).startSession(joiner.id)).token;
+    const [confirmation] = await t.store.outbox.list({ limit: 1, to: 'joiner@example.org' });
+    const confirmLink = /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(confirmation!.body)![1]!;
+    NEWCOMER_URLS.push(...['/account?done=signup', '/places/Q74957/anshan'].flatMap(withZh));
     PROGRAM_URLS.push(
       ...[
         '/news',
@@ -252,6 +270,8 @@ describe('every page', () => {
         '/signin',
         '/signup',
         '/reset',
+        confirmLink,
+        '/confirm/this-link-is-no-good-any-more',
       ].flatMap(withZh),
     );
     SIGNED_IN_URLS.push(
@@ -300,10 +320,9 @@ describe('every page', () => {
       for (const [i, { app, url, label, cookie }] of pages.entries()) {
         const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
         expect(res.headers['content-type'], label).toMatch(/text\/html/);
-        expect(
-          res.statusCode === 200 || url === '/no/such/page' || url.startsWith('/no/such/page?'),
-          label,
-        ).toBe(true);
+        // the pages that answer "not found" and "this link is no good" on purpose
+        const gone = /^\/(no\/such\/page|confirm\/this-link-is-no-good-any-more)(\?|$)/.test(url);
+        expect(res.statusCode === 200 || gone, `${label}: ${res.statusCode}`).toBe(true);
         const file = join(dir, `page-${i}.html`);
         writeFileSync(file, res.body);
         files.push(file);

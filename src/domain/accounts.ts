@@ -10,6 +10,8 @@ export interface User {
   disabledAt: string | null;
   /** the language of the mail they get: en or zh */
   lang: string;
+  /** when they showed the address is theirs; until then the site mails them nothing but the link to do so */
+  emailConfirmedAt: string | null;
 }
 
 export const MIN_PASSWORD = 10;

@@ -10,7 +10,7 @@ import { TooManyError, ValidationError } from '../domain/errors.js';
 import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import { MailService } from './mail.js';
-import { isMailLang, resetMail } from './mail-text.js';
+import { confirmMail, isMailLang, resetMail } from './mail-text.js';
 
 // Passwords are hashed with scrypt (Node's crypto, OpenSSL): 2^15 iterations of memory-hard work, a random salt
 // per password, the parameters stored with the hash so they can be raised later.
@@ -58,6 +58,25 @@ let dummyHash: Promise<string> | undefined;
 
 export const SESSION_DAYS = 14;
 export const RESET_MINUTES = 60;
+export const CONFIRM_DAYS = 7;
+
+const TOKEN = /^[\w-]{20,100}$/;
+const mailLang = (u: User) => (isMailLang(u.lang) ? u.lang : 'en');
+
+/** Queues the link to confirm a new account's address (in the transaction that made the account). */
+async function queueConfirmation(tx: Store, user: User, baseUrl: string, now: Date): Promise<void> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.users.addToken({
+    tokenHash: hashToken(token),
+    userId: user.id,
+    purpose: 'confirm',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + CONFIRM_DAYS * 86_400_000).toISOString(),
+  });
+  const link = `${baseUrl.replace(/\/+$/, '')}/confirm/${token}`;
+  const mail = confirmMail(user.name, user.email, link, CONFIRM_DAYS)(mailLang(user));
+  await MailService.queue(tx, { to: user.email, ...mail }, now);
+}
 
 /** How many attempts a bucket allows within its window, counted in the database so app servers agree. */
 export const LIMITS = {
@@ -68,6 +87,8 @@ export const LIMITS = {
   signupIp: { max: 10, minutes: 60 },
   resetIp: { max: 10, minutes: 60 },
   resetEmail: { max: 3, minutes: 60 },
+  /** confirmation links sent again, per account */
+  confirmUser: { max: 3, minutes: 60 },
 } as const;
 type Limit = (typeof LIMITS)[keyof typeof LIMITS];
 
@@ -75,10 +96,15 @@ type Limit = (typeof LIMITS)[keyof typeof LIMITS];
 export class AccountsService {
   constructor(private readonly store: Store) {}
 
+  /**
+   * A new account. Made by the command line or an admin, its address counts as confirmed; made by signing up
+   * (`confirmAt` = the site's address), it gets a link to confirm the address, queued with the account.
+   */
   async addUser(
     input: { email: string; name?: string; password: string; admin?: boolean; lang?: string },
     actorId: number | null = null,
     now = new Date(),
+    confirmAt?: string,
   ): Promise<User> {
     const v = validateNewUser(input);
     const passwordHash = await hashPassword(v.password);
@@ -93,9 +119,11 @@ export class AccountsService {
             passwordHash,
             isAdmin: !!input.admin,
             lang: isMailLang(input.lang) ? input.lang : 'en',
+            confirmedAt: confirmAt === undefined ? now.toISOString() : null,
           },
           now.toISOString(),
         );
+        if (confirmAt !== undefined) await queueConfirmation(tx, user, confirmAt, now);
         await tx.users.audit({
           at: now.toISOString(),
           actorId,
@@ -133,11 +161,48 @@ export class AccountsService {
   async signUp(
     input: { email: string; name?: string; password: string; lang?: string },
     ip: string,
+    baseUrl: string,
     now = new Date(),
   ) {
     await this.throttle(`signup:ip:${ip}`, LIMITS.signupIp, 'new accounts from your network', now);
     await this.store.users.addAttempt(`signup:ip:${ip}`, now.toISOString());
-    return this.addUser({ ...input, admin: false }, null, now);
+    return this.addUser({ ...input, admin: false }, null, now, baseUrl);
+  }
+
+  /** Mails the link to confirm the address again (a few times an hour at most). */
+  async resendConfirmation(user: User, baseUrl: string, now = new Date()): Promise<void> {
+    if (user.emailConfirmedAt) return;
+    const bucket = `confirm:user:${user.id}`;
+    await this.throttle(bucket, LIMITS.confirmUser, 'confirmation mails', now);
+    await this.store.users.addAttempt(bucket, now.toISOString());
+    await this.store.transaction((tx) => queueConfirmation(tx, user, baseUrl, now));
+  }
+
+  /** The account a confirmation link is for, while the link is good. */
+  async confirmationUser(token: string, now = new Date()): Promise<User | null> {
+    const id = TOKEN.test(token)
+      ? await this.store.users.tokenUser(hashToken(token), 'confirm', now.toISOString())
+      : undefined;
+    return (id !== undefined && (await this.store.users.byId(id))) || null;
+  }
+
+  /** Confirms the address a link was sent to (once). */
+  async confirmEmail(token: string, now = new Date()): Promise<User> {
+    return this.store.transaction(async (tx) => {
+      const userId = TOKEN.test(token)
+        ? await tx.users.useToken(hashToken(token), 'confirm', now.toISOString())
+        : undefined;
+      if (userId === undefined)
+        throw new ValidationError('This link has expired or was used already. Ask for a new one.');
+      if (await tx.users.confirmEmail(userId, now.toISOString()))
+        await tx.users.audit({
+          at: now.toISOString(),
+          actorId: userId,
+          action: 'email.confirm',
+          subject: `user:${userId}`,
+        });
+      return (await tx.users.byId(userId))!;
+    });
   }
 
   /**
@@ -180,18 +245,14 @@ export class AccountsService {
     const token = randomBytes(32).toString('base64url');
     const link = `${baseUrl.replace(/\/+$/, '')}/reset/${token}`;
     await this.store.transaction(async (tx) => {
-      await tx.users.addReset({
+      await tx.users.addToken({
         tokenHash: hashToken(token),
         userId: user.id,
+        purpose: 'reset',
         createdAt: now.toISOString(),
         expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
       });
-      const mail = resetMail(
-        user.name,
-        user.email,
-        link,
-        RESET_MINUTES,
-      )(isMailLang(user.lang) ? user.lang : 'en');
+      const mail = resetMail(user.name, user.email, link, RESET_MINUTES)(mailLang(user));
       await MailService.queue(tx, { to: user.email, ...mail }, now);
       await tx.users.audit({
         at: now.toISOString(),
@@ -243,7 +304,10 @@ export class AccountsService {
   }
 
   async resetTokenValid(token: string, now = new Date()): Promise<boolean> {
-    return /^[\w-]{20,100}$/.test(token) && this.store.users.validReset(hashToken(token), now.toISOString());
+    return (
+      TOKEN.test(token) &&
+      (await this.store.users.tokenUser(hashToken(token), 'reset', now.toISOString())) !== undefined
+    );
   }
 
   /** Sets a new password with a reset link's token (once); every session of the account ends. */
@@ -251,12 +315,14 @@ export class AccountsService {
     checkPassword(password);
     const hash = await hashPassword(password);
     return this.store.transaction(async (tx) => {
-      const userId = /^[\w-]{20,100}$/.test(token)
-        ? await tx.users.useReset(hashToken(token), now.toISOString())
+      const userId = TOKEN.test(token)
+        ? await tx.users.useToken(hashToken(token), 'reset', now.toISOString())
         : undefined;
       if (userId === undefined)
         throw new ValidationError('This link has expired or was used already. Ask for a new one.');
       await tx.users.setPassword(userId, hash);
+      // the link came to the address, so the address is theirs
+      await tx.users.confirmEmail(userId, now.toISOString());
       await tx.users.removeSessionsOf(userId);
       await tx.users.audit({
         at: now.toISOString(),
@@ -300,7 +366,7 @@ export class AccountsService {
   }
 
   async sessionUser(token: string, now = new Date()): Promise<User | null> {
-    if (!/^[\w-]{20,100}$/.test(token)) return null;
+    if (!TOKEN.test(token)) return null;
     return (await this.store.users.sessionUser(hashToken(token), now.toISOString())) ?? null;
   }
 

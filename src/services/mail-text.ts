@@ -31,6 +31,24 @@ export const resetMail =
             'If it was not you, ignore this mail: your password stays as it is.\n',
         };
 
+export const confirmMail =
+  (name: string, email: string, link: string, days: number): Localized =>
+  (lang) =>
+    lang === 'zh'
+      ? {
+          subject: '请确认您的电子邮箱',
+          body:
+            `${name}，您好：\n\n有人（希望是您本人）用 ${email} 注册了账户。请在${days}天内打开以下链接确认这是您的邮箱：\n\n` +
+            `${link}\n\n确认之前，我们不会向此邮箱发送任何通知。如果不是您本人注册，请忽略此邮件。\n`,
+        }
+      : {
+          subject: 'Confirm your e-mail address',
+          body:
+            `Hello ${name},\n\nSomeone (we hope you) made an account with ${email}. ` +
+            `Open this link within ${days} days to confirm the address is yours:\n\n${link}\n\n` +
+            'Until then we send this address no notifications. If it was not you, ignore this mail.\n',
+        };
+
 export const commentMail =
   (c: { postTitle: string; author: string; body: string; link: string }): Localized =>
   (lang) =>

@@ -8,7 +8,7 @@ import { digestMail, isMailLang, type Localized } from './mail-text.js';
 
 /**
  * "Notify me": users follow a post's replies, a place or an organization's news; what happens there reaches
- * them at once (a mail through the outbox) or once a day in a digest.
+ * them at once (a mail through the outbox) or once a day in a digest, once they have confirmed their address.
  */
 export class NotifyService {
   constructor(private readonly store: Store) {}
@@ -58,7 +58,7 @@ export class NotifyService {
   /**
    * Tells the followers of any of the targets (except `except`, who caused it): instant followers get a mail in
    * the outbox now, daily ones find it in their next digest. Pass the transaction's store so it lands with the
-   * change.
+   * change. Answers how many were told.
    */
   static async tell(
     tx: Store,
@@ -69,9 +69,12 @@ export class NotifyService {
   ): Promise<number> {
     const followers = await tx.notify.subscribers(targets);
     if (except !== null) followers.delete(except);
+    let told = 0;
     for (const [userId, mode] of followers) {
       const user = await tx.users.byId(userId);
-      if (!user) continue;
+      // nothing for a disabled account, nor for an address its owner has not confirmed: signing a stranger's
+      // address up must not fill their mailbox
+      if (!user || user.disabledAt || !user.emailConfirmedAt) continue;
       // in the reader's language; a digest keeps it as it was written for them
       const { subject, body } = message(isMailLang(user.lang) ? user.lang : 'en');
       let mailedAt: string | null = null;
@@ -80,8 +83,9 @@ export class NotifyService {
         mailedAt = now.toISOString();
       }
       await tx.notify.addNotification({ userId, subject, body, mode, mailedAt }, now.toISOString());
+      told++;
     }
-    return followers.size;
+    return told;
   }
 
   /** Puts one digest per user into the outbox with everything they were told since their last one. */
@@ -89,7 +93,7 @@ export class NotifyService {
     let sent = 0;
     for (const [userId, items] of await this.store.notify.pendingDigests()) {
       const user = await this.store.users.byId(userId);
-      if (!user || user.disabledAt) continue;
+      if (!user || user.disabledAt || !user.emailConfirmedAt) continue;
       await this.store.transaction(async (tx) => {
         // another server may be sending the same digest: only what this one claims goes out
         const claimed = await tx.notify.claim(

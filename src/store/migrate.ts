@@ -6,6 +6,7 @@ import { accounts } from './migrations/0003-accounts.js';
 import { program } from './migrations/0004-program.js';
 import { entries } from './migrations/0005-entries.js';
 import { userLang } from './migrations/0006-user-lang.js';
+import { emailConfirm } from './migrations/0007-email-confirm.js';
 
 function migrations(db: Database): Record<string, Migration> {
   return {
@@ -15,6 +16,7 @@ function migrations(db: Database): Record<string, Migration> {
     '0004-program': program(db.dialect),
     '0005-entries': entries(db.dialect),
     '0006-user-lang': userLang(),
+    '0007-email-confirm': emailConfirm(),
   };
 }
 

@@ -85,6 +85,7 @@ export interface UsersTable {
   created_at: string;
   disabled_at: string | null;
   lang: Generated<string>;
+  email_confirmed_at: string | null;
 }
 
 export interface SessionsTable {
@@ -115,6 +116,8 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** 'reset' (choose a new password) or 'confirm' (confirm the address) */
+  purpose: Generated<string>;
 }
 
 export interface OutboxTable {

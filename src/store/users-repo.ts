@@ -2,6 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { User } from '../domain/accounts.js';
 import type { DB, UsersTable } from './schema.js';
 
+export type TokenPurpose = 'reset' | 'confirm';
+
 function toUser(r: Selectable<UsersTable>): User {
   return {
     id: r.id,
@@ -11,6 +13,7 @@ function toUser(r: Selectable<UsersTable>): User {
     createdAt: r.created_at,
     disabledAt: r.disabled_at,
     lang: r.lang,
+    emailConfirmedAt: r.email_confirmed_at,
   };
 }
 
@@ -19,7 +22,15 @@ export class UsersRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
   async create(
-    u: { email: string; name: string; passwordHash: string; isAdmin: boolean; lang?: string },
+    u: {
+      email: string;
+      name: string;
+      passwordHash: string;
+      isAdmin: boolean;
+      lang?: string;
+      /** when the address was confirmed: null for a sign-up, whose owner has yet to show it is theirs */
+      confirmedAt: string | null;
+    },
     now: string,
   ) {
     const row = await this.db
@@ -31,6 +42,7 @@ export class UsersRepo {
         is_admin: u.isAdmin ? 1 : 0,
         created_at: now,
         lang: u.lang ?? 'en',
+        email_confirmed_at: u.confirmedAt,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -153,24 +165,33 @@ export class UsersRepo {
     await this.db.deleteFrom('throttle').where('at', '<=', at).execute();
   }
 
-  async addReset(r: { tokenHash: string; userId: number; createdAt: string; expiresAt: string }) {
+  /** A one-time link's token (only its hash is kept): 'reset' chooses a new password, 'confirm' the address. */
+  async addToken(r: {
+    tokenHash: string;
+    userId: number;
+    purpose: TokenPurpose;
+    createdAt: string;
+    expiresAt: string;
+  }) {
     await this.db
       .insertInto('password_resets')
       .values({
         token_hash: r.tokenHash,
         user_id: r.userId,
+        purpose: r.purpose,
         created_at: r.createdAt,
         expires_at: r.expiresAt,
       })
       .execute();
   }
 
-  /** Marks an unused, unexpired reset as used and gives its user's id; undefined if there is none. */
-  async useReset(tokenHash: string, now: string): Promise<number | undefined> {
+  /** Marks an unused, unexpired token as used and gives its user's id; undefined if there is none. */
+  async useToken(tokenHash: string, purpose: TokenPurpose, now: string): Promise<number | undefined> {
     const r = await this.db
       .updateTable('password_resets')
       .set({ used_at: now })
       .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
       .returning('user_id')
@@ -178,15 +199,28 @@ export class UsersRepo {
     return r?.user_id;
   }
 
-  async validReset(tokenHash: string, now: string): Promise<boolean> {
+  /** The user an unused, unexpired token is for. */
+  async tokenUser(tokenHash: string, purpose: TokenPurpose, now: string): Promise<number | undefined> {
     const r = await this.db
       .selectFrom('password_resets')
       .select('user_id')
       .where('token_hash', '=', tokenHash)
+      .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
       .executeTakeFirst();
-    return !!r;
+    return r?.user_id;
+  }
+
+  /** Records that the user showed the address is theirs (the first time only). */
+  async confirmEmail(userId: number, now: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('users')
+      .set({ email_confirmed_at: now })
+      .where('id', '=', userId)
+      .where('email_confirmed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
   }
 
   async auditLog(limit: number) {

@@ -346,4 +346,28 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     expect(digests.map((m) => m.subject)).toEqual(['Your daily digest: 1 update']);
     expect(digests[0]!.body).toContain('writer wrote:\n\nHello');
   });
+
+  it('confirms a signed-up address with its link, once, within the week', async () => {
+    const accounts = new AccountsService(t.store);
+    const now = new Date('2026-11-24T10:00:00Z');
+    const user = await accounts.signUp(
+      { email: 'joiner@example.org', password: 'joiner password' },
+      '9.9.9.9',
+      'https://twinning.example.org',
+      now,
+    );
+    expect(user.emailConfirmedAt).toBeNull();
+    const [mail] = await t.store.outbox.list({ limit: 1, to: 'joiner@example.org' });
+    const token = /https:\/\/twinning\.example\.org\/confirm\/([\w-]+)/.exec(mail!.body)![1]!;
+    // a confirmation link is no reset link
+    expect(await accounts.resetTokenValid(token, now)).toBe(false);
+    expect(await accounts.confirmationUser(token, new Date('2026-12-01T10:00:01Z'))).toBeNull();
+    expect((await accounts.confirmationUser(token, now))?.email).toBe('joiner@example.org');
+    const confirmed = await accounts.confirmEmail(token, now);
+    expect(confirmed.emailConfirmedAt).toBe(now.toISOString());
+    await expect(accounts.confirmEmail(token, now)).rejects.toThrow(
+      'This link has expired or was used already.',
+    );
+    expect((await t.store.users.byEmail('joiner@example.org'))!.emailConfirmedAt).toBe(now.toISOString());
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccountsService, LIMITS } from '../../src/services/accounts.js';
+import { NotifyService } from '../../src/services/notify.js';
 import { useTestApp } from '../helpers/app.js';
 import { Visitor, csrfOf, mainText } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
@@ -14,7 +15,7 @@ describe('accounts on the web: sign up, sign in, sign out, reset', () => {
     const v = visitor('10.0.0.1');
     const made = await v.submit('/signup', { email: 'Mei@Example.org', name: 'Mei Lin', password: PASSWORD });
     expect(made.statusCode).toBe(303);
-    expect(made.headers.location).toBe('/account');
+    expect(made.headers.location).toBe('/account?done=signup');
     const session = made.cookies.find((c) => c.name === 'tw_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 86400 });
     const account = await v.get('/account');
@@ -169,7 +170,9 @@ describe('accounts on the web: sign up, sign in, sign out, reset', () => {
     // an unknown address gets the same answer and no mail
     const unknown = await v.submit('/reset', { email: 'stranger@example.org' });
     expect(mainText(unknown.body)).toContain('If stranger@example.org has an account');
-    const mails = await ctx.t.store.outbox.list({ limit: 10 });
+    const mails = (await ctx.t.store.outbox.list({ limit: 50 })).filter(
+      (m) => m.subject === 'Choose a new password',
+    );
     expect(mails.map((m) => m.to)).toEqual(['forgetful@example.org']);
     const mail = mails[0]!;
     expect(mail.subject).toBe('Choose a new password');
@@ -211,6 +214,116 @@ describe('accounts on the web: sign up, sign in, sign out, reset', () => {
     expect(own.body).toContain('<a href="/account">Chair</a>');
     const sharedAgain = await anon.get('/places/Q74957/anshan');
     expect(sharedAgain.body).not.toContain('Chair</a>');
+  });
+});
+
+describe('confirming the address of a new account', () => {
+  const ctx = useTestApp(fixtureFiles);
+  const news = () => ({ subject: 'News from Shenyang', body: 'Something happened.' });
+  const tellShenyang = () =>
+    ctx.t.store.transaction((tx) => NotifyService.tell(tx, [{ type: 'place', id: 'Q74957' }], news, null));
+  const mailsTo = async (to: string) =>
+    (await ctx.t.store.outbox.list({ limit: 50, to })).map((m) => m.subject).reverse();
+  const linkIn = (body: string) => /http:\/\/localhost:3000(\/confirm\/[\w-]+)/.exec(body)?.[1];
+
+  it('mails a link at sign-up and nothing else until the owner opens it and confirms', async () => {
+    const v = new Visitor(() => ctx.app, '10.5.0.1');
+    await v.submit('/signup', { email: 'new@example.org', name: 'New', password: PASSWORD });
+    expect(await mailsTo('new@example.org')).toEqual(['Confirm your e-mail address']);
+    const [mail] = await ctx.t.store.outbox.list({ limit: 1, to: 'new@example.org' });
+    expect(mail!.body).toContain('within 7 days');
+    const link = linkIn(mail!.body)!;
+    expect(link).toBeDefined();
+
+    const account = await v.get('/account?done=signup');
+    expect(mainText(account.body)).toContain(
+      'Please confirm your address: we sent a link to new@example.org. Until you open it, we send you no notifications.',
+    );
+    // following works, but the page says mail waits for the confirmation, and none is sent
+    const place = await v.get('/places/Q74957');
+    expect(place.statusCode).toBe(301);
+    const page = await v.get(place.headers.location as string);
+    expect(mainText(page.body)).toContain('Mail starts once you have confirmed your e-mail address');
+    const followed = await v.post('/follow', {
+      _csrf: csrfOf(page.body),
+      type: 'place',
+      id: 'Q74957',
+      mode: 'instant',
+    });
+    expect(followed.statusCode).toBe(303);
+    expect(await tellShenyang()).toBe(0);
+    expect(await mailsTo('new@example.org')).toEqual(['Confirm your e-mail address']);
+
+    // opening the link shows a button; only pressing it confirms (a mail scanner's visit does not)
+    const confirmPage = await new Visitor(() => ctx.app, '10.5.0.2').get(link);
+    expect(confirmPage.statusCode).toBe(200);
+    expect(confirmPage.headers['referrer-policy']).toBe('no-referrer');
+    expect(mainText(confirmPage.body)).toContain('Confirm that new@example.org is your address');
+    expect((await ctx.t.store.users.byEmail('new@example.org'))!.emailConfirmedAt).toBeNull();
+    const confirmed = await v.submit(link, {});
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/account?done=confirmed');
+    const after = mainText((await v.get('/account?done=confirmed')).body);
+    expect(after).toContain('Thank you: your address is confirmed.');
+    expect(after).not.toContain('Please confirm your address');
+    expect((await ctx.t.store.users.auditLog(5)).map((a) => a.action)).toContain('email.confirm');
+
+    // from now on what they follow reaches them
+    expect(await tellShenyang()).toBe(1);
+    expect(await mailsTo('new@example.org')).toEqual(['Confirm your e-mail address', 'News from Shenyang']);
+    // the link works once
+    expect((await v.get(link)).statusCode).toBe(410);
+    expect((await v.get('/confirm/not-a-real-token-at-all-xxxx')).statusCode).toBe(410);
+  });
+
+  it('sends the link again a few times an hour, and a signed-out confirmation leads to sign-in', async () => {
+    const v = new Visitor(() => ctx.app, '10.5.1.1');
+    await v.submit('/signup', { email: 'again@example.org', password: PASSWORD });
+    for (let i = 0; i < LIMITS.confirmUser.max; i++) {
+      const sent = await v.submit('/account', {}, '/account/confirm');
+      expect(sent.statusCode).toBe(303);
+      expect(sent.headers.location).toBe('/account?done=confirm-sent');
+    }
+    const tooMany = await v.submit('/account', {}, '/account/confirm');
+    expect(tooMany.statusCode).toBe(429);
+    expect(mainText(tooMany.body)).toContain('Too many confirmation mails in a short time.');
+    const mails = await ctx.t.store.outbox.list({ limit: 50, to: 'again@example.org' });
+    expect(mails).toHaveLength(1 + LIMITS.confirmUser.max);
+    // any of the links works; confirmed from another browser, it asks to sign in
+    const other = new Visitor(() => ctx.app, '10.5.1.2');
+    const done = await other.submit(linkIn(mails[2]!.body)!, {});
+    expect(done.headers.location).toBe('/signin?confirmed=1');
+    expect(mainText((await other.get('/signin?confirmed=1')).body)).toContain(
+      'Thank you: your address is confirmed.',
+    );
+    // a confirmed account is sent no more links
+    await v.submit('/account', {}, '/account/confirm');
+    expect(await ctx.t.store.outbox.list({ limit: 50, to: 'again@example.org' })).toHaveLength(
+      1 + LIMITS.confirmUser.max,
+    );
+  });
+
+  it('takes a password reset as confirmation, and never a reset link as a confirmation link', async () => {
+    const v = new Visitor(() => ctx.app, '10.5.2.1');
+    await v.submit('/signup', { email: 'reset-first@example.org', password: PASSWORD });
+    await new Visitor(() => ctx.app, '10.5.2.2').submit('/reset', { email: 'reset-first@example.org' });
+    const [reset] = await ctx.t.store.outbox.list({ limit: 1, to: 'reset-first@example.org' });
+    const token = /\/reset\/([\w-]+)/.exec(reset!.body)![1]!;
+    expect((await v.get(`/confirm/${token}`)).statusCode).toBe(410);
+    const form = await v.get(`/reset/${token}`);
+    await v.post(`/reset/${token}`, { _csrf: csrfOf(form.body), password: 'a brand new password' });
+    expect((await ctx.t.store.users.byEmail('reset-first@example.org'))!.emailConfirmedAt).not.toBeNull();
+  });
+
+  it('tells neither disabled accounts nor unconfirmed ones; accounts made by an admin are confirmed', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    const made = await accounts.addUser({ email: 'by-admin@example.org', password: PASSWORD });
+    expect(made.emailConfirmedAt).not.toBeNull();
+    await ctx.t.store.notify.subscribe(made.id, 'place', 'Q74957', 'instant', new Date().toISOString());
+    expect(await tellShenyang()).toBe(2); // by-admin and new@ from the first test
+    await ctx.t.store.users.setDisabled(made.id, new Date().toISOString());
+    expect(await tellShenyang()).toBe(1);
+    expect(await mailsTo('by-admin@example.org')).toEqual(['News from Shenyang']);
   });
 });
 
@@ -299,6 +412,8 @@ describe('mail in the reader’s language', () => {
     });
     expect(made.statusCode).toBe(303);
     expect((await ctx.t.store.users.byEmail('wang@example.org'))!.lang).toBe('zh');
+    const [confirm] = await ctx.t.store.outbox.list({ limit: 1, to: 'wang@example.org' });
+    expect(confirm!.subject).toBe('请确认您的电子邮箱');
     await new Visitor(() => ctx.app, '10.4.0.2').submit('/reset', { email: 'wang@example.org' });
     const [zh] = await ctx.t.store.outbox.list({ limit: 1, to: 'wang@example.org' });
     expect(zh!.subject).toBe('设置新密码');

@@ -59,6 +59,17 @@ const T = {
     changePassword: 'Change the password',
     passwordChanged: 'Your password was changed; you were signed out everywhere else.',
     nameChanged: 'Saved.',
+    welcome: 'Welcome! Your account is ready.',
+    confirmNeeded: (e: string) =>
+      `Please confirm your address: we sent a link to ${e}. Until you open it, we send you no notifications.`,
+    confirmResend: 'Send the link again',
+    confirmSent: (e: string) => `A new link is on its way to ${e}.`,
+    confirmTitle: 'Confirm your e-mail address',
+    confirmAsk: (e: string) => `Confirm that ${e} is your address, so that we may mail you what you follow.`,
+    confirmButton: 'Confirm the address',
+    confirmed: 'Thank you: your address is confirmed.',
+    confirmGone:
+      'This link has expired or was used already. Sign in: your account page sends a new one if the address is not confirmed yet.',
   },
   zh: {
     signIn: '登录',
@@ -107,6 +118,16 @@ const T = {
     changePassword: '修改密码',
     passwordChanged: '密码已修改，其他设备上的登录已退出。',
     nameChanged: '已保存。',
+    welcome: '欢迎！您的账户已建好。',
+    confirmNeeded: (e: string) =>
+      `请确认您的邮箱：确认链接已发送到 ${e}。打开链接之前，我们不会向您发送任何通知。`,
+    confirmResend: '重新发送链接',
+    confirmSent: (e: string) => `新的链接已发送到 ${e}。`,
+    confirmTitle: '确认电子邮箱',
+    confirmAsk: (e: string) => `请确认 ${e} 是您的邮箱，以便我们把您关注的内容发给您。`,
+    confirmButton: '确认邮箱',
+    confirmed: '谢谢，您的邮箱已确认。',
+    confirmGone: '此链接已过期或已使用。请登录：如邮箱尚未确认，可在账户页面重新获取链接。',
   },
 };
 
@@ -187,13 +208,17 @@ export function accountPages(
     );
   }
 
-  app.get<{ Querystring: { next?: string; reset?: string } }>('/signin', async (req, reply) => {
-    if (req.user) return reply.redirect(href('/account', req.lang), 303);
-    return signInPage(req, reply, {
-      next: req.query.next,
-      notice: req.query.reset === '1' ? T[req.lang].resetDone : undefined,
-    });
-  });
+  app.get<{ Querystring: { next?: string; reset?: string; confirmed?: string } }>(
+    '/signin',
+    async (req, reply) => {
+      if (req.user) return reply.redirect(href('/account', req.lang), 303);
+      const t = T[req.lang];
+      return signInPage(req, reply, {
+        next: req.query.next,
+        notice: req.query.reset === '1' ? t.resetDone : req.query.confirmed === '1' ? t.confirmed : undefined,
+      });
+    },
+  );
 
   app.post<{ Body: Body }>('/signin', async (req, reply) => {
     const email = formText(req.body, 'email');
@@ -266,7 +291,7 @@ export function accountPages(
       password: formText(req.body, 'password'),
     };
     try {
-      await accounts.signUp({ ...input, lang: req.lang }, req.ip);
+      await accounts.signUp({ ...input, lang: req.lang }, req.ip, deps.publicUrl);
     } catch (e) {
       if (!(e instanceof ValidationError || e instanceof TooManyError)) throw e;
       reply.code(e instanceof TooManyError ? 429 : 400);
@@ -274,7 +299,7 @@ export function accountPages(
     }
     const result = await accounts.signIn(input.email, input.password, req.ip);
     if (result) setSessionCookie(reply, result.session.token, deps.secure);
-    return reply.redirect(href('/account', req.lang), 303);
+    return reply.redirect(href('/account', req.lang, { done: 'signup' }), 303);
   });
 
   app.post('/signout', async (req, reply) => {
@@ -366,20 +391,26 @@ export function accountPages(
       );
   }
 
-  function goneLinkPage(req: FastifyRequest, reply: FastifyReply) {
+  /** A one-time link that is no good any more: what it was for, and where to get a new one. */
+  function goneLinkPage(req: FastifyRequest, reply: FastifyReply, kind: 'reset' | 'confirm' = 'reset') {
     const t = T[req.lang];
+    const title = kind === 'reset' ? t.reset : t.confirmTitle;
     return reply
       .code(410)
       .type('text/html; charset=utf-8')
       .send(
         pageFor(req, {
-          title: t.reset,
+          title,
           children: (
             <>
-              <h1>{t.reset}</h1>
-              <p>{t.resetGone}</p>
+              <h1>{title}</h1>
+              <p>{kind === 'reset' ? t.resetGone : t.confirmGone}</p>
               <p>
-                <a href={href('/reset', req.lang)}>{t.askAgain}</a>
+                {kind === 'reset' ? (
+                  <a href={href('/reset', req.lang)}>{t.askAgain}</a>
+                ) : (
+                  <a href={href('/account', req.lang)}>{t.account}</a>
+                )}
               </p>
             </>
           ),
@@ -403,6 +434,55 @@ export function accountPages(
     }
     if (req.sessionToken) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect(href('/signin', req.lang, { reset: '1' }), 303);
+  });
+
+  // The link in the mail shows a page with a button: confirming takes a person's click, not a mail scanner's visit.
+  app.get<{ Params: { token: string } }>('/confirm/:token', async (req, reply) => {
+    const user = await accounts.confirmationUser(req.params.token);
+    if (!user) return goneLinkPage(req, reply, 'confirm');
+    const t = T[req.lang];
+    return html(reply)
+      .header('referrer-policy', 'no-referrer')
+      .send(
+        pageFor(req, {
+          title: t.confirmTitle,
+          children: (
+            <>
+              <h1>{t.confirmTitle}</h1>
+              <p>{t.confirmAsk(user.email)}</p>
+              <PostForm action={href(`/confirm/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
+                <button type="submit">{t.confirmButton}</button>
+              </PostForm>
+            </>
+          ),
+        }),
+      );
+  });
+
+  app.post<{ Params: { token: string } }>('/confirm/:token', async (req, reply) => {
+    let user;
+    try {
+      user = await accounts.confirmEmail(req.params.token);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return goneLinkPage(req, reply, 'confirm');
+    }
+    if (req.user?.id === user.id)
+      return reply.redirect(href('/account', req.lang, { done: 'confirmed' }), 303);
+    return reply.redirect(href('/signin', req.lang, { confirmed: '1' }), 303);
+  });
+
+  app.post('/account/confirm', async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    try {
+      await accounts.resendConfirmation(actor.user, deps.publicUrl);
+    } catch (e) {
+      if (!(e instanceof TooManyError)) throw e;
+      reply.code(429).header('retry-after', String(e.retryAfterSeconds));
+      return accountPage(req, reply, problemsOf(e));
+    }
+    return reply.redirect(href('/account', req.lang, { done: 'confirm-sent' }), 303);
   });
 
   app.get<{ Querystring: { done?: string } }>('/account', async (req, reply) => accountPage(req, reply, []));
@@ -464,6 +544,19 @@ export function accountPages(
         children: (
           <>
             <h1>{t.account}</h1>
+            {done === 'signup' && <Notice>{t.welcome}</Notice>}
+            {done === 'confirmed' && <Notice>{t.confirmed}</Notice>}
+            {done === 'confirm-sent' && <Notice>{t.confirmSent(actor.user.email)}</Notice>}
+            {!actor.user.emailConfirmedAt && (
+              <div class="attention" role="status">
+                <p>{t.confirmNeeded(actor.user.email)}</p>
+                <PostForm action={href('/account/confirm', req.lang)} csrf={csrf}>
+                  <button type="submit" class="secondary">
+                    {t.confirmResend}
+                  </button>
+                </PostForm>
+              </div>
+            )}
             <dl class="facts card">
               <dt>{t.name}</dt>
               <dd>{actor.user.name}</dd>

@@ -30,6 +30,7 @@ const T = {
     roles: 'Roles',
     siteAdmin: 'site admin',
     disabled: 'disabled',
+    unconfirmed: 'address not confirmed',
     makeAdmin: 'Make admin',
     removeAdmin: 'Remove admin',
     disable: 'Disable',
@@ -91,6 +92,7 @@ const T = {
     roles: '角色',
     siteAdmin: '网站管理员',
     disabled: '已停用',
+    unconfirmed: '邮箱未确认',
     makeAdmin: '设为管理员',
     removeAdmin: '取消管理员',
     disable: '停用',
@@ -254,7 +256,13 @@ export function adminPages(
               rows={users.map((u) => [
                 u.email,
                 u.name,
-                [u.isAdmin ? t.siteAdmin : '', u.disabledAt ? t.disabled : ''].filter(Boolean).join(', '),
+                [
+                  u.isAdmin ? t.siteAdmin : '',
+                  u.disabledAt ? t.disabled : '',
+                  u.emailConfirmedAt ? '' : t.unconfirmed,
+                ]
+                  .filter(Boolean)
+                  .join(', '),
                 formatTime(u.createdAt, req.lang),
                 u.id === actor.user.id ? (
                   ''

@@ -46,6 +46,8 @@ const T = {
     how: 'How to hear of news',
     signInToFollow: 'Sign in to follow',
     followHint: 'Hear of new posts, events and activities by e-mail.',
+    confirmFirst: 'Mail starts once you have confirmed your e-mail address:',
+    yourAccount: 'your account',
     photos: 'Photos',
     addPhoto: 'Add a photo',
     file: 'Photo (JPEG, PNG, WebP, GIF or AVIF; up to 15 MB)',
@@ -85,6 +87,8 @@ const T = {
     how: '通知方式',
     signInToFollow: '登录后关注',
     followHint: '通过电子邮件获知新的文章、日程和交流活动。',
+    confirmFirst: '确认电子邮箱之后才会发送邮件：',
+    yourAccount: '我的账户',
     photos: '照片',
     addPhoto: '添加照片',
     file: '照片（JPEG、PNG、WebP、GIF 或 AVIF，最大 15 MB）',
@@ -116,6 +120,11 @@ export function FollowForm(p: {
       </p>
     );
   const csrf = csrfToken(p.req, p.reply);
+  const unconfirmed = !p.req.actor.user.emailConfirmedAt && (
+    <p class="muted">
+      {t.confirmFirst} <a href={href('/account', p.req.lang)}>{t.yourAccount}</a>
+    </p>
+  );
   const fields = (
     <>
       <input type="hidden" name="type" value={p.targetType} />
@@ -133,6 +142,7 @@ export function FollowForm(p: {
             {t.unfollow}
           </button>
         </PostForm>
+        {unconfirmed}
       </div>
     );
   return (
@@ -148,6 +158,7 @@ export function FollowForm(p: {
         </label>
         <button type="submit">{t.follow}</button>
       </PostForm>
+      {unconfirmed}
     </div>
   );
 }

@@ -76,6 +76,7 @@ form.stack label small{font-weight:400}form.stack button{align-self:flex-start}f
 form.stack.wide{max-width:46rem}textarea.md{min-height:16rem}
 .problems{border:2px solid #b42318;background:#fef3f2;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}.problems p{margin:.25rem 0}
 .notice{border:1px solid #1a7f37;background:#eefbf1;border-radius:8px;padding:.6rem 1rem}
+.attention{border:1px solid #b54708;background:#fffaeb;border-radius:8px;padding:.1rem 1rem .8rem;margin:1rem 0}
 button.link{background:none;border:none;color:#0b5cad;text-decoration:underline;padding:0;cursor:pointer}
 button.secondary{background:#fff;color:#0b5cad}
 nav.account{font-size:.95rem}
