@@ -78,6 +78,12 @@ async function queueConfirmation(tx: Store, user: User, baseUrl: string, now: Da
   await MailService.queue(tx, { to: user.email, ...mail }, now);
 }
 
+/** A browser that has signed in to an account before (kept in a signed cookie by the web layer). */
+export interface Device {
+  userId: number;
+  id: string;
+}
+
 /** How many attempts a bucket allows within its window, counted in the database so app servers agree. */
 export const LIMITS = {
   /** failed sign-ins per address */
@@ -206,23 +212,35 @@ export class AccountsService {
   }
 
   /**
-   * Signs in with an address and password: the user and a new session, or null if either is wrong. Failed
-   * attempts are counted per address and per network address; past the limit even a right password waits.
+   * Signs in with an address and password: the user, a new session and the browser's device id, or null if
+   * either is wrong. Failed attempts are counted per address and per network address; past the limit even a
+   * right password waits. A browser that signed in to this account before (`device`, from a signed cookie)
+   * has a count of its own instead of the address's: whoever guesses at an address cannot lock its owner out.
    */
-  async signIn(email: string, password: string, ip: string, now = new Date()) {
+  async signIn(email: string, password: string, ip: string, now = new Date(), device: Device | null = null) {
     const address = normalizeEmail(email).slice(0, 254);
-    const byEmail = `signin:email:${address}`;
+    const known = device ? (await this.store.users.byEmail(address))?.id === device.userId : false;
+    const byAccount = known ? `signin:device:${device!.id}` : `signin:email:${address}`;
     const byIp = `signin:ip:${ip}`;
-    await this.throttle(byEmail, LIMITS.signinEmail, 'failed sign-ins for this address', now);
+    await this.throttle(
+      byAccount,
+      LIMITS.signinEmail,
+      known ? 'failed sign-ins from this browser' : 'failed sign-ins for this address',
+      now,
+    );
     await this.throttle(byIp, LIMITS.signinIp, 'failed sign-ins from your network', now);
     const user = await this.checkPassword(address, password, now);
     if (!user) {
-      await this.store.users.addAttempt(byEmail, now.toISOString());
+      await this.store.users.addAttempt(byAccount, now.toISOString());
       await this.store.users.addAttempt(byIp, now.toISOString());
       return null;
     }
-    await this.store.users.clearAttempts(byEmail);
-    return { user, session: await this.startSession(user.id, now) };
+    await this.store.users.clearAttempts(byAccount);
+    return {
+      user,
+      session: await this.startSession(user.id, now),
+      device: { userId: user.id, id: known ? device!.id : randomBytes(16).toString('base64url') },
+    };
   }
 
   /**

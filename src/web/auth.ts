@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../domain/accounts.js';
 import { ForbiddenError } from '../domain/errors.js';
-import { SESSION_DAYS, type AccountsService } from '../services/accounts.js';
+import { SESSION_DAYS, type AccountsService, type Device } from '../services/accounts.js';
 import { actorOf, type Actor } from '../services/orgs.js';
 import type { Store } from '../store/store.js';
 
@@ -90,6 +90,34 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
     secure,
     maxAge: SESSION_DAYS * 86_400,
   });
+}
+
+/**
+ * The browser's device cookie: set at each sign-in, signed, sent only to /signin, for a year. It says "this
+ * browser signed in to account N before", so failed sign-ins elsewhere do not lock it out (see
+ * AccountsService.signIn). It signs nobody in.
+ */
+export const DEVICE_COOKIE = 'tw_device';
+const DEVICE_DAYS = 365;
+
+export function setDeviceCookie(reply: FastifyReply, device: Device, secure: boolean): void {
+  reply.setCookie(DEVICE_COOKIE, `${device.userId}.${device.id}`, {
+    path: '/signin',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    signed: true,
+    maxAge: DEVICE_DAYS * 86_400,
+  });
+}
+
+/** The device of a request's cookie if its signature holds; null otherwise. */
+export function deviceOf(req: FastifyRequest): Device | null {
+  const raw = req.cookies[DEVICE_COOKIE];
+  if (!raw) return null;
+  const { valid, value } = req.unsignCookie(raw);
+  const m = valid && value ? /^(\d{1,12})\.([\w-]{16,64})$/.exec(value) : null;
+  return m ? { userId: Number(m[1]), id: m[2]! } : null;
 }
 
 /** A CSRF token for a form on this page; the page must not be shared (no-store). */

@@ -134,6 +134,38 @@ describe('accounts on the web: sign up, sign in, sign out, reset', () => {
     expect(await ctx.t.store.users.attempts('signin:email:target@example.org', '2000-01-01')).toBe(5);
   });
 
+  it('lets the owner in from a browser that signed in before, while the address is locked for guessers', async () => {
+    await new AccountsService(ctx.t.store).addUser({ email: 'owner@example.org', password: PASSWORD });
+    const owner = visitor('10.0.2.1');
+    const first = await owner.signIn('owner@example.org', PASSWORD);
+    expect(first.statusCode).toBe(303);
+    const device = first.cookies.find((c) => c.name === 'tw_device');
+    expect(device).toMatchObject({ path: '/signin', httpOnly: true, sameSite: 'Lax', maxAge: 365 * 86400 });
+    await owner.submit('/account', {}, '/signout');
+
+    const guesser = visitor('10.0.2.2');
+    for (let i = 0; i < LIMITS.signinEmail.max; i++)
+      expect((await guesser.signIn('owner@example.org', `guess number ${i}`)).statusCode).toBe(401);
+    expect((await guesser.signIn('owner@example.org', PASSWORD)).statusCode).toBe(429);
+    // a forged or another account's device cookie is no way round the lock
+    const forger = visitor('10.0.2.3');
+    forger.cookies.set(
+      'tw_device',
+      `${owner.cookies.get('tw_device')!.split('.').slice(0, 2).join('.')}.forged`,
+    );
+    expect((await forger.signIn('owner@example.org', PASSWORD)).statusCode).toBe(429);
+    expect((await visitor('10.0.2.4').signIn('chair@example.org', PASSWORD)).statusCode).toBe(303);
+    // the owner's browser still signs in
+    expect((await owner.signIn('owner@example.org', PASSWORD)).statusCode).toBe(303);
+    await owner.submit('/account', {}, '/signout');
+    // and has a count of its own: a thief of the cookie gets no more guesses than anyone
+    for (let i = 0; i < LIMITS.signinEmail.max; i++)
+      expect((await owner.signIn('owner@example.org', `guess number ${i}`)).statusCode).toBe(401);
+    const held = await owner.signIn('owner@example.org', PASSWORD);
+    expect(held.statusCode).toBe(429);
+    expect(mainText(held.body)).toContain('Too many failed sign-ins from this browser');
+  });
+
   it('slows down one network address trying many accounts', async () => {
     const v = visitor('10.0.0.7');
     for (let i = 0; i < LIMITS.signinIp.max; i++) await v.signIn(`nobody${i}@example.org`, 'wrong password');

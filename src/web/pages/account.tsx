@@ -3,7 +3,14 @@ import { MIN_PASSWORD } from '../../domain/accounts.js';
 import { TooManyError, ValidationError } from '../../domain/errors.js';
 import type { AccountsService } from '../../services/accounts.js';
 import type { Store } from '../../store/store.js';
-import { SESSION_COOKIE, csrfToken, setSessionCookie, signInFirst } from '../auth.js';
+import {
+  SESSION_COOKIE,
+  csrfToken,
+  deviceOf,
+  setDeviceCookie,
+  setSessionCookie,
+  signInFirst,
+} from '../auth.js';
 import { safeLocalPath } from '../site.js';
 import type { Lang } from '../views/i18n.js';
 import { href, html, pageFor } from '../views/layout.js';
@@ -225,7 +232,13 @@ export function accountPages(
     const next = safeLocalPath(formText(req.body, 'next') || '/account');
     let result;
     try {
-      result = await accounts.signIn(email, formText(req.body, 'password'), req.ip);
+      result = await accounts.signIn(
+        email,
+        formText(req.body, 'password'),
+        req.ip,
+        new Date(),
+        deviceOf(req),
+      );
     } catch (e) {
       if (!(e instanceof TooManyError)) throw e;
       reply.code(429).header('retry-after', String(e.retryAfterSeconds));
@@ -236,6 +249,7 @@ export function accountPages(
       return signInPage(req, reply, { email, next, problems: [T[req.lang].wrong] });
     }
     setSessionCookie(reply, result.session.token, deps.secure);
+    setDeviceCookie(reply, result.device, deps.secure);
     return reply.redirect(next, 303);
   });
 
@@ -298,7 +312,10 @@ export function accountPages(
       return signUpPage(req, reply, { email: input.email, name: input.name, problems: problemsOf(e) });
     }
     const result = await accounts.signIn(input.email, input.password, req.ip);
-    if (result) setSessionCookie(reply, result.session.token, deps.secure);
+    if (result) {
+      setSessionCookie(reply, result.session.token, deps.secure);
+      setDeviceCookie(reply, result.device, deps.secure);
+    }
     return reply.redirect(href('/account', req.lang, { done: 'signup' }), 303);
   });
 
