@@ -261,6 +261,9 @@ describe('every page', () => {
     PROGRAM_URLS.push(
       ...[
         '/news',
+        '/news?about=place:Q74957',
+        `/activities?about=twinning:${tie}`,
+        '/activities',
         `/news/${post}`,
         '/events',
         `/events/${event}`,

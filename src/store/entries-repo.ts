@@ -1,6 +1,28 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { CheckedEntry, Entry, EntrySubject, EntrySubjectType, EntryType } from '../domain/entries.js';
 import type { DB, EntriesTable } from './schema.js';
+
+/** What entries may be about: ids of places, ties or countries. */
+export type Subjects = { type: EntrySubjectType; ids: string[] }[];
+
+const hasIds = (subjects: Subjects) => subjects.some((s) => s.ids.length > 0);
+
+/** Entries about any of the subjects (those with no ids are left out). */
+const aboutAny = (subjects: Subjects) => (eb: ExpressionBuilder<DB, 'entries'>) =>
+  eb(
+    'id',
+    'in',
+    eb
+      .selectFrom('entry_subjects')
+      .select('entry_id')
+      .where((w) =>
+        w.or(
+          subjects
+            .filter((s) => s.ids.length)
+            .map((s) => w.and([w('subject_type', '=', s.type), w('subject_id', 'in', s.ids)])),
+        ),
+      ),
+  );
 
 function toEntry(r: Selectable<EntriesTable>, subjects: EntrySubject[]): Entry {
   return {
@@ -114,11 +136,12 @@ export class EntriesRepo {
     return this.withSubjects(rows);
   }
 
-  /** Entries of the types, newest first (by start), optionally only those of one organization. */
+  /** Entries of the types, newest first (by start); of one organization, before a time, about some subjects. */
   async latest(
     types: EntryType[],
-    opts: { limit: number; orgId?: number; before?: string },
+    opts: { limit: number; offset?: number; orgId?: number; before?: string; about?: Subjects },
   ): Promise<Entry[]> {
+    if (opts.about && !hasIds(opts.about)) return [];
     let q = this.db
       .selectFrom('entries')
       .selectAll()
@@ -126,13 +149,27 @@ export class EntriesRepo {
       .orderBy('starts_at', 'desc')
       .orderBy('id', 'desc')
       .limit(opts.limit);
+    if (opts.offset) q = q.offset(opts.offset);
     if (opts.orgId !== undefined) q = q.where('org_id', '=', opts.orgId);
     if (opts.before) q = q.where('starts_at', '<', opts.before);
+    if (opts.about) q = q.where(aboutAny(opts.about));
     return this.withSubjects(await q.execute());
   }
 
-  /** Events that have not ended at `now`, soonest first. */
-  async upcoming(now: string, opts: { limit: number; orgId?: number }): Promise<Entry[]> {
+  /** How many entries of the types there are (about any of the subjects). */
+  async count(types: EntryType[], about?: Subjects): Promise<number> {
+    if (about && !hasIds(about)) return 0;
+    let q = this.db
+      .selectFrom('entries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('type', 'in', types);
+    if (about) q = q.where(aboutAny(about));
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  }
+
+  /** Events that have not ended at `now`, soonest first; of one organization or about some subjects. */
+  async upcoming(now: string, opts: { limit: number; orgId?: number; about?: Subjects }): Promise<Entry[]> {
+    if (opts.about && !hasIds(opts.about)) return [];
     let q = this.db
       .selectFrom('entries')
       .selectAll()
@@ -144,34 +181,8 @@ export class EntriesRepo {
       .orderBy('id')
       .limit(opts.limit);
     if (opts.orgId !== undefined) q = q.where('org_id', '=', opts.orgId);
+    if (opts.about) q = q.where(aboutAny(opts.about));
     return this.withSubjects(await q.execute());
-  }
-
-  /** Entries of the types about any of the subjects, newest first. */
-  async about(
-    subjects: { type: EntrySubjectType; ids: string[] }[],
-    types: EntryType[],
-    limit: number,
-  ): Promise<Entry[]> {
-    const wanted = subjects.filter((s) => s.ids.length);
-    if (!wanted.length) return [];
-    const rows = await this.db
-      .selectFrom('entries')
-      .selectAll()
-      .where('type', 'in', types)
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('entry_subjects')
-          .select('entry_id')
-          .where((w) =>
-            w.or(wanted.map((s) => w.and([w('subject_type', '=', s.type), w('subject_id', 'in', s.ids)]))),
-          ),
-      )
-      .orderBy('starts_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
-    return this.withSubjects(rows);
   }
 
   /** Every subject some entry is about, as "type:id" keys (small: entries are written by people). */

@@ -225,15 +225,21 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
       { title: 'Elsewhere', kind: 'exchange', date: '2025' },
       [{ type: 'place', id: 'Q1715' }],
     );
-    const found = await t.store.entries.about(
-      [
-        { type: 'place', ids: ['Q79867'] },
-        { type: 'twinning', ids: [String(tie.id)] },
-      ],
-      ['activity'],
-      10,
-    );
+    const about = [
+      { type: 'place' as const, ids: ['Q79867'] },
+      { type: 'twinning' as const, ids: [String(tie.id)] },
+    ];
+    const found = await t.store.entries.latest(['activity'], { limit: 10, about });
     expect(found.map((e) => e.id)).toEqual([a2, a1]);
+    expect(await t.store.entries.count(['activity'], about)).toBe(2);
+    // a page further on, and nothing about no subject at all
+    expect(
+      (await t.store.entries.latest(['activity'], { limit: 1, offset: 1, about })).map((e) => e.id),
+    ).toEqual([a1]);
+    expect(
+      await t.store.entries.latest(['activity'], { limit: 10, about: [{ type: 'place', ids: [] }] }),
+    ).toEqual([]);
+    expect(await t.store.entries.count(['activity'], [{ type: 'place', ids: [] }])).toBe(0);
     expect(found[1]!.subjects).toEqual([{ type: 'twinning', id: String(tie.id) }]);
     expect(found[1]!.data.date).toEqual({ date: '1999-01-01', precision: 'year' });
 

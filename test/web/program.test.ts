@@ -597,4 +597,80 @@ describe('running a program: entries, feeds, comments, notifications and photos'
     expect(elsewhere.statusCode).toBe(415);
     expect(await ctx.t.store.photos.of('place', ['Q74957'])).toHaveLength(1);
   });
+
+  it('links a long activity log to the whole of it, page by page, and lists the news about a place', async () => {
+    const hanoverTokyo = (await ctx.t.store.twinnings.between('Q1715', 'Q1490'))!.id;
+    for (let i = 1; i <= 52; i++) {
+      const made = await create(
+        'hanoverEditor',
+        'hanover-partners',
+        'activity',
+        { title: `Visit ${i}`, kind: 'exchange', date: String(1950 + i) },
+        [`twinning:${hanoverTokyo}`],
+      );
+      expect(made.statusCode).toBe(303);
+    }
+    await create(
+      'hanoverEditor',
+      'hanover-partners',
+      'post',
+      { title: 'Tokyo in spring', kind: 'news', summary: 'Cherry blossoms.', body: 'Hello.' },
+      ['place:Q1490'],
+    );
+    const anyone = new Visitor(() => ctx.app);
+    // the tie's page shows the newest fifty and links to all of them
+    const tiePage = await anyone.get(`/ties/${hanoverTokyo}`);
+    const text = mainText(tiePage.body);
+    expect(text).toContain('Visit 52');
+    expect(text).toContain('Visit 3');
+    expect(text).not.toContain('Visit 2 ');
+    expect(tiePage.body).toContain(
+      `<a href="/activities?about=twinning%3A${hanoverTokyo}">All 52 activities</a>`,
+    );
+
+    const first = await anyone.get(`/activities?about=twinning:${hanoverTokyo}`);
+    expect(first.statusCode).toBe(200);
+    const firstText = mainText(first.body);
+    expect(firstText).toContain('Activities about Tokyo – Hanover');
+    expect(firstText).toContain('52 activities');
+    expect(firstText.indexOf('Visit 52')).toBeLessThan(firstText.indexOf('Visit 3'));
+    expect(firstText).not.toContain('Visit 2 ');
+    expect(first.body).toContain(`href="/activities?about=twinning%3A${hanoverTokyo}&amp;page=2" rel="next"`);
+    const second = mainText((await anyone.get(`/activities?about=twinning:${hanoverTokyo}&page=2`)).body);
+    expect(second.indexOf('Visit 2')).toBeGreaterThan(0);
+    expect(second.indexOf('Visit 2')).toBeLessThan(second.indexOf('Visit 1'));
+    expect(second).not.toContain('Visit 3');
+    expect(second).toContain('Newer');
+
+    // a place's list holds its ties' activities, as its page does; in Chinese too
+    expect(mainText((await anyone.get('/activities?about=place:Q1490')).body)).toContain('52 activities');
+    expect(mainText((await anyone.get('/activities?about=place:Q1490&lang=zh')).body)).toContain(
+      '共52项交流活动',
+    );
+    // every program's activities
+    expect(mainText((await anyone.get('/activities')).body)).toContain('Activities of every program');
+    // the news about a place, linked from its page
+    const tokyo = await anyone.get('/places/Q1490/tokyo');
+    expect(tokyo.body).toContain('<a href="/news?about=place%3AQ1490">All news about it</a>');
+    const news = mainText((await anyone.get('/news?about=place:Q1490')).body);
+    expect(news).toContain('News about Tokyo');
+    // with its own feed
+    const tokyoNews = await anyone.get('/news?about=place:Q1490');
+    expect(tokyoNews.body).toContain('href="/news.atom?about=place%3AQ1490"');
+    const feed = extractFromXml((await anyone.get('/news.atom?about=place%3AQ1490')).body) as {
+      title: string;
+      entries: { title: string }[];
+    };
+    expect(feed.title).toBe('Twinning: news about Tokyo');
+    expect(feed.entries.map((e) => e.title)).toEqual(['Tokyo in spring']);
+    expect(news).toContain('Tokyo in spring');
+    expect(mainText((await anyone.get('/news?about=place:Q74957')).body)).not.toContain('Tokyo in spring');
+    // what is not there is said so
+    for (const about of ['place:Q999999999', 'twinning:abc', 'planet:Mars', 'twinning:999999']) {
+      const res = await anyone.get(`/activities?about=${about}`);
+      expect(res.statusCode, about).toBe(404);
+      expect(mainText(res.body)).toContain(`There is nothing to list about "${about}"`);
+    }
+    expect((await anyone.get('/news?about=planet:Mars')).statusCode).toBe(404);
+  });
 });

@@ -8,6 +8,7 @@ import {
   isEntryType,
   parseSubjects,
   type Entry,
+  type EntrySubjectType,
   type EntryType,
 } from '../../domain/entries.js';
 import { NotFoundError, ValidationError, type Problem } from '../../domain/errors.js';
@@ -16,6 +17,7 @@ import { effectiveFacts } from '../../domain/places.js';
 import type { EntriesService } from '../../services/entries.js';
 import type { NotifyService } from '../../services/notify.js';
 import type { OrgsService } from '../../services/orgs.js';
+import type { Subjects } from '../../store/entries-repo.js';
 import type { Store } from '../../store/store.js';
 import { idParam } from '../site.js';
 import { csrfToken, signInFirst } from '../auth.js';
@@ -31,6 +33,7 @@ import {
   subjectLinks,
   type SubjectLink,
 } from '../views/entry-view.js';
+import { numberFormat } from '../views/format.js';
 import { localName, type Lang } from '../views/i18n.js';
 import { href, html, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
@@ -83,6 +86,14 @@ const T = {
     addToCalendar: 'Add to a calendar (.ics)',
     back: 'Back',
     published: 'Published',
+    allActivities: 'Activities of every program',
+    activitiesIntro:
+      'Delegations, exchanges, programs, festivals, conferences and business outcomes that sister-city programs recorded, newest first.',
+    activitiesAbout: (x: string) => `Activities about ${x}`,
+    newsAbout: (x: string) => `News about ${x}`,
+    activityCount: (n: string) => (n === '1' ? '1 activity' : `${n} activities`),
+    backTo: (x: string) => `Back to ${x}`,
+    newer: 'Newer',
   },
   zh: {
     manage: '管理',
@@ -126,6 +137,13 @@ const T = {
     addToCalendar: '添加到日历（.ics）',
     back: '返回',
     published: '发布时间',
+    allActivities: '各友城项目的交流活动',
+    activitiesIntro: '各友城项目记录的代表团、交流、项目、节庆、会议和经贸成果，由近及远排列。',
+    activitiesAbout: (x: string) => `与${x}相关的交流活动`,
+    newsAbout: (x: string) => `与${x}相关的新闻`,
+    activityCount: (n: string) => `共${n}项交流活动`,
+    backTo: (x: string) => `返回${x}`,
+    newer: '较新',
   },
 };
 
@@ -146,6 +164,36 @@ export function entryPages(
   },
 ): void {
   const { store, entries, orgs } = deps;
+
+  /**
+   * What a list is about, from `?about=place:Q…`, `twinning:12` or `country:CN`: a place together with its ties,
+   * as on its page. Undefined without a filter; "not found" for something that is not there.
+   */
+  async function listAbout(
+    about: string | undefined,
+    lang: Lang,
+  ): Promise<{ subjects: Subjects; link: SubjectLink } | undefined> {
+    if (!about) return undefined;
+    const missing = () =>
+      new NotFoundError(
+        `There is nothing to list about "${about}": use place:ID, twinning:NUMBER or country:CODE.`,
+      );
+    const m = /^(place|twinning|country):([\w-]{1,60})$/.exec(about);
+    if (!m || (m[1] === 'twinning' && !/^\d{1,12}$/.test(m[2]!))) throw missing();
+    const type = m[1] as EntrySubjectType;
+    const id = m[2]!;
+    const link = (await subjectLinks(store, [{ type, id }], lang)).get(`${type}:${id}`);
+    if (!link) throw missing();
+    if (type !== 'place') return { subjects: [{ type, ids: [id] }], link };
+    const ties = (await store.twinnings.forPlace(id)).map((x) => String(x.twinning.id));
+    return {
+      subjects: [
+        { type: 'place', ids: [id] },
+        { type: 'twinning', ids: ties },
+      ],
+      link,
+    };
+  }
 
   /** What an organization's editors may tie entries to: its home, its ties, the partners and their countries. */
   async function subjectOptions(org: Organization, lang: Lang): Promise<SubjectOption[]> {
@@ -639,13 +687,14 @@ export function entryPages(
     entryPage(req, reply, 'post', async (e) => deps.comments(req, reply, e)),
   );
 
-  app.get<{ Querystring: { before?: string } }>('/news', cached, async (req, reply) => {
+  app.get<{ Querystring: { before?: string; about?: string } }>('/news', cached, async (req, reply) => {
     const t = T[req.lang];
     const before =
       req.query.before && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(req.query.before)
         ? req.query.before
         : undefined;
-    const list = await store.entries.latest(['post'], { limit: 20, before });
+    const about = await listAbout(req.query.about, req.lang);
+    const list = await store.entries.latest(['post'], { limit: 20, before, about: about?.subjects });
     const subjects = await subjectLinks(
       store,
       list.flatMap((e) => e.subjects),
@@ -654,13 +703,19 @@ export function entryPages(
     const last = list.at(-1);
     return html(reply).send(
       pageFor(req, {
-        title: t.allNews,
+        title: about ? t.newsAbout(about.link.label) : t.allNews,
         children: (
           <>
-            <h1>{t.allNews}</h1>
-            <p>{t.newsIntro}</p>
+            <h1>{about ? t.newsAbout(about.link.label) : t.allNews}</h1>
+            {about ? (
+              <p>
+                <a href={href(about.link.path, req.lang)}>{t.backTo(about.link.label)}</a>
+              </p>
+            ) : (
+              <p>{t.newsIntro}</p>
+            )}
             <p class="downloads">
-              <a href="/news.atom" type="application/atom+xml">
+              <a href={href('/news.atom', 'en', { about: req.query.about })} type="application/atom+xml">
                 {t.feed}
               </a>
             </p>
@@ -677,9 +732,78 @@ export function entryPages(
             )}
             {list.length === 20 && last?.startsAt && (
               <p>
-                <a href={href('/news', req.lang, { before: last.startsAt })}>{t.older}</a>
+                <a
+                  href={href('/news', req.lang, { before: last.startsAt, about: req.query.about })}
+                  rel="next"
+                >
+                  {t.older}
+                </a>
               </p>
             )}
+          </>
+        ),
+      }),
+    );
+  });
+
+  const ACTIVITIES_PER_PAGE = 50;
+  app.get<{ Querystring: { about?: string; page?: string } }>('/activities', cached, async (req, reply) => {
+    const t = T[req.lang];
+    const lang = req.lang;
+    const pageNo = Math.max(1, Math.min(10_000, Number(req.query.page) || 1));
+    const about = await listAbout(req.query.about, lang);
+    const [list, total] = await Promise.all([
+      store.entries.latest(['activity'], {
+        limit: ACTIVITIES_PER_PAGE,
+        offset: (pageNo - 1) * ACTIVITIES_PER_PAGE,
+        about: about?.subjects,
+      }),
+      store.entries.count(['activity'], about?.subjects),
+    ]);
+    const subjects = await subjectLinks(
+      store,
+      list.flatMap((e) => e.subjects),
+      lang,
+    );
+    const title = about ? t.activitiesAbout(about.link.label) : t.allActivities;
+    const query = { about: req.query.about };
+    return html(reply).send(
+      pageFor(req, {
+        title,
+        children: (
+          <>
+            <h1>{title}</h1>
+            {about ? (
+              <p>
+                <a href={href(about.link.path, lang)}>{t.backTo(about.link.label)}</a>
+              </p>
+            ) : (
+              <p>{t.activitiesIntro}</p>
+            )}
+            <p class="muted">{t.activityCount(numberFormat(lang).format(total))}</p>
+            {list.length ? (
+              <EntryLog
+                entries={list}
+                orgs={await orgsOf(store, list)}
+                lang={lang}
+                subjects={subjects}
+                aboutLabel={t.about}
+              />
+            ) : (
+              <p>{t.none}</p>
+            )}
+            <p>
+              {pageNo > 1 && (
+                <a href={href('/activities', lang, { ...query, page: String(pageNo - 1) })} rel="prev">
+                  {t.newer}
+                </a>
+              )}{' '}
+              {pageNo * ACTIVITIES_PER_PAGE < total && (
+                <a href={href('/activities', lang, { ...query, page: String(pageNo + 1) })} rel="next">
+                  {t.older}
+                </a>
+              )}
+            </p>
           </>
         ),
       }),
@@ -760,15 +884,17 @@ export function entryPages(
     return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
   }
 
-  app.get('/news.atom', cached, async (_req, reply) =>
-    sendAtom(
+  app.get<{ Querystring: { about?: string } }>('/news.atom', cached, async (req, reply) => {
+    const about = await listAbout(req.query.about, 'en');
+    const query = about ? `?about=${encodeURIComponent(req.query.about!)}` : '';
+    return sendAtom(
       reply,
-      'Twinning: news from sister-city programs',
-      '/news.atom',
-      '/news',
-      await store.entries.latest(['post'], { limit: 50 }),
-    ),
-  );
+      about ? `Twinning: news about ${about.link.label}` : 'Twinning: news from sister-city programs',
+      `/news.atom${query}`,
+      `/news${query}`,
+      await store.entries.latest(['post'], { limit: 50, about: about?.subjects }),
+    );
+  });
 
   function sendCalendar(
     reply: FastifyReply,

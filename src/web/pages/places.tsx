@@ -206,6 +206,7 @@ export function placePages(
         { type: 'place', ids: [p.id] },
         { type: 'twinning', ids: pr.partners.map((x) => String(x.twinning.id)) },
       ],
+      about: `place:${p.id}`,
       place: { id: p.id, mayEdit },
       following: req.actor
         ? ((await store.notify.get(req.actor.user.id, 'place', p.id))?.mode ?? null)
@@ -450,6 +451,7 @@ export function placePages(
         store,
         index,
         subjects: [{ type: 'country', ids: [code] }],
+        about: `country:${code}`,
         quiet: true,
       });
       return reply.type('text/html; charset=utf-8').send(

@@ -313,6 +313,7 @@ export function tiePages(
       store,
       index,
       subjects: [{ type: 'twinning', ids: [String(tie.id)] }],
+      about: `twinning:${tie.id}`,
     });
     return reply.type('text/html; charset=utf-8').send(
       pageFor(req, {

@@ -1,13 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EntrySubjectType } from '../../domain/entries.js';
 import type { ContentIndex } from '../../services/content-index.js';
+import type { Subjects } from '../../store/entries-repo.js';
 import type { Store } from '../../store/store.js';
 import { FollowForm, PhotoForm } from '../pages/community.js';
 import { EntryLog, Gallery, orgsOf, subjectLinks } from './entry-view.js';
+import { numberFormat } from './format.js';
 import type { Lang } from './i18n.js';
 import { href } from './layout.js';
 
-const T: Record<Lang, Record<string, string>> = {
+/** how many activities a page shows before linking to the whole log */
+const SHOWN = 50;
+
+const T = {
   en: {
     activities: 'Activities',
     news: 'News',
@@ -16,7 +20,8 @@ const T: Record<Lang, Record<string, string>> = {
     about: 'about',
     follow: 'Follow',
     noActivities: 'No activity recorded yet.',
-    allNews: 'All news',
+    allNews: 'All news about it',
+    allActivities: (n: string) => `All ${n} activities`,
     removePhoto: 'Remove',
   },
   zh: {
@@ -27,10 +32,11 @@ const T: Record<Lang, Record<string, string>> = {
     about: '相关',
     follow: '关注',
     noActivities: '尚无交流活动记录。',
-    allNews: '全部新闻',
+    allNews: '全部相关新闻',
+    allActivities: (n: string) => `全部${n}项交流活动`,
     removePhoto: '删除',
   },
-};
+} satisfies Record<Lang, Record<string, unknown>>;
 
 /**
  * What programs did and publish about a place or a tie: the dated log of activities (newest first), news,
@@ -42,7 +48,9 @@ export async function ProgramPanels(p: {
   store: Store;
   /** which subjects have entries or photos at all */
   index: ContentIndex;
-  subjects: { type: EntrySubjectType; ids: string[] }[];
+  subjects: Subjects;
+  /** the same subjects for the full lists: `place:ID`, `twinning:ID` or `country:CODE` */
+  about: string;
   /** places get a gallery and a follow button */
   place?: { id: string; mayEdit: boolean };
   following?: 'instant' | 'daily' | null;
@@ -51,17 +59,19 @@ export async function ProgramPanels(p: {
 }) {
   const t = T[p.req.lang];
   const lang = p.req.lang;
-  // one query for the three kinds; most places have none
-  const about = (await p.index.hasEntries(p.subjects))
-    ? await p.store.entries.about(p.subjects, ['activity', 'post', 'event'], 200)
-    : [];
-  const activities = about.filter((e) => e.type === 'activity').slice(0, 50);
-  const news = about.filter((e) => e.type === 'post').slice(0, 10);
-  const events = about.filter((e) => e.type === 'event');
-  const now = new Date().toISOString();
-  const upcoming = events
-    .filter((e) => (e.endsAt ?? e.startsAt ?? '') >= now)
-    .sort((a, b) => (a.startsAt ?? '').localeCompare(b.startsAt ?? ''));
+  // most places have no entries at all: the index says so without a query
+  const about = { about: p.subjects };
+  const [latestActivities, news, upcoming] = (await p.index.hasEntries(p.subjects))
+    ? await Promise.all([
+        p.store.entries.latest(['activity'], { limit: SHOWN + 1, ...about }),
+        p.store.entries.latest(['post'], { limit: 10, ...about }),
+        p.store.entries.upcoming(new Date().toISOString(), { limit: 10, ...about }),
+      ])
+    : [[], [], []];
+  const activities = latestActivities.slice(0, SHOWN);
+  // a long log links to the whole of it
+  const allActivities =
+    latestActivities.length > SHOWN ? await p.store.entries.count(['activity'], p.subjects) : 0;
   const all = [...activities, ...news, ...upcoming];
   const orgs = await orgsOf(p.store, all);
   const subjects = await subjectLinks(
@@ -92,6 +102,13 @@ export async function ProgramPanels(p: {
           ) : (
             <p class="muted">{t.noActivities}</p>
           )}
+          {allActivities > 0 && (
+            <p>
+              <a href={href('/activities', lang, { about: p.about })}>
+                {t.allActivities(numberFormat(lang).format(allActivities))}
+              </a>
+            </p>
+          )}
         </section>
       )}
       {(news.length > 0 || upcoming.length > 0) && (
@@ -101,7 +118,7 @@ export async function ProgramPanels(p: {
               <h2 id="h-news">{t.news}</h2>
               <EntryLog entries={news} orgs={orgs} lang={lang} />
               <p>
-                <a href={href('/news', lang)}>{t.allNews}</a>
+                <a href={href('/news', lang, { about: p.about })}>{t.allNews}</a>
               </p>
             </section>
           )}
