@@ -101,6 +101,12 @@ export class UsersRepo {
     return Number(r.numDeletedRows);
   }
 
+  /** One-time links past their time, used or not: nothing can be done with them any more. */
+  async removeExpiredTokens(now: string): Promise<number> {
+    const r = await this.db.deleteFrom('password_resets').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   async audit(e: { at: string; actorId: number | null; action: string; subject?: string; detail?: string }) {
     await this.db
       .insertInto('audit_log')

@@ -195,11 +195,12 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       600_000,
     );
     digests.unref();
-    // expired sessions and old sign-in counts are of no use to anyone: cleared every ten minutes
+    // expired sessions and links and old sign-in counts are of no use to anyone: cleared every ten minutes
     const housekeeping = setInterval(() => {
       const now = Date.now();
       void Promise.all([
         ctx.store.users.removeExpiredSessions(new Date(now).toISOString()),
+        ctx.store.users.removeExpiredTokens(new Date(now).toISOString()),
         ctx.store.users.removeAttemptsBefore(new Date(now - 86_400_000).toISOString()),
       ]).catch((e: unknown) => app.log.error(e));
     }, 600_000);

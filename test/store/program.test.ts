@@ -375,5 +375,24 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
       'This link has expired or was used already.',
     );
     expect((await t.store.users.byEmail('joiner@example.org'))!.emailConfirmedAt).toBe(now.toISOString());
+    // expired links are cleared away; the others stay
+    await accounts.resendConfirmation(
+      (await accounts.addUser(
+        { email: 'late@example.org', password: 'late password' },
+        null,
+        now,
+        'https://x',
+      ))!,
+      'https://x',
+      now,
+    );
+    const before = await t.store.users.removeExpiredTokens(new Date('2026-11-25T10:00:00Z').toISOString());
+    expect(before).toBeGreaterThanOrEqual(1); // the reset link of the earlier test, an hour long
+    const [late] = await t.store.outbox.list({ limit: 1, to: 'late@example.org' });
+    const lateToken = /\/confirm\/([\w-]+)/.exec(late!.body)![1]!;
+    expect(await accounts.confirmationUser(lateToken, now)).not.toBeNull();
+    // a week on: joiner's (used) link and late's two
+    expect(await t.store.users.removeExpiredTokens(new Date('2026-12-02T10:00:00Z').toISOString())).toBe(3);
+    expect(await accounts.confirmationUser(lateToken, now)).toBeNull();
   });
 });
