@@ -9,7 +9,7 @@ import { importFiles } from '../src/services/import.js';
 import { buildApp } from '../src/web/app.js';
 import { createTestDb, type TestDb } from '../test/helpers/db.js';
 import { fixtureFiles } from '../test/helpers/fixtures.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, screenshot } from './browser.js';
 
 const shots = join(import.meta.dirname, '..', 'var', 'screenshots');
 
@@ -65,7 +65,7 @@ describe('the portal in Chromium', () => {
     await expect.poll(() => options.count()).toBe(2);
     await expect(options.first().textContent()).resolves.toBe('Anshan city · China · 2 ties');
     await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
-    await page.screenshot({ path: join(shots, 'home-suggest.png') });
+    await screenshot(page, join(shots, 'home-suggest.png'), false);
     await box.press('ArrowDown');
     await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('suggest-0-0');
     await expect(options.first().getAttribute('aria-selected')).resolves.toBe('true');
@@ -108,7 +108,7 @@ describe('the portal in Chromium', () => {
     await expect(page.getByRole('img', { name: 'Birmingham and its partners' }).isVisible()).resolves.toBe(
       true,
     );
-    await page.screenshot({ path: join(shots, 'profile.png'), fullPage: true });
+    await screenshot(page, join(shots, 'profile.png'));
     await page.getByRole('link', { name: '中文' }).click();
     await page.waitForURL(`${base}/places/Q79867/birmingham?lang=zh`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Birmingham');
@@ -128,7 +128,7 @@ describe('the portal in Chromium', () => {
     await page.goto(`${base}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('世界友好城市');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hans');
-    await page.screenshot({ path: join(shots, 'home-zh.png'), fullPage: true });
+    await screenshot(page, join(shots, 'home-zh.png'));
     await context.close();
   });
 
@@ -141,7 +141,7 @@ describe('the portal in Chromium', () => {
     await page.waitForURL(`${base}/countries/CN`);
     await expect(page.getByRole('heading', { name: 'Festivals' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('#s-festivals + div strong').textContent()).resolves.toBe('Spring Festival');
-    await page.screenshot({ path: join(shots, 'country.png'), fullPage: true });
+    await screenshot(page, join(shots, 'country.png'));
     await page.getByRole('link', { name: '1 tie with United States' }).click();
     await page.waitForURL(`${base}/ties?a=CN&b=US`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Ties between China and United States');
@@ -170,19 +170,19 @@ describe('the portal in Chromium', () => {
     await expect(
       page.getByRole('img', { name: 'Anshan and its partners on the map' }).isVisible(),
     ).resolves.toBe(true);
-    await page.screenshot({ path: join(shots, 'home-mode.png'), fullPage: true });
+    await screenshot(page, join(shots, 'home-mode.png'));
     await page.getByRole('link', { name: 'Birmingham' }).first().click();
     await page.waitForURL(`${homeBase}/places/Q79867/birmingham`);
     await expect(page.locator('p.lead.tie').textContent()).resolves.toBe(
       'Partner of Anshan since Nov. 5, 1996. About the tie',
     );
     await expect(page.getByText('Two steel cities signed in 1996.').isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(shots, 'profile-home-mode.png'), fullPage: true });
+    await screenshot(page, join(shots, 'profile-home-mode.png'));
     // on a phone the page still fits the screen
     await page.setViewportSize({ width: 390, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(shots, 'profile-phone.png'), fullPage: true });
+    await screenshot(page, join(shots, 'profile-phone.png'));
     await page.close();
   });
 });

@@ -13,7 +13,7 @@ import { OrgsService, SYSTEM } from '../src/services/orgs.js';
 import { buildApp } from '../src/web/app.js';
 import { createTestDb, type TestDb } from '../test/helpers/db.js';
 import { fixtureFiles } from '../test/helpers/fixtures.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, screenshot } from './browser.js';
 
 const shots = join(import.meta.dirname, '..', 'var', 'screenshots');
 const PASSWORD = 'correct horse battery';
@@ -133,7 +133,7 @@ describe('running a program in Chromium', () => {
     await expect(page.getByRole('link', { name: 'Li Wei' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('You hold no role in an organization yet.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Please confirm your address').isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(shots, 'account-unconfirmed.png'), fullPage: true });
+    await screenshot(page, join(shots, 'account-unconfirmed.png'));
     // the link to confirm the address arrives by mail; opening it asks for a click
     const link = await mailedLink('li.wei@example.org', /\/confirm\/[\w-]+/);
     await page.goto(base + link);
@@ -153,7 +153,7 @@ describe('running a program in Chromium', () => {
     await admin.getByLabel('Role').selectOption('editor');
     await admin.getByRole('button', { name: 'Add a person' }).click();
     await expect(admin.getByRole('cell', { name: 'li.wei@example.org' }).isVisible()).resolves.toBe(true);
-    await admin.screenshot({ path: join(shots, 'org-manage.png'), fullPage: true });
+    await screenshot(admin, join(shots, 'org-manage.png'));
     await admin.context().close();
   });
 
@@ -167,7 +167,7 @@ describe('running a program in Chromium', () => {
       .fill('Steel and **machinery**.\n\n- Angang Steel\n- jade carving');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe('Saved.');
-    await page.screenshot({ path: join(shots, 'edit-section.png'), fullPage: true });
+    await screenshot(page, join(shots, 'edit-section.png'));
     const anon = await browser.newPage();
     await anon.goto(`${base}/places/Q74957/anshan`);
     await expect(anon.locator('section.prose strong').first().textContent()).resolves.toBe('machinery');
@@ -193,7 +193,7 @@ describe('running a program in Chromium', () => {
     await page.getByLabel('Last day').fill('2026-10-16');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe('Saved.');
-    await page.screenshot({ path: join(shots, 'activity-form.png'), fullPage: true });
+    await screenshot(page, join(shots, 'activity-form.png'));
     await page.goto(`${base}/ties/${tie}`);
     const log = page.locator('section[aria-labelledby="h-activities"] li');
     await expect(log.first().textContent()).resolves.toContain('Oct. 12, 2026 – Oct. 16, 2026');
@@ -222,7 +222,7 @@ describe('running a program in Chromium', () => {
 
     await editor.goto(`${base}/moderation`);
     await expect(editor.getByText('Congratulations from Birmingham!').isVisible()).resolves.toBe(true);
-    await editor.screenshot({ path: join(shots, 'moderation.png'), fullPage: true });
+    await screenshot(editor, join(shots, 'moderation.png'));
     await editor.getByRole('button', { name: 'Approve' }).click();
     await expect(editor.getByText('Nothing is waiting.').isVisible()).resolves.toBe(true);
     await editor.goto(base + postUrl!);
@@ -230,7 +230,7 @@ describe('running a program in Chromium', () => {
     await editor.getByLabel('Reply to Rita Reader').fill('Thank you, Rita!');
     await editor.getByRole('button', { name: 'Send' }).first().click();
     await expect(editor.getByRole('status').textContent()).resolves.toBe('Your comment is published.');
-    await editor.screenshot({ path: join(shots, 'post-comments.png'), fullPage: true });
+    await screenshot(editor, join(shots, 'post-comments.png'));
 
     // the mail server receives the notification (the worker runs every 200 ms), as a mail client reads it
     await expect
@@ -246,7 +246,7 @@ describe('running a program in Chromium', () => {
     await admin.goto(`${base}/admin/outbox`);
     const row = admin.getByRole('row', { name: /reader@example\.org New comment/ });
     await expect(row.textContent()).resolves.toContain('sent');
-    await admin.screenshot({ path: join(shots, 'outbox.png'), fullPage: true });
+    await screenshot(admin, join(shots, 'outbox.png'));
     for (const p of [editor, reader, admin]) await p.context().close();
   });
 

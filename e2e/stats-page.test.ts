@@ -8,7 +8,7 @@ import { importFiles } from '../src/services/import.js';
 import { buildApp } from '../src/web/app.js';
 import { createTestDb, type TestDb } from '../test/helpers/db.js';
 import { provinceFiles } from '../test/helpers/province.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, screenshot } from './browser.js';
 
 const shots = join(import.meta.dirname, '..', 'var', 'screenshots');
 
@@ -48,13 +48,13 @@ describe('statistics page in Chromium', () => {
     ]);
     const growth = await page.locator('svg[aria-labelledby="growth-title growth-desc"]').boundingBox();
     expect(growth!.width).toBeGreaterThan(600);
-    await page.screenshot({ path: join(shots, 'stats-en.png'), fullPage: true });
+    await screenshot(page, join(shots, 'stats-en.png'));
 
     await page.getByRole('link', { name: '中文' }).click();
     await page.waitForURL(/lang=zh/);
     await expect(page.locator('h1').textContent()).resolves.toBe('安徽省友好城市统计');
     await expect(page.locator('p.lead').textContent()).resolves.toContain('安徽省共有59个友好城市');
-    await page.screenshot({ path: join(shots, 'stats-zh.png'), fullPage: true });
+    await screenshot(page, join(shots, 'stats-zh.png'));
   });
 
   it('filters with the form, without JavaScript', async () => {
@@ -70,7 +70,7 @@ describe('statistics page in Chromium', () => {
     await expect(page.locator('p.lead').textContent()).resolves.toContain(
       'Anhui is twinned with 1 place in 1 country.',
     );
-    await page.screenshot({ path: join(shots, 'stats-phone.png'), fullPage: true });
+    await screenshot(page, join(shots, 'stats-phone.png'));
     await context.close();
   });
 
