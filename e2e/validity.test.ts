@@ -257,6 +257,10 @@ describe('every page', () => {
     newcomer = (await new AccountsService(t.store).startSession(joiner.id)).token;
     const [confirmation] = await t.store.outbox.list({ limit: 1, to: 'joiner@example.org' });
     const confirmLink = /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(confirmation!.body)![1]!;
+    // the notification settings that the link in every notification opens
+    const secret = await t.store.users.notifyToken(reader.id, 'validity-test-notification-secret');
+    await t.store.notify.subscribe(reader.id, 'place', 'Q74957', 'daily', new Date().toISOString());
+    await t.store.notify.subscribe(reader.id, 'replies', String(post), 'instant', new Date().toISOString());
     NEWCOMER_URLS.push(...['/account?done=signup', '/places/Q74957/anshan'].flatMap(withZh));
     PROGRAM_URLS.push(
       ...[
@@ -275,6 +279,8 @@ describe('every page', () => {
         '/reset',
         confirmLink,
         '/confirm/this-link-is-no-good-any-more',
+        `/notifications/${secret}`,
+        `/notifications/${secret}/stop`,
       ].flatMap(withZh),
     );
     SIGNED_IN_URLS.push(

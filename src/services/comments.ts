@@ -73,14 +73,17 @@ export class CommentsService {
     await tx.meta.bumpContentVersion();
     await NotifyService.tell(
       tx,
-      [{ type: 'replies', id: String(post.id) }],
-      commentMail({
-        postTitle: post.title,
-        author: c.userName,
-        body: c.body,
-        link: `${this.publicUrl}/news/${post.id}#comment-${c.id}`,
-      }),
-      c.userId,
+      {
+        targets: [{ type: 'replies', id: String(post.id) }],
+        message: commentMail({
+          postTitle: post.title,
+          author: c.userName,
+          body: c.body,
+          link: `${this.publicUrl}/news/${post.id}#comment-${c.id}`,
+        }),
+        except: c.userId,
+        baseUrl: this.publicUrl,
+      },
       now,
     );
   }

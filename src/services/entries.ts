@@ -164,14 +164,17 @@ export class EntriesService {
     ];
     await NotifyService.tell(
       tx,
-      targets,
-      entryMail({
-        org: org.name,
-        type: e.type,
-        title: e.title,
-        link: `${this.publicUrl}${entryPath(e, org.slug)}`,
-      }),
-      by,
+      {
+        targets,
+        message: entryMail({
+          org: org.name,
+          type: e.type,
+          title: e.title,
+          link: `${this.publicUrl}${entryPath(e, org.slug)}`,
+        }),
+        except: by,
+        baseUrl: this.publicUrl,
+      },
       now,
     );
   }

@@ -86,13 +86,17 @@ export const digestMail = (lang: MailLang, name: string, items: Message[]): Mess
         subject: `每日摘要：${items.length}条更新`,
         body:
           `${name}，您好：\n\n以下是自上次摘要以来的更新：\n\n` +
-          items.map((i) => `* ${i.subject}\n\n${i.body.trim()}\n`).join('\n') +
-          '\n您收到此摘要是因为您在友城网关注了这些内容；可在账户页面更改。\n',
+          items.map((i) => `* ${i.subject}\n\n${i.body.trim()}\n`).join('\n'),
       }
     : {
         subject: `Your daily digest: ${items.length} ${items.length === 1 ? 'update' : 'updates'}`,
         body:
           `Hello ${name},\n\nHere is what happened since your last digest:\n\n` +
-          items.map((i) => `* ${i.subject}\n\n${i.body.trim()}\n`).join('\n') +
-          '\nYou get this digest because you follow these on Twinning; change that on your account page.\n',
+          items.map((i) => `* ${i.subject}\n\n${i.body.trim()}\n`).join('\n'),
       };
+
+/** The end of every notification: why it came, and the link that stops or changes what comes. */
+export const notificationFooter = (lang: MailLang, link: string): string =>
+  lang === 'zh'
+    ? `\n-- \n您收到此邮件是因为您在友城网关注了相关内容。停止或更改邮件通知：\n${link}\n`
+    : `\n-- \nYou get this because you follow it on Twinning. To stop or change what you get:\n${link}\n`;

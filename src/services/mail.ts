@@ -39,7 +39,7 @@ export class MailService {
   /** Queues a mail; pass the transaction's store so it lands with the change that caused it. */
   static queue(
     tx: Store,
-    m: { to: string; subject: string; body: string },
+    m: { to: string; subject: string; body: string; listUnsubscribe?: string },
     now = new Date(),
   ): Promise<number> {
     return tx.outbox.add(m, now.toISOString());
@@ -66,6 +66,11 @@ export class MailService {
         to: mail.to,
         subject: mail.subject,
         text: mail.body,
+        // notifications can be stopped from the mail program in one click (RFC 2369, RFC 8058)
+        ...(mail.listUnsubscribe && {
+          list: { unsubscribe: mail.listUnsubscribe },
+          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        }),
       });
       await this.store.outbox.markSent(mail.id, new Date().toISOString());
       return true;

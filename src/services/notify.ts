@@ -1,17 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type { User } from '../domain/accounts.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { NotifyMode, TargetType } from '../store/notify-repo.js';
 import { TARGET_TYPES } from '../store/notify-repo.js';
 import type { Store } from '../store/store.js';
 import type { Actor } from './orgs.js';
 import { MailService } from './mail.js';
-import { digestMail, isMailLang, type Localized } from './mail-text.js';
+import { digestMail, isMailLang, notificationFooter, type Localized, type Message } from './mail-text.js';
+
+/** The address of a user's notification settings: their secret opens it without signing in. */
+export const settingsPath = (token: string) => `/notifications/${token}`;
+/** Where a mail program stops every notification in one click (List-Unsubscribe). */
+export const stopPath = (token: string) => `/notifications/${token}/stop`;
+
+/** A notification mail: the message, then the link that stops or changes such mail, in the user's language. */
+async function notificationMail(tx: Store, user: User, baseUrl: string, m: Message) {
+  const token = await tx.users.notifyToken(user.id, randomBytes(24).toString('base64url'));
+  const base = baseUrl.replace(/\/+$/, '');
+  const lang = isMailLang(user.lang) ? user.lang : 'en';
+  return {
+    to: user.email,
+    subject: m.subject,
+    body: m.body.trimEnd() + '\n' + notificationFooter(lang, base + settingsPath(token)),
+    listUnsubscribe: base + stopPath(token),
+  };
+}
 
 /**
  * "Notify me": users follow a post's replies, a place or an organization's news; what happens there reaches
  * them at once (a mail through the outbox) or once a day in a digest, once they have confirmed their address.
  */
 export class NotifyService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** the site's address, for the links in mail */
+    private readonly baseUrl: string,
+  ) {}
 
   async follow(
     actor: Actor,
@@ -38,9 +62,10 @@ export class NotifyService {
     );
   }
 
-  async unfollow(actor: Actor, targetType: string, targetId: string): Promise<void> {
+  /** Stops one follow: of a signed-in actor, or of the user a notification link is for. */
+  async unfollow(who: Pick<Actor, 'user'>, targetType: string, targetId: string): Promise<void> {
     if (!(TARGET_TYPES as readonly string[]).includes(targetType)) return;
-    await this.store.notify.unsubscribe(actor.user.id, targetType as TargetType, targetId);
+    await this.store.notify.unsubscribe(who.user.id, targetType as TargetType, targetId);
   }
 
   private async checkTarget(type: TargetType, id: string): Promise<void> {
@@ -62,13 +87,19 @@ export class NotifyService {
    */
   static async tell(
     tx: Store,
-    targets: { type: TargetType; id: string }[],
-    message: Localized,
-    except: number | null,
+    t: {
+      targets: { type: TargetType; id: string }[];
+      message: Localized;
+      /** who caused it, and is not told */
+      except: number | null;
+      /** the site's address, for the link that stops such mail */
+      baseUrl: string;
+    },
     now = new Date(),
   ): Promise<number> {
-    const followers = await tx.notify.subscribers(targets);
-    if (except !== null) followers.delete(except);
+    const { message } = t;
+    const followers = await tx.notify.subscribers(t.targets);
+    if (t.except !== null) followers.delete(t.except);
     let told = 0;
     for (const [userId, mode] of followers) {
       const user = await tx.users.byId(userId);
@@ -76,10 +107,11 @@ export class NotifyService {
       // address up must not fill their mailbox
       if (!user || user.disabledAt || !user.emailConfirmedAt) continue;
       // in the reader's language; a digest keeps it as it was written for them
-      const { subject, body } = message(isMailLang(user.lang) ? user.lang : 'en');
+      const lang = isMailLang(user.lang) ? user.lang : 'en';
+      const { subject, body } = message(lang);
       let mailedAt: string | null = null;
       if (mode === 'instant') {
-        await MailService.queue(tx, { to: user.email, subject, body }, now);
+        await MailService.queue(tx, await notificationMail(tx, user, t.baseUrl, { subject, body }), now);
         mailedAt = now.toISOString();
       }
       await tx.notify.addNotification({ userId, subject, body, mode, mailedAt }, now.toISOString());
@@ -103,7 +135,7 @@ export class NotifyService {
         const mine = items.filter((i) => claimed.includes(i.id));
         if (!mine.length) return;
         const mail = digestMail(isMailLang(user.lang) ? user.lang : 'en', user.name, mine);
-        await MailService.queue(tx, { to: user.email, ...mail }, now);
+        await MailService.queue(tx, await notificationMail(tx, user, this.baseUrl, mail), now);
         sent++;
       });
     }
@@ -116,6 +148,20 @@ export class NotifyService {
     if (last && now.getTime() - Date.parse(last) < 86_400_000) return 0;
     await this.store.meta.set('digest_sent_at', now.toISOString());
     return this.sendDigests(now);
+  }
+
+  /** The user whose notification links carry this secret; "not found" for any other. */
+  async byToken(token: string): Promise<User> {
+    const user = /^[\w-]{20,100}$/.test(token) ? await this.store.users.byNotifyToken(token) : undefined;
+    if (!user) throw new NotFoundError('This link to notification settings is not (or no longer) good.');
+    return user;
+  }
+
+  /** Stops every notification of the user whose links carry this secret (the mail's "unsubscribe"). */
+  async stopAll(token: string): Promise<User> {
+    const user = await this.byToken(token);
+    await this.store.transaction((tx) => tx.notify.unsubscribeAll(user.id));
+    return user;
   }
 
   subscriptions(actor: Actor) {

@@ -7,6 +7,7 @@ import { program } from './migrations/0004-program.js';
 import { entries } from './migrations/0005-entries.js';
 import { userLang } from './migrations/0006-user-lang.js';
 import { emailConfirm } from './migrations/0007-email-confirm.js';
+import { unsubscribe } from './migrations/0008-unsubscribe.js';
 
 function migrations(db: Database): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function migrations(db: Database): Record<string, Migration> {
     '0005-entries': entries(db.dialect),
     '0006-user-lang': userLang(),
     '0007-email-confirm': emailConfirm(),
+    '0008-unsubscribe': unsubscribe(),
   };
 }
 

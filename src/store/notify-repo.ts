@@ -35,6 +35,18 @@ export class NotifyRepo {
     return Number(r.numDeletedRows) > 0;
   }
 
+  /** Stops everything: no follows, and nothing left waiting for the next digest. */
+  async unsubscribeAll(userId: number): Promise<number> {
+    const r = await this.db.deleteFrom('subscriptions').where('user_id', '=', userId).executeTakeFirst();
+    await this.db
+      .deleteFrom('notifications')
+      .where('user_id', '=', userId)
+      .where('mode', '=', 'daily')
+      .where('mailed_at', 'is', null)
+      .execute();
+    return Number(r.numDeletedRows);
+  }
+
   async get(userId: number, targetType: TargetType, targetId: string): Promise<Subscription | undefined> {
     const r = await this.db
       .selectFrom('subscriptions')

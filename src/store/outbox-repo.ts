@@ -14,6 +14,8 @@ export interface Mail {
   nextAttemptAt: string;
   lastError: string | null;
   sentAt: string | null;
+  /** for the List-Unsubscribe header of a notification */
+  listUnsubscribe: string | null;
 }
 
 const toMail = (r: Selectable<OutboxTable>): Mail => ({
@@ -27,19 +29,24 @@ const toMail = (r: Selectable<OutboxTable>): Mail => ({
   nextAttemptAt: r.next_attempt_at,
   lastError: r.last_error,
   sentAt: r.sent_at,
+  listUnsubscribe: r.list_unsubscribe,
 });
 
 /** Mail waiting to be delivered, and what was delivered. */
 export class OutboxRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async add(m: { to: string; subject: string; body: string }, now: string): Promise<number> {
+  async add(
+    m: { to: string; subject: string; body: string; listUnsubscribe?: string },
+    now: string,
+  ): Promise<number> {
     const r = await this.db
       .insertInto('outbox')
       .values({
         to_addr: m.to,
         subject: m.subject,
         body: m.body,
+        list_unsubscribe: m.listUnsubscribe ?? null,
         created_at: now,
         status: 'queued',
         next_attempt_at: now,

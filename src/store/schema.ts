@@ -86,6 +86,8 @@ export interface UsersTable {
   disabled_at: string | null;
   lang: Generated<string>;
   email_confirmed_at: string | null;
+  /** the secret in the links of notification mails that opens the user's notification settings */
+  notify_token: string | null;
 }
 
 export interface SessionsTable {
@@ -131,6 +133,8 @@ export interface OutboxTable {
   next_attempt_at: string;
   last_error: string | null;
   sent_at: string | null;
+  /** the address that stops such mail (the List-Unsubscribe header), for notifications */
+  list_unsubscribe: string | null;
 }
 
 export interface OrganizationsTable {

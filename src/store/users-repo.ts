@@ -101,6 +101,32 @@ export class UsersRepo {
     return Number(r.numDeletedRows);
   }
 
+  /** The secret of a user's notification links, made the first time it is asked for (once, even if raced). */
+  async notifyToken(userId: number, made: string): Promise<string> {
+    await this.db
+      .updateTable('users')
+      .set({ notify_token: made })
+      .where('id', '=', userId)
+      .where('notify_token', 'is', null)
+      .execute();
+    const r = await this.db
+      .selectFrom('users')
+      .select('notify_token')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return r.notify_token!;
+  }
+
+  /** The user whose notification links carry this secret. */
+  async byNotifyToken(token: string): Promise<User | undefined> {
+    const r = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('notify_token', '=', token)
+      .executeTakeFirst();
+    return r ? toUser(r) : undefined;
+  }
+
   /** One-time links past their time, used or not: nothing can be done with them any more. */
   async removeExpiredTokens(now: string): Promise<number> {
     const r = await this.db.deleteFrom('password_resets').where('expires_at', '<=', now).executeTakeFirst();

@@ -171,7 +171,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   accountPages(app, { store: ctx.store, accounts, publicUrl: ctx.config.publicUrl, secure });
   adminPages(app, { store: ctx.store, orgs, mail });
   editPages(app, { store: ctx.store, content, places, facts: new FactsService(ctx.store, version) });
-  const notify = new NotifyService(ctx.store);
+  const notify = new NotifyService(ctx.store, ctx.config.publicUrl);
   const { commentsSection } = await communityPages(app, {
     store: ctx.store,
     comments: new CommentsService(ctx.store, ctx.config.publicUrl, version),

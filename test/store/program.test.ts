@@ -323,7 +323,7 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     const writer = await accounts.addUser({ email: 'writer@example.org', password: 'writer password' });
     const follower = await accounts.addUser({ email: 'follower@example.org', password: 'follower password' });
     const comments = new CommentsService(t.store, 'https://twinning.example.org');
-    const notify = new NotifyService(t.store);
+    const notify = new NotifyService(t.store, 'https://twinning.example.org');
     const followerActor = await actorOf(t.store, follower);
     await notify.follow(followerActor, 'replies', String(post.id), 'daily');
     await notify.follow(followerActor, 'org', String(org.id), 'instant');
@@ -351,6 +351,15 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     const digests = await t.store.outbox.list({ limit: 10, to: 'follower@example.org' });
     expect(digests.map((m) => m.subject)).toEqual(['Your daily digest: 1 update']);
     expect(digests[0]!.body).toContain('writer wrote:\n\nHello');
+    // it ends with the link to the follower's settings, and goes out with a one-click List-Unsubscribe
+    expect(digests[0]!.body).toMatch(
+      /To stop or change what you get:\nhttps:\/\/twinning\.example\.org\/notifications\/[\w-]+\n$/,
+    );
+    const mail = new MailService(t.store, { smtpUrl: sink.url, from: 'Twinning <no-reply@example.org>' });
+    await mail.deliverDue(new Date(Date.now() + 86_400_000));
+    const raw = sink.received.find((r) => r.to[0] === 'follower@example.org')!.raw.replace(/\r\n\s+/g, ' ');
+    expect(raw).toMatch(/List-Unsubscribe: <https:\/\/twinning\.example\.org\/notifications\/[\w-]+\/stop>/);
+    expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
 
   it('confirms a signed-up address with its link, once, within the week', async () => {

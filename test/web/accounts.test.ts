@@ -253,7 +253,14 @@ describe('confirming the address of a new account', () => {
   const ctx = useTestApp(fixtureFiles);
   const news = () => ({ subject: 'News from Shenyang', body: 'Something happened.' });
   const tellShenyang = () =>
-    ctx.t.store.transaction((tx) => NotifyService.tell(tx, [{ type: 'place', id: 'Q74957' }], news, null));
+    ctx.t.store.transaction((tx) =>
+      NotifyService.tell(tx, {
+        targets: [{ type: 'place', id: 'Q74957' }],
+        message: news,
+        except: null,
+        baseUrl: 'http://localhost:3000',
+      }),
+    );
   const mailsTo = async (to: string) =>
     (await ctx.t.store.outbox.list({ limit: 50, to })).map((m) => m.subject).reverse();
   const linkIn = (body: string) => /http:\/\/localhost:3000(\/confirm\/[\w-]+)/.exec(body)?.[1];

@@ -497,7 +497,7 @@ describe('running a program: entries, feeds, comments, notifications and photos'
       readerMails.some((m) => m.subject === 'Activity from Anshan Sister Cities: Steel delegation'),
     ).toBe(true);
     expect(await ctx.t.store.outbox.list({ limit: 10, to: 'troll@example.org' })).toEqual([]);
-    const notify = new NotifyService(ctx.t.store);
+    const notify = new NotifyService(ctx.t.store, 'https://twinning.example.org');
     expect(await notify.sendDigests()).toBe(1);
     const [digest] = await ctx.t.store.outbox.list({ limit: 10, to: 'troll@example.org' });
     expect(digest!.subject).toMatch(/^Your daily digest: \d+ updates$/);
@@ -516,6 +516,84 @@ describe('running a program: entries, feeds, comments, notifications and photos'
     expect(
       await ctx.t.store.notify.ofUser((await ctx.t.store.users.byEmail('reader@example.org'))!.id),
     ).toEqual([expect.objectContaining({ targetType: 'replies' })]);
+  });
+
+  it('lets a follower stop notifications from the link in each mail, without signing in', async () => {
+    const troll = (await ctx.t.store.users.byEmail('troll@example.org'))!;
+    const reader = (await ctx.t.store.users.byEmail('reader@example.org'))!;
+    // every notification says why it came and links to the settings; mail programs get a one-click address
+    const [digest] = await ctx.t.store.outbox.list({ limit: 1, to: 'troll@example.org' });
+    expect(digest!.body).toContain(
+      'You get this because you follow it on Twinning. To stop or change what you get:',
+    );
+    const link = /https:\/\/twinning\.example\.org(\/notifications\/[\w-]+)\n/.exec(digest!.body)![1]!;
+    expect(digest!.listUnsubscribe).toBe(`https://twinning.example.org${link}/stop`);
+    const [instant] = await ctx.t.store.outbox.list({ limit: 1, to: 'reader@example.org' });
+    const readerLink = /https:\/\/twinning\.example\.org(\/notifications\/[\w-]+)\n/.exec(instant!.body)![1]!;
+    expect(readerLink).not.toBe(link);
+
+    await ctx.t.store.notify.subscribe(troll.id, 'place', 'Q74957', 'instant', new Date().toISOString());
+    const stranger = new Visitor(() => ctx.app, '10.2.9.9');
+    const page = await stranger.get(link);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('private, no-store');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const text = mainText(page.body);
+    expect(text).toContain('What the site mails to troll@example.org.');
+    expect(text).toContain('Birmingham (a daily digest)');
+    expect(text).toContain('Anshan (a mail each time)');
+    // one follow at a time, with the form's CSRF token
+    expect((await stranger.post(`${link}/unfollow`, { type: 'place', id: 'Q74957' })).statusCode).toBe(403);
+    const one = await stranger.post(`${link}/unfollow`, {
+      _csrf: csrfOf(page.body),
+      type: 'place',
+      id: 'Q74957',
+    });
+    expect(one.statusCode).toBe(200);
+    expect(mainText(one.body)).toContain('Done: that no longer reaches you.');
+    expect((await ctx.t.store.notify.ofUser(troll.id)).map((f) => f.targetId)).toEqual(['Q79867']);
+
+    // the one-click stop of a mail program: no cookie, no token; what waits for the digest goes too
+    await ctx.t.store.transaction((tx) =>
+      NotifyService.tell(tx, {
+        targets: [{ type: 'place', id: 'Q79867' }],
+        message: () => ({ subject: 'More from Birmingham', body: 'Hello.' }),
+        except: null,
+        baseUrl: 'https://twinning.example.org',
+      }),
+    );
+    expect((await ctx.t.store.notify.pendingDigests()).has(troll.id)).toBe(true);
+    expect(mainText((await stranger.get(`${link}/stop`)).body)).toContain(
+      'Stop every notification to troll@example.org?',
+    );
+    const stop = await ctx.app.inject({
+      method: 'POST',
+      url: `${link}/stop`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(stop.statusCode).toBe(200);
+    expect(mainText(stop.body)).toContain('Done: you will get no more notifications.');
+    expect(await ctx.t.store.notify.ofUser(troll.id)).toEqual([]);
+    expect((await ctx.t.store.notify.pendingDigests()).has(troll.id)).toBe(false);
+    // some mail programs post multipart forms
+    const multipart = await ctx.app.inject({
+      method: 'POST',
+      url: `${readerLink}/stop`,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+    });
+    expect(multipart.statusCode).toBe(200);
+    expect(await ctx.t.store.notify.ofUser(reader.id)).toEqual([]);
+    // a made-up secret opens nothing
+    const wrong = await stranger.get('/notifications/this-is-not-anybodys-secret');
+    expect(wrong.statusCode).toBe(404);
+    expect(mainText(wrong.body)).toContain('This link to notification settings is not (or no longer) good.');
+    const wrongStop = await ctx.app.inject({
+      method: 'POST',
+      url: '/notifications/this-is-not-anybodys-secret/stop',
+    });
+    expect(wrongStop.statusCode).toBe(404);
   });
 
   it('takes photos from editors, turns them into thumbnails, and refuses what is not a photo', async () => {

@@ -15,6 +15,7 @@ import { safeLocalPath } from '../site.js';
 import type { Lang } from '../views/i18n.js';
 import { href, html, pageFor } from '../views/layout.js';
 import { Field, Notice, PostForm, Problems, formText } from '../views/post-form.js';
+import { followsOf } from './community.js';
 
 const T = {
   en: {
@@ -55,10 +56,7 @@ const T = {
     moderation: 'Comments to moderate',
     following: 'What you follow',
     followNothing: 'You follow nothing yet: use "Follow" on a place, an organization or a post.',
-    daily: 'daily digest',
-    instant: 'a mail each time',
     unfollow: 'Stop following',
-    repliesTo: 'Replies to',
     settings: 'Name, language and password',
     saveName: 'Save',
     mailLang: 'Language of the mail we send you',
@@ -114,10 +112,7 @@ const T = {
     moderation: '待审评论',
     following: '我的关注',
     followNothing: '您尚未关注任何内容：在地方、机构或文章页面点击“关注”。',
-    daily: '每日摘要',
-    instant: '每次发邮件',
     unfollow: '取消关注',
-    repliesTo: '回复：',
     settings: '姓名、语言与密码',
     saveName: '保存',
     mailLang: '邮件语言',
@@ -544,17 +539,7 @@ export function accountPages(
       [...actor.roles].map(async ([id, role]) => ({ org: await deps.store.orgs.byId(id), role })),
     );
     const csrf = csrfToken(req, reply);
-    const follows = await Promise.all(
-      (await deps.store.notify.ofUser(actor.user.id)).map(async (f) => {
-        let label = f.targetId;
-        if (f.targetType === 'place') label = (await deps.store.places.get(f.targetId))?.name ?? label;
-        else if (f.targetType === 'org')
-          label = (await deps.store.orgs.byId(Number(f.targetId)))?.name ?? label;
-        else
-          label = `${t.repliesTo} "${(await deps.store.entries.get(Number(f.targetId)))?.title ?? f.targetId}"`;
-        return { ...f, label };
-      }),
-    );
+    const follows = await followsOf(deps.store, actor.user.id, req.lang);
     return html(reply).send(
       pageFor(req, {
         title: t.account,
@@ -610,7 +595,7 @@ export function accountPages(
               <ul>
                 {follows.map((f) => (
                   <li>
-                    {f.label} ({f.mode === 'daily' ? t.daily : t.instant}){' '}
+                    {f.label} ({f.modeLabel}){' '}
                     <PostForm action={href('/unfollow', req.lang)} csrf={csrf} class="inline">
                       <input type="hidden" name="type" value={f.targetType} />
                       <input type="hidden" name="id" value={f.targetId} />

@@ -11,7 +11,7 @@ import type { NotifyMode } from '../../store/notify-repo.js';
 import type { Store } from '../../store/store.js';
 import { csrfToken, requireActor, signInFirst } from '../auth.js';
 import { idParam, safeLocalPath } from '../site.js';
-import { formatTime } from '../views/i18n.js';
+import { formatTime, localName, type Lang } from '../views/i18n.js';
 import { href, html, pageFor } from '../views/layout.js';
 import { Notice, PostForm, Problems, formText } from '../views/post-form.js';
 
@@ -47,6 +47,16 @@ const T = {
     signInToFollow: 'Sign in to follow',
     followHint: 'Hear of new posts, events and activities by e-mail.',
     confirmFirst: 'Mail starts once you have confirmed your e-mail address:',
+    repliesTo: 'Replies to',
+    settingsTitle: 'Your notifications',
+    settingsIntro: (e: string) => `What the site mails to ${e}.`,
+    followNothing: 'You follow nothing: no notifications are sent to you.',
+    stop: 'Stop',
+    stopAll: 'Stop all notifications',
+    stopAsk: (e: string) => `Stop every notification to ${e}? You can follow again from any page.`,
+    stopped: 'Done: you will get no more notifications. Follow again from any page when you like.',
+    unfollowed: 'Done: that no longer reaches you.',
+    changeMode: 'To choose between a mail each time and a daily digest, sign in:',
     yourAccount: 'your account',
     photos: 'Photos',
     addPhoto: 'Add a photo',
@@ -88,6 +98,16 @@ const T = {
     signInToFollow: '登录后关注',
     followHint: '通过电子邮件获知新的文章、日程和交流活动。',
     confirmFirst: '确认电子邮箱之后才会发送邮件：',
+    repliesTo: '回复：',
+    settingsTitle: '我的邮件通知',
+    settingsIntro: (e: string) => `本站发送到 ${e} 的邮件。`,
+    followNothing: '您没有关注任何内容，不会收到通知。',
+    stop: '停止',
+    stopAll: '停止全部通知',
+    stopAsk: (e: string) => `停止发送到 ${e} 的全部通知？之后可在任何页面重新关注。`,
+    stopped: '已完成：您将不再收到通知。需要时可在任何页面重新关注。',
+    unfollowed: '已完成：此项不再通知您。',
+    changeMode: '如需在“每次发邮件”和“每日摘要”之间切换，请登录：',
     yourAccount: '我的账户',
     photos: '照片',
     addPhoto: '添加照片',
@@ -160,6 +180,22 @@ export function FollowForm(p: {
       </PostForm>
       {unconfirmed}
     </div>
+  );
+}
+
+/** What a user follows, each with a label a person can read (the place's or organization's name, the post). */
+export async function followsOf(store: Store, userId: number, lang: Lang) {
+  const t = T[lang];
+  return Promise.all(
+    (await store.notify.ofUser(userId)).map(async (f) => {
+      let label = f.targetId;
+      if (f.targetType === 'place') {
+        const p = await store.places.get(f.targetId);
+        if (p) label = localName(p, lang);
+      } else if (f.targetType === 'org') label = (await store.orgs.byId(Number(f.targetId)))?.name ?? label;
+      else label = `${t.repliesTo} "${(await store.entries.get(Number(f.targetId)))?.title ?? f.targetId}"`;
+      return { ...f, label, modeLabel: f.mode === 'daily' ? t.daily : t.instant };
+    }),
   );
 }
 
@@ -384,6 +420,110 @@ export async function communityPages(
     if (!actor) return reply;
     await notify.unfollow(actor, formText(req.body, 'type'), formText(req.body, 'id'));
     return reply.redirect(safeLocalPath(formText(req.body, 'next') || '/account'), 303);
+  });
+
+  // ---- Notification settings from the link in every notification (no sign-in: the link's secret is the key) ----
+
+  async function settingsPage(
+    req: FastifyRequest<{ Params: { token: string } }>,
+    reply: FastifyReply,
+    notice?: string,
+  ) {
+    const t = T[req.lang];
+    const user = await notify.byToken(req.params.token);
+    const follows = await followsOf(store, user.id, req.lang);
+    const base = `/notifications/${req.params.token}`;
+    const csrf = csrfToken(req, reply);
+    return html(reply)
+      .header('referrer-policy', 'no-referrer')
+      .header('x-robots-tag', 'noindex')
+      .send(
+        pageFor(req, {
+          title: t.settingsTitle,
+          children: (
+            <>
+              <h1>{t.settingsTitle}</h1>
+              {notice && <Notice>{notice}</Notice>}
+              <p>{t.settingsIntro(user.email)}</p>
+              {follows.length ? (
+                <>
+                  <ul>
+                    {follows.map((f) => (
+                      <li>
+                        {f.label} ({f.modeLabel}){' '}
+                        <PostForm action={href(`${base}/unfollow`, req.lang)} csrf={csrf} class="inline">
+                          <input type="hidden" name="type" value={f.targetType} />
+                          <input type="hidden" name="id" value={f.targetId} />
+                          <button type="submit" class="link">
+                            {t.stop}
+                          </button>
+                        </PostForm>
+                      </li>
+                    ))}
+                  </ul>
+                  <PostForm action={href(`${base}/stop`, req.lang)} csrf={csrf}>
+                    <button type="submit">{t.stopAll}</button>
+                  </PostForm>
+                </>
+              ) : (
+                <p>{t.followNothing}</p>
+              )}
+              <p class="muted">
+                {t.changeMode} <a href={href('/account', req.lang)}>{t.yourAccount}</a>
+              </p>
+            </>
+          ),
+        }),
+      );
+  }
+
+  app.get<{ Params: { token: string } }>('/notifications/:token', async (req, reply) =>
+    settingsPage(req, reply),
+  );
+
+  app.post<{ Params: { token: string }; Body: Body }>(
+    '/notifications/:token/unfollow',
+    async (req, reply) => {
+      const user = await notify.byToken(req.params.token);
+      await notify.unfollow({ user }, formText(req.body, 'type'), formText(req.body, 'id'));
+      return settingsPage(req, reply, T[req.lang].unfollowed);
+    },
+  );
+
+  // The List-Unsubscribe address: a page with a button for people, and the one-click POST of RFC 8058 for mail
+  // programs, which carries no cookie and no CSRF token (auth.ts lets it through; the secret is the key).
+  app.get<{ Params: { token: string } }>('/notifications/:token/stop', async (req, reply) => {
+    const t = T[req.lang];
+    const user = await notify.byToken(req.params.token);
+    return html(reply)
+      .header('referrer-policy', 'no-referrer')
+      .header('x-robots-tag', 'noindex')
+      .send(
+        pageFor(req, {
+          title: t.stopAll,
+          children: (
+            <>
+              <h1>{t.stopAll}</h1>
+              <p>{t.stopAsk(user.email)}</p>
+              <PostForm action={href(`/notifications/${req.params.token}/stop`, req.lang)} csrf="">
+                <button type="submit">{t.stopAll}</button>
+              </PostForm>
+            </>
+          ),
+        }),
+      );
+  });
+  await app.register(async (scope) => {
+    // some mail programs send the one-click POST as multipart/form-data: its content does not matter
+    scope.addContentTypeParser('multipart/form-data', { bodyLimit: 4096 }, (_req, payload, done) => {
+      payload.resume();
+      payload.on('end', () => done(null, {}));
+      payload.on('error', done);
+    });
+    scope.post<{ Params: { token: string } }>('/notifications/:token/stop', async (req, reply) => {
+      await notify.stopAll(req.params.token);
+      return settingsPage(req, reply, T[req.lang].stopped);
+    });
   });
 
   // ---- Photos ----
