@@ -9,6 +9,7 @@ import {
 import { TooManyError, ValidationError } from '../domain/errors.js';
 import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
+import type { TokenPurpose } from '../store/users-repo.js';
 import { MailService } from './mail.js';
 import { confirmMail, isMailLang, resetMail } from './mail-text.js';
 
@@ -62,6 +63,16 @@ export const CONFIRM_DAYS = 7;
 
 const TOKEN = /^[\w-]{20,100}$/;
 const mailLang = (u: User) => (isMailLang(u.lang) ? u.lang : 'en');
+
+/** Uses up a mailed link's token: its user's id, or a message to ask for a new link. */
+async function spendToken(tx: Store, token: string, purpose: TokenPurpose, now: Date): Promise<number> {
+  const userId = TOKEN.test(token)
+    ? await tx.users.useToken(hashToken(token), purpose, now.toISOString())
+    : undefined;
+  if (userId === undefined)
+    throw new ValidationError('This link has expired or was used already. Ask for a new one.');
+  return userId;
+}
 
 /** Queues the link to confirm a new account's address (in the transaction that made the account). */
 async function queueConfirmation(tx: Store, user: User, baseUrl: string, now: Date): Promise<void> {
@@ -195,11 +206,7 @@ export class AccountsService {
   /** Confirms the address a link was sent to (once). */
   async confirmEmail(token: string, now = new Date()): Promise<User> {
     return this.store.transaction(async (tx) => {
-      const userId = TOKEN.test(token)
-        ? await tx.users.useToken(hashToken(token), 'confirm', now.toISOString())
-        : undefined;
-      if (userId === undefined)
-        throw new ValidationError('This link has expired or was used already. Ask for a new one.');
+      const userId = await spendToken(tx, token, 'confirm', now);
       if (await tx.users.confirmEmail(userId, now.toISOString()))
         await tx.users.audit({
           at: now.toISOString(),
@@ -333,11 +340,7 @@ export class AccountsService {
     checkPassword(password);
     const hash = await hashPassword(password);
     return this.store.transaction(async (tx) => {
-      const userId = TOKEN.test(token)
-        ? await tx.users.useToken(hashToken(token), 'reset', now.toISOString())
-        : undefined;
-      if (userId === undefined)
-        throw new ValidationError('This link has expired or was used already. Ask for a new one.');
+      const userId = await spendToken(tx, token, 'reset', now);
       await tx.users.setPassword(userId, hash);
       // the link came to the address, so the address is theirs
       await tx.users.confirmEmail(userId, now.toISOString());

@@ -13,7 +13,7 @@ import {
 } from '../auth.js';
 import { safeLocalPath } from '../site.js';
 import type { Lang } from '../views/i18n.js';
-import { href, html, pageFor } from '../views/layout.js';
+import { href, html, pageFor, secretLinkHtml } from '../views/layout.js';
 import { Field, Notice, PostForm, Problems, formText } from '../views/post-form.js';
 import { followsOf } from './community.js';
 
@@ -383,24 +383,21 @@ export function accountPages(
     problems: string[] = [],
   ) {
     const t = T[req.lang];
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('referrer-policy', 'no-referrer')
-      .send(
-        pageFor(req, {
-          title: t.reset,
-          children: (
-            <>
-              <h1>{t.reset}</h1>
-              <Problems title={t.cannot} messages={problems} />
-              <PostForm action={href(`/reset/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
-                <NewPasswordField lang={req.lang} label={t.newPassword} />
-                <button type="submit">{t.save}</button>
-              </PostForm>
-            </>
-          ),
-        }),
-      );
+    return secretLinkHtml(reply).send(
+      pageFor(req, {
+        title: t.reset,
+        children: (
+          <>
+            <h1>{t.reset}</h1>
+            <Problems title={t.cannot} messages={problems} />
+            <PostForm action={href(`/reset/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
+              <NewPasswordField lang={req.lang} label={t.newPassword} />
+              <button type="submit">{t.save}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
   }
 
   /** A one-time link that is no good any more: what it was for, and where to get a new one. */
@@ -453,22 +450,20 @@ export function accountPages(
     const user = await accounts.confirmationUser(req.params.token);
     if (!user) return goneLinkPage(req, reply, 'confirm');
     const t = T[req.lang];
-    return html(reply)
-      .header('referrer-policy', 'no-referrer')
-      .send(
-        pageFor(req, {
-          title: t.confirmTitle,
-          children: (
-            <>
-              <h1>{t.confirmTitle}</h1>
-              <p>{t.confirmAsk(user.email)}</p>
-              <PostForm action={href(`/confirm/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
-                <button type="submit">{t.confirmButton}</button>
-              </PostForm>
-            </>
-          ),
-        }),
-      );
+    return secretLinkHtml(reply).send(
+      pageFor(req, {
+        title: t.confirmTitle,
+        children: (
+          <>
+            <h1>{t.confirmTitle}</h1>
+            <p>{t.confirmAsk(user.email)}</p>
+            <PostForm action={href(`/confirm/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
+              <button type="submit">{t.confirmButton}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
   });
 
   app.post<{ Params: { token: string } }>('/confirm/:token', async (req, reply) => {

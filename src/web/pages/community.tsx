@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.js';
 import { csrfToken, requireActor, signInFirst } from '../auth.js';
 import { idParam, safeLocalPath } from '../site.js';
 import { formatTime, localName, type Lang } from '../views/i18n.js';
-import { href, html, pageFor } from '../views/layout.js';
+import { href, html, pageFor, secretLinkHtml } from '../views/layout.js';
 import { Notice, PostForm, Problems, formText } from '../views/post-form.js';
 
 const T = {
@@ -434,47 +434,44 @@ export async function communityPages(
     const follows = await followsOf(store, user.id, req.lang);
     const base = `/notifications/${req.params.token}`;
     const csrf = csrfToken(req, reply);
-    return html(reply)
-      .header('referrer-policy', 'no-referrer')
-      .header('x-robots-tag', 'noindex')
-      .send(
-        pageFor(req, {
-          title: t.settingsTitle,
-          children: (
-            <>
-              <h1>{t.settingsTitle}</h1>
-              {notice && <Notice>{notice}</Notice>}
-              <p>{t.settingsIntro(user.email)}</p>
-              {follows.length ? (
-                <>
-                  <ul>
-                    {follows.map((f) => (
-                      <li>
-                        {f.label} ({f.modeLabel}){' '}
-                        <PostForm action={href(`${base}/unfollow`, req.lang)} csrf={csrf} class="inline">
-                          <input type="hidden" name="type" value={f.targetType} />
-                          <input type="hidden" name="id" value={f.targetId} />
-                          <button type="submit" class="link">
-                            {t.stop}
-                          </button>
-                        </PostForm>
-                      </li>
-                    ))}
-                  </ul>
-                  <PostForm action={href(`${base}/stop`, req.lang)} csrf={csrf}>
-                    <button type="submit">{t.stopAll}</button>
-                  </PostForm>
-                </>
-              ) : (
-                <p>{t.followNothing}</p>
-              )}
-              <p class="muted">
-                {t.changeMode} <a href={href('/account', req.lang)}>{t.yourAccount}</a>
-              </p>
-            </>
-          ),
-        }),
-      );
+    return secretLinkHtml(reply).send(
+      pageFor(req, {
+        title: t.settingsTitle,
+        children: (
+          <>
+            <h1>{t.settingsTitle}</h1>
+            {notice && <Notice>{notice}</Notice>}
+            <p>{t.settingsIntro(user.email)}</p>
+            {follows.length ? (
+              <>
+                <ul>
+                  {follows.map((f) => (
+                    <li>
+                      {f.label} ({f.modeLabel}){' '}
+                      <PostForm action={href(`${base}/unfollow`, req.lang)} csrf={csrf} class="inline">
+                        <input type="hidden" name="type" value={f.targetType} />
+                        <input type="hidden" name="id" value={f.targetId} />
+                        <button type="submit" class="link">
+                          {t.stop}
+                        </button>
+                      </PostForm>
+                    </li>
+                  ))}
+                </ul>
+                <PostForm action={href(`${base}/stop`, req.lang)} csrf={csrf}>
+                  <button type="submit">{t.stopAll}</button>
+                </PostForm>
+              </>
+            ) : (
+              <p>{t.followNothing}</p>
+            )}
+            <p class="muted">
+              {t.changeMode} <a href={href('/account', req.lang)}>{t.yourAccount}</a>
+            </p>
+          </>
+        ),
+      }),
+    );
   }
 
   app.get<{ Params: { token: string } }>('/notifications/:token', async (req, reply) =>
@@ -495,23 +492,20 @@ export async function communityPages(
   app.get<{ Params: { token: string } }>('/notifications/:token/stop', async (req, reply) => {
     const t = T[req.lang];
     const user = await notify.byToken(req.params.token);
-    return html(reply)
-      .header('referrer-policy', 'no-referrer')
-      .header('x-robots-tag', 'noindex')
-      .send(
-        pageFor(req, {
-          title: t.stopAll,
-          children: (
-            <>
-              <h1>{t.stopAll}</h1>
-              <p>{t.stopAsk(user.email)}</p>
-              <PostForm action={href(`/notifications/${req.params.token}/stop`, req.lang)} csrf="">
-                <button type="submit">{t.stopAll}</button>
-              </PostForm>
-            </>
-          ),
-        }),
-      );
+    return secretLinkHtml(reply).send(
+      pageFor(req, {
+        title: t.stopAll,
+        children: (
+          <>
+            <h1>{t.stopAll}</h1>
+            <p>{t.stopAsk(user.email)}</p>
+            <PostForm action={href(`/notifications/${req.params.token}/stop`, req.lang)} csrf="">
+              <button type="submit">{t.stopAll}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
   });
   await app.register(async (scope) => {
     // some mail programs send the one-click POST as multipart/form-data: its content does not matter

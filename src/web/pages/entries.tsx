@@ -35,7 +35,7 @@ import {
 } from '../views/entry-view.js';
 import { numberFormat } from '../views/format.js';
 import { localName, type Lang } from '../views/i18n.js';
-import { href, html, pageFor } from '../views/layout.js';
+import { Pager, href, html, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
 import { renderMarkdown } from '../views/markdown.js';
 import { EditLink, Notice, PostForm, Problems } from '../views/post-form.js';
@@ -766,7 +766,6 @@ export function entryPages(
       lang,
     );
     const title = about ? t.activitiesAbout(about.link.label) : t.allActivities;
-    const query = { about: req.query.about };
     return html(reply).send(
       pageFor(req, {
         title,
@@ -792,18 +791,15 @@ export function entryPages(
             ) : (
               <p>{t.none}</p>
             )}
-            <p>
-              {pageNo > 1 && (
-                <a href={href('/activities', lang, { ...query, page: String(pageNo - 1) })} rel="prev">
-                  {t.newer}
-                </a>
-              )}{' '}
-              {pageNo * ACTIVITIES_PER_PAGE < total && (
-                <a href={href('/activities', lang, { ...query, page: String(pageNo + 1) })} rel="next">
-                  {t.older}
-                </a>
-              )}
-            </p>
+            <Pager
+              lang={lang}
+              path="/activities"
+              query={{ about: req.query.about }}
+              page={pageNo}
+              hasNext={pageNo * ACTIVITIES_PER_PAGE < total}
+              prev={t.newer}
+              next={t.older}
+            />
           </>
         ),
       }),

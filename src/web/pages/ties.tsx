@@ -17,7 +17,7 @@ import { Permissions } from '../../services/orgs.js';
 import { ProgramPanels } from '../views/program-panels.js';
 import type { ContentIndex } from '../../services/content-index.js';
 import { collator, numberFormat } from '../views/format.js';
-import { href, pageFor } from '../views/layout.js';
+import { Pager, href, pageFor } from '../views/layout.js';
 import { placePath } from '../views/links.js';
 import { Sections } from '../views/sections.js';
 import { DataTable } from '../views/table.js';
@@ -262,18 +262,15 @@ export function tiePages(
                 })}
               />
             )}
-            <p>
-              {pageNo > 1 && (
-                <a href={href('/ties', lang, { ...query, page: String(pageNo - 1) })} rel="prev">
-                  {t.prev}
-                </a>
-              )}{' '}
-              {pageNo * SIZE < total && (
-                <a href={href('/ties', lang, { ...query, page: String(pageNo + 1) })} rel="next">
-                  {t.next}
-                </a>
-              )}
-            </p>
+            <Pager
+              lang={lang}
+              path="/ties"
+              query={query}
+              page={pageNo}
+              hasNext={pageNo * SIZE < total}
+              prev={t.prev}
+              next={t.next}
+            />
           </>
         ),
       }),

@@ -8,6 +8,36 @@ import { LANGS, localName, messages, type Lang } from './i18n.js';
 /** A reply that carries a page. */
 export const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8');
 
+/** An HTML page whose address holds a secret (a mailed link): never sent on as a referrer, never indexed. */
+export const secretLinkHtml = (reply: FastifyReply) =>
+  html(reply).header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
+
+/** "Previous / next page" links for a list paged with `?page=N`, keeping the list's other parameters. */
+export function Pager(p: {
+  lang: Lang;
+  path: string;
+  query: Record<string, string | undefined>;
+  page: number;
+  hasNext: boolean;
+  prev: string;
+  next: string;
+}) {
+  return (
+    <p>
+      {p.page > 1 && (
+        <a href={href(p.path, p.lang, { ...p.query, page: String(p.page - 1) })} rel="prev">
+          {p.prev}
+        </a>
+      )}{' '}
+      {p.hasNext && (
+        <a href={href(p.path, p.lang, { ...p.query, page: String(p.page + 1) })} rel="next">
+          {p.next}
+        </a>
+      )}
+    </p>
+  );
+}
+
 /** A link that keeps the reader's language. */
 export function href(path: string, lang: Lang, params: Record<string, string | undefined> = {}): string {
   const [base, query] = path.split('?');
