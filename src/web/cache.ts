@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
@@ -146,7 +146,8 @@ export class ResponseCache {
       if (v === undefined || key === undefined || reply.statusCode !== 200) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-      const etag = `"${v}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+      // one-shot hashing: a Hash object per page would be a native handle for the collector to finalize
+      const etag = `"${v}-${hash('sha1', body, 'base64url').slice(0, 16)}"`;
       const headers: Record<string, string | number> = {
         'content-type': String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
         'content-length': body.length,
