@@ -257,6 +257,13 @@ describe('every page', () => {
     newcomer = (await new AccountsService(t.store).startSession(joiner.id)).token;
     const [confirmation] = await t.store.outbox.list({ limit: 1, to: 'joiner@example.org' });
     const confirmLink = /http:\/\/localhost(\/confirm\/[\w-]+)/.exec(confirmation!.body)![1]!;
+    await new AccountsService(t.store).requestEmailChange(
+      reader,
+      { email: 'reader.new@example.org', password: 'correct horse battery' },
+      'http://localhost',
+    );
+    const [moving] = await t.store.outbox.list({ limit: 1, to: 'reader.new@example.org' });
+    const moveLink = /http:\/\/localhost(\/account\/email\/[\w-]+)/.exec(moving!.body)![1]!;
     // the notification settings that the link in every notification opens
     const secret = await t.store.users.notifyToken(reader.id, 'validity-test-notification-secret');
     await t.store.notify.subscribe(reader.id, 'place', 'Q74957', 'daily', new Date().toISOString());
@@ -280,6 +287,7 @@ describe('every page', () => {
         confirmLink,
         '/confirm/this-link-is-no-good-any-more',
         `/notifications/${secret}`,
+        moveLink,
         `/notifications/${secret}/stop`,
       ].flatMap(withZh),
     );

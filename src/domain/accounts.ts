@@ -19,6 +19,11 @@ export const MAX_PASSWORD = 200;
 // one @, something on each side, a dot in the domain; the mail server is the real check
 export const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
 
+/** Whether a (normalized) text is an e-mail address as far as the site can tell. */
+export function isEmail(email: string): boolean {
+  return EMAIL.test(email) && email.length <= 254;
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -31,7 +36,7 @@ export function validateNewUser(input: { email: string; name?: string; password:
 } {
   const problems: string[] = [];
   const email = normalizeEmail(input.email);
-  if (!EMAIL.test(email) || email.length > 254) problems.push(`"${input.email}" is not an e-mail address`);
+  if (!isEmail(email)) problems.push(`"${input.email}" is not an e-mail address`);
   const name = (input.name ?? '').trim() || email.split('@')[0]!;
   if (name.length > 100) problems.push('the name is longer than 100 characters');
   if (input.password.length < MIN_PASSWORD)

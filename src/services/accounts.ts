@@ -3,6 +3,7 @@ import {
   MAX_PASSWORD,
   MIN_PASSWORD,
   validateNewUser,
+  isEmail,
   normalizeEmail,
   type User,
 } from '../domain/accounts.js';
@@ -11,7 +12,7 @@ import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import type { TokenPurpose } from '../store/users-repo.js';
 import { MailService } from './mail.js';
-import { confirmMail, isMailLang, resetMail } from './mail-text.js';
+import { confirmMail, emailChangeMails, isMailLang, resetMail } from './mail-text.js';
 
 // Passwords are hashed with scrypt (Node's crypto, OpenSSL): 2^15 iterations of memory-hard work, a random salt
 // per password, the parameters stored with the hash so they can be raised later.
@@ -60,18 +61,18 @@ let dummyHash: Promise<string> | undefined;
 export const SESSION_DAYS = 14;
 export const RESET_MINUTES = 60;
 export const CONFIRM_DAYS = 7;
+export const EMAIL_CHANGE_HOURS = 24;
 
 const TOKEN = /^[\w-]{20,100}$/;
 const mailLang = (u: User) => (isMailLang(u.lang) ? u.lang : 'en');
 
-/** Uses up a mailed link's token: its user's id, or a message to ask for a new link. */
-async function spendToken(tx: Store, token: string, purpose: TokenPurpose, now: Date): Promise<number> {
-  const userId = TOKEN.test(token)
+/** Uses up a mailed link's token: its user's id and detail, or a message to ask for a new link. */
+async function spendToken(tx: Store, token: string, purpose: TokenPurpose, now: Date) {
+  const used = TOKEN.test(token)
     ? await tx.users.useToken(hashToken(token), purpose, now.toISOString())
     : undefined;
-  if (userId === undefined)
-    throw new ValidationError('This link has expired or was used already. Ask for a new one.');
-  return userId;
+  if (!used) throw new ValidationError('This link has expired or was used already. Ask for a new one.');
+  return used;
 }
 
 /** Queues the link to confirm a new account's address (in the transaction that made the account). */
@@ -197,16 +198,95 @@ export class AccountsService {
 
   /** The account a confirmation link is for, while the link is good. */
   async confirmationUser(token: string, now = new Date()): Promise<User | null> {
-    const id = TOKEN.test(token)
-      ? await this.store.users.tokenUser(hashToken(token), 'confirm', now.toISOString())
+    return (await this.linkOf(token, 'confirm', now))?.user ?? null;
+  }
+
+  /** The account and detail of a mailed link, while it is good (for the page that asks to use it). */
+  private async linkOf(token: string, purpose: TokenPurpose, now: Date) {
+    const found = TOKEN.test(token)
+      ? await this.store.users.tokenUser(hashToken(token), purpose, now.toISOString())
       : undefined;
-    return (id !== undefined && (await this.store.users.byId(id))) || null;
+    const user = found && (await this.store.users.byId(found.userId));
+    return user ? { user, detail: found.detail } : undefined;
+  }
+
+  /**
+   * Starts moving an account to a new address: with the current password, a link goes to the new address (the
+   * change happens when it is opened there) and a word of warning to the old one.
+   */
+  async requestEmailChange(
+    user: User,
+    input: { email: string; password: string },
+    baseUrl: string,
+    now = new Date(),
+  ): Promise<string> {
+    const email = normalizeEmail(input.email);
+    if (!isEmail(email)) throw new ValidationError(`"${input.email}" is not an e-mail address.`);
+    if (email === user.email) throw new ValidationError(`${email} is your address already.`);
+    await this.verifyCurrentPassword(user, input.password, now);
+    if (await this.store.users.byEmail(email)) throw new ValidationError(`${email} already has an account.`);
+    const bucket = `email:user:${user.id}`;
+    await this.throttle(bucket, LIMITS.confirmUser, 'address changes', now);
+    await this.store.users.addAttempt(bucket, now.toISOString());
+    const token = randomBytes(32).toString('base64url');
+    const link = `${baseUrl.replace(/\/+$/, '')}/account/email/${token}`;
+    await this.store.transaction(async (tx) => {
+      await tx.users.addToken({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        purpose: 'email',
+        detail: email,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + EMAIL_CHANGE_HOURS * 3_600_000).toISOString(),
+      });
+      const texts = emailChangeMails(user.name, user.email, email, link, EMAIL_CHANGE_HOURS);
+      await MailService.queue(tx, { to: email, ...texts.toNew(mailLang(user)) }, now);
+      await MailService.queue(tx, { to: user.email, ...texts.toOld(mailLang(user)) }, now);
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: user.id,
+        action: 'email.change.request',
+        subject: `user:${user.id}`,
+        detail: email,
+      });
+    });
+    return email;
+  }
+
+  /** The account and new address of an address-change link, while it is good. */
+  async emailChangeOf(token: string, now = new Date()): Promise<{ user: User; email: string } | null> {
+    const found = await this.linkOf(token, 'email', now);
+    return found?.detail ? { user: found.user, email: found.detail } : null;
+  }
+
+  /** Moves the account to the address the link was sent to (once; the address must still be free). */
+  async changeEmail(token: string, now = new Date()): Promise<User> {
+    return this.store
+      .transaction(async (tx) => {
+        const { userId, detail: email } = await spendToken(tx, token, 'email', now);
+        const before = (await tx.users.byId(userId))!;
+        const holder = await tx.users.byEmail(email!);
+        if (holder && holder.id !== userId) throw new ValidationError(`${email} already has an account.`);
+        await tx.users.setEmail(userId, email!, now.toISOString());
+        await tx.users.audit({
+          at: now.toISOString(),
+          actorId: userId,
+          action: 'email.change',
+          subject: `user:${userId}`,
+          detail: `${before.email} -> ${email}`,
+        });
+        return (await tx.users.byId(userId))!;
+      })
+      .catch((e: unknown) => {
+        // someone took the address between the check and the change: the unique index decides
+        throw isUniqueViolation(e) ? new ValidationError('That address already has an account.') : e;
+      });
   }
 
   /** Confirms the address a link was sent to (once). */
   async confirmEmail(token: string, now = new Date()): Promise<User> {
     return this.store.transaction(async (tx) => {
-      const userId = await spendToken(tx, token, 'confirm', now);
+      const { userId } = await spendToken(tx, token, 'confirm', now);
       if (await tx.users.confirmEmail(userId, now.toISOString()))
         await tx.users.audit({
           at: now.toISOString(),
@@ -296,14 +376,7 @@ export class AccountsService {
     keepSession: string,
     now = new Date(),
   ): Promise<void> {
-    // guessing the current password from a session left open counts like failed sign-ins
-    const bucket = `signin:email:${user.email}`;
-    await this.throttle(bucket, LIMITS.signinEmail, 'wrong passwords for this address', now);
-    const stored = await this.store.users.byEmail(user.email);
-    if (!stored?.passwordHash || !(await verifyPassword(current.slice(0, 1000), stored.passwordHash))) {
-      await this.store.users.addAttempt(bucket, now.toISOString());
-      throw new ValidationError('The current password is not right.');
-    }
+    await this.verifyCurrentPassword(user, current, now);
     checkPassword(next);
     const hash = await hashPassword(next);
     await this.store.transaction(async (tx) => {
@@ -316,6 +389,18 @@ export class AccountsService {
         subject: `user:${user.id}`,
       });
     });
+  }
+
+  /** Checks the password a signed-in user types to change what matters (password, address). */
+  private async verifyCurrentPassword(user: User, current: string, now: Date): Promise<void> {
+    // guessing the current password from a session left open counts like failed sign-ins
+    const bucket = `signin:email:${user.email}`;
+    await this.throttle(bucket, LIMITS.signinEmail, 'wrong passwords for this address', now);
+    const stored = await this.store.users.byEmail(user.email);
+    if (!stored?.passwordHash || !(await verifyPassword(current.slice(0, 1000), stored.passwordHash))) {
+      await this.store.users.addAttempt(bucket, now.toISOString());
+      throw new ValidationError('The current password is not right.');
+    }
   }
 
   /** The name shown with a user's comments and edits, and the language of their mail. */
@@ -340,7 +425,7 @@ export class AccountsService {
     checkPassword(password);
     const hash = await hashPassword(password);
     return this.store.transaction(async (tx) => {
-      const userId = await spendToken(tx, token, 'reset', now);
+      const { userId } = await spendToken(tx, token, 'reset', now);
       await tx.users.setPassword(userId, hash);
       // the link came to the address, so the address is theirs
       await tx.users.confirmEmail(userId, now.toISOString());

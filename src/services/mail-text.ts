@@ -49,6 +49,39 @@ export const confirmMail =
             'Until then we send this address no notifications. If it was not you, ignore this mail.\n',
         };
 
+/** The two mails of an address change: the link to the new address, a warning to the old one. */
+export const emailChangeMails = (name: string, from: string, to: string, link: string, hours: number) => ({
+  toNew: (lang: MailLang): Message =>
+    lang === 'zh'
+      ? {
+          subject: '确认新的电子邮箱',
+          body:
+            `${name}，您好：\n\n您请求把账户的邮箱从 ${from} 改为 ${to}。请在${hours}小时内打开以下链接确认：\n\n` +
+            `${link}\n\n如果不是您本人操作，请忽略此邮件，账户不会改变。\n`,
+        }
+      : {
+          subject: 'Confirm your new e-mail address',
+          body:
+            `Hello ${name},\n\nYou asked to move your account from ${from} to ${to}. ` +
+            `Open this link within ${hours} hours to confirm:\n\n${link}\n\n` +
+            'If it was not you, ignore this mail: the account stays as it is.\n',
+        },
+  toOld: (lang: MailLang): Message =>
+    lang === 'zh'
+      ? {
+          subject: '账户邮箱即将更改',
+          body:
+            `${name}，您好：\n\n有人用您的密码请求把账户邮箱改为 ${to}；新邮箱确认后即生效。\n` +
+            '如果不是您本人操作，请立即登录并修改密码。\n',
+        }
+      : {
+          subject: 'Your account’s e-mail address is about to change',
+          body:
+            `Hello ${name},\n\nSomeone with your password asked to move your account to ${to}; ` +
+            'it moves once that address is confirmed.\nIf it was not you, sign in and change your password now.\n',
+        },
+});
+
 export const commentMail =
   (c: { postTitle: string; author: string; body: string; link: string }): Localized =>
   (lang) =>

@@ -8,6 +8,7 @@ import { entries } from './migrations/0005-entries.js';
 import { userLang } from './migrations/0006-user-lang.js';
 import { emailConfirm } from './migrations/0007-email-confirm.js';
 import { unsubscribe } from './migrations/0008-unsubscribe.js';
+import { emailChange } from './migrations/0009-email-change.js';
 
 function migrations(db: Database): Record<string, Migration> {
   return {
@@ -19,6 +20,7 @@ function migrations(db: Database): Record<string, Migration> {
     '0006-user-lang': userLang(),
     '0007-email-confirm': emailConfirm(),
     '0008-unsubscribe': unsubscribe(),
+    '0009-email-change': emailChange(),
   };
 }
 

@@ -118,8 +118,9 @@ export interface PasswordResetsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
-  /** 'reset' (choose a new password) or 'confirm' (confirm the address) */
+  /** 'reset' (choose a new password), 'confirm' (confirm the address) or 'email' (change it to `detail`) */
   purpose: Generated<string>;
+  detail: string | null;
 }
 
 export interface OutboxTable {

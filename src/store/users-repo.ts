@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { User } from '../domain/accounts.js';
 import type { DB, UsersTable } from './schema.js';
 
-export type TokenPurpose = 'reset' | 'confirm';
+export type TokenPurpose = 'reset' | 'confirm' | 'email';
 
 function toUser(r: Selectable<UsersTable>): User {
   return {
@@ -204,6 +204,8 @@ export class UsersRepo {
     purpose: TokenPurpose;
     createdAt: string;
     expiresAt: string;
+    /** what the link is about: the new address of an 'email' link */
+    detail?: string;
   }) {
     await this.db
       .insertInto('password_resets')
@@ -211,14 +213,19 @@ export class UsersRepo {
         token_hash: r.tokenHash,
         user_id: r.userId,
         purpose: r.purpose,
+        detail: r.detail ?? null,
         created_at: r.createdAt,
         expires_at: r.expiresAt,
       })
       .execute();
   }
 
-  /** Marks an unused, unexpired token as used and gives its user's id; undefined if there is none. */
-  async useToken(tokenHash: string, purpose: TokenPurpose, now: string): Promise<number | undefined> {
+  /** Marks an unused, unexpired token as used and gives its user's id and detail; undefined if there is none. */
+  async useToken(
+    tokenHash: string,
+    purpose: TokenPurpose,
+    now: string,
+  ): Promise<{ userId: number; detail: string | null } | undefined> {
     const r = await this.db
       .updateTable('password_resets')
       .set({ used_at: now })
@@ -226,22 +233,35 @@ export class UsersRepo {
       .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
-      .returning('user_id')
+      .returning(['user_id', 'detail'])
       .executeTakeFirst();
-    return r?.user_id;
+    return r ? { userId: r.user_id, detail: r.detail } : undefined;
   }
 
-  /** The user an unused, unexpired token is for. */
-  async tokenUser(tokenHash: string, purpose: TokenPurpose, now: string): Promise<number | undefined> {
+  /** The user an unused, unexpired token is for, and its detail. */
+  async tokenUser(
+    tokenHash: string,
+    purpose: TokenPurpose,
+    now: string,
+  ): Promise<{ userId: number; detail: string | null } | undefined> {
     const r = await this.db
       .selectFrom('password_resets')
-      .select('user_id')
+      .select(['user_id', 'detail'])
       .where('token_hash', '=', tokenHash)
       .where('purpose', '=', purpose)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
       .executeTakeFirst();
-    return r?.user_id;
+    return r ? { userId: r.user_id, detail: r.detail } : undefined;
+  }
+
+  /** A new address for the account, confirmed by the link that came to it. */
+  async setEmail(userId: number, email: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({ email, email_confirmed_at: now })
+      .where('id', '=', userId)
+      .execute();
   }
 
   /** Records that the user showed the address is theirs (the first time only). */

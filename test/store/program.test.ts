@@ -362,6 +362,27 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
   });
 
+  it('moves an account to a new address with the link sent there, within a day', async () => {
+    const accounts = new AccountsService(t.store);
+    const now = new Date('2026-11-24T10:00:00Z');
+    const user = await accounts.addUser({ email: 'old@example.org', password: 'mover password' });
+    await accounts.requestEmailChange(
+      user,
+      { email: 'new@example.org', password: 'mover password' },
+      'https://twinning.example.org',
+      now,
+    );
+    const [mail] = await t.store.outbox.list({ limit: 1, to: 'new@example.org' });
+    const token = /\/account\/email\/([\w-]+)/.exec(mail!.body)![1]!;
+    expect(await accounts.emailChangeOf(token, new Date('2026-11-25T10:00:01Z'))).toBeNull();
+    expect(await accounts.emailChangeOf(token, now)).toMatchObject({ email: 'new@example.org' });
+    expect((await accounts.changeEmail(token, now)).email).toBe('new@example.org');
+    await expect(accounts.changeEmail(token, now)).rejects.toThrow(
+      'This link has expired or was used already.',
+    );
+    expect(await t.store.users.byEmail('old@example.org')).toBeUndefined();
+  });
+
   it('confirms a signed-up address with its link, once, within the week', async () => {
     const accounts = new AccountsService(t.store);
     const now = new Date('2026-11-24T10:00:00Z');

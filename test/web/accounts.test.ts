@@ -393,6 +393,74 @@ describe('sign-in limits behind a reverse proxy', () => {
 describe('the account page', () => {
   const ctx = useTestApp(fixtureFiles);
 
+  it('moves the account to a new address once the link mailed there is opened', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    await accounts.addUser({ email: 'mover@example.org', name: 'Mover', password: PASSWORD });
+    await accounts.addUser({ email: 'taken@example.org', password: PASSWORD });
+    const v = new Visitor(() => ctx.app, '10.3.5.1');
+    await v.signIn('mover@example.org', PASSWORD);
+    const ask = (email: string, current = PASSWORD) =>
+      v.submit('/account', { email, current }, '/account/email');
+    // the current password, and a real address that is free and new
+    for (const [email, current, problem] of [
+      ['moved@example.org', 'not my password', 'The current password is not right.'],
+      ['nowhere', PASSWORD, '"nowhere" is not an e-mail address.'],
+      ['Mover@example.org', PASSWORD, 'mover@example.org is your address already.'],
+      ['taken@example.org', PASSWORD, 'taken@example.org already has an account.'],
+    ] as const) {
+      const refused = await ask(email, current);
+      expect(refused.statusCode, email).toBe(400);
+      expect(mainText(refused.body)).toContain(problem);
+    }
+    const asked = await ask('Moved@Example.org ');
+    expect(asked.statusCode).toBe(303);
+    expect(asked.headers.location).toBe('/account?done=email-sent');
+    const [toNew] = await ctx.t.store.outbox.list({ limit: 1, to: 'moved@example.org' });
+    expect(toNew!.subject).toBe('Confirm your new e-mail address');
+    const [toOld] = await ctx.t.store.outbox.list({ limit: 1, to: 'mover@example.org' });
+    expect(toOld!.subject).toBe('Your account’s e-mail address is about to change');
+    expect(toOld!.body).toContain('moved@example.org');
+    // nothing moves until the link is used, by a click on its page
+    const link = /http:\/\/localhost:3000(\/account\/email\/[\w-]+)/.exec(toNew!.body)![1]!;
+    const page = await new Visitor(() => ctx.app, '10.3.5.9').get(link);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(mainText(page.body)).toContain('Move your account from mover@example.org to moved@example.org?');
+    expect(await ctx.t.store.users.byEmail('moved@example.org')).toBeUndefined();
+    const moved = await v.submit(link, {});
+    expect(moved.statusCode).toBe(303);
+    expect(moved.headers.location).toBe('/account?done=email-changed');
+    const account = mainText((await v.get('/account?done=email-changed')).body);
+    expect(account).toContain('Your account has its new e-mail address.');
+    expect(account).toContain('E-mail address moved@example.org');
+    expect((await ctx.t.store.users.byEmail('moved@example.org'))!.emailConfirmedAt).not.toBeNull();
+    expect((await ctx.t.store.users.auditLog(10)).map((a) => a.action)).toContain('email.change');
+    // once only; the old address no longer signs in, the new one does
+    expect((await v.get(link)).statusCode).toBe(410);
+    expect(
+      (await new Visitor(() => ctx.app, '10.3.5.2').signIn('mover@example.org', PASSWORD)).statusCode,
+    ).toBe(401);
+    expect(
+      (await new Visitor(() => ctx.app, '10.3.5.3').signIn('moved@example.org', PASSWORD)).statusCode,
+    ).toBe(303);
+  });
+
+  it('does not move an account to an address someone took after the link was sent', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    await accounts.addUser({ email: 'slow@example.org', password: PASSWORD });
+    const v = new Visitor(() => ctx.app, '10.3.6.1');
+    await v.signIn('slow@example.org', PASSWORD);
+    await v.submit('/account', { email: 'contested@example.org', current: PASSWORD }, '/account/email');
+    const [mail] = await ctx.t.store.outbox.list({ limit: 1, to: 'contested@example.org' });
+    const link = /http:\/\/localhost:3000(\/account\/email\/[\w-]+)/.exec(mail!.body)![1]!;
+    await accounts.addUser({ email: 'contested@example.org', password: PASSWORD });
+    const refused = await v.submit(link, {});
+    expect(refused.statusCode).toBe(409);
+    expect(mainText(refused.body)).toContain('contested@example.org already has an account.');
+    expect(await ctx.t.store.users.byEmail('slow@example.org')).toBeDefined();
+    // a link of another kind is no address change
+    expect((await v.get('/account/email/not-a-real-token-at-all-xxxx')).statusCode).toBe(410);
+  });
+
   it('changes the name and, with the current password, the password; other sessions end', async () => {
     await new AccountsService(ctx.t.store).addUser({
       email: 'me@example.org',

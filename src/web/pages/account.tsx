@@ -57,13 +57,22 @@ const T = {
     following: 'What you follow',
     followNothing: 'You follow nothing yet: use "Follow" on a place, an organization or a post.',
     unfollow: 'Stop following',
-    settings: 'Name, language and password',
+    settings: 'Name, language, password and address',
     saveName: 'Save',
     mailLang: 'Language of the mail we send you',
     currentPassword: 'Current password',
     changePassword: 'Change the password',
     passwordChanged: 'Your password was changed; you were signed out everywhere else.',
     nameChanged: 'Saved.',
+    changeEmail: 'Change the e-mail address',
+    newEmail: 'New e-mail address',
+    newEmailHint: 'We mail a link there; the address changes when you open it.',
+    emailSent:
+      'A link is on its way to the new address: your account moves there when you open it (within a day). Until then it keeps this address.',
+    emailAsk: (from: string, to: string) => `Move your account from ${from} to ${to}?`,
+    emailButton: 'Use the new address',
+    emailChanged: 'Your account has its new e-mail address.',
+    emailGone: 'This link has expired or was used already. Sign in and ask again on your account page.',
     welcome: 'Welcome! Your account is ready.',
     confirmNeeded: (e: string) =>
       `Please confirm your address: we sent a link to ${e}. Until you open it, we send you no notifications.`,
@@ -113,13 +122,21 @@ const T = {
     following: '我的关注',
     followNothing: '您尚未关注任何内容：在地方、机构或文章页面点击“关注”。',
     unfollow: '取消关注',
-    settings: '姓名、语言与密码',
+    settings: '姓名、语言、密码与邮箱',
     saveName: '保存',
     mailLang: '邮件语言',
     currentPassword: '当前密码',
     changePassword: '修改密码',
     passwordChanged: '密码已修改，其他设备上的登录已退出。',
     nameChanged: '已保存。',
+    changeEmail: '更改电子邮箱',
+    newEmail: '新的电子邮箱',
+    newEmailHint: '我们会向新邮箱发送链接，打开链接后才会更改。',
+    emailSent: '链接已发送到新邮箱：在一天内打开链接后，账户即改用新邮箱；在此之前仍使用原邮箱。',
+    emailAsk: (from: string, to: string) => `把账户邮箱从 ${from} 改为 ${to}？`,
+    emailButton: '使用新邮箱',
+    emailChanged: '账户已改用新的电子邮箱。',
+    emailGone: '此链接已过期或已使用。请登录后在账户页面重新申请。',
     welcome: '欢迎！您的账户已建好。',
     confirmNeeded: (e: string) =>
       `请确认您的邮箱：确认链接已发送到 ${e}。打开链接之前，我们不会向您发送任何通知。`,
@@ -210,14 +227,21 @@ export function accountPages(
     );
   }
 
-  app.get<{ Querystring: { next?: string; reset?: string; confirmed?: string } }>(
+  app.get<{ Querystring: { next?: string; reset?: string; confirmed?: string; changed?: string } }>(
     '/signin',
     async (req, reply) => {
       if (req.user) return reply.redirect(href('/account', req.lang), 303);
       const t = T[req.lang];
       return signInPage(req, reply, {
         next: req.query.next,
-        notice: req.query.reset === '1' ? t.resetDone : req.query.confirmed === '1' ? t.confirmed : undefined,
+        notice:
+          req.query.reset === '1'
+            ? t.resetDone
+            : req.query.confirmed === '1'
+              ? t.confirmed
+              : req.query.changed === '1'
+                ? t.emailChanged
+                : undefined,
       });
     },
   );
@@ -401,9 +425,13 @@ export function accountPages(
   }
 
   /** A one-time link that is no good any more: what it was for, and where to get a new one. */
-  function goneLinkPage(req: FastifyRequest, reply: FastifyReply, kind: 'reset' | 'confirm' = 'reset') {
+  function goneLinkPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'reset' | 'confirm' | 'email' = 'reset',
+  ) {
     const t = T[req.lang];
-    const title = kind === 'reset' ? t.reset : t.confirmTitle;
+    const title = { reset: t.reset, confirm: t.confirmTitle, email: t.changeEmail }[kind];
     return reply
       .code(410)
       .type('text/html; charset=utf-8')
@@ -413,7 +441,7 @@ export function accountPages(
           children: (
             <>
               <h1>{title}</h1>
-              <p>{kind === 'reset' ? t.resetGone : t.confirmGone}</p>
+              <p>{{ reset: t.resetGone, confirm: t.confirmGone, email: t.emailGone }[kind]}</p>
               <p>
                 {kind === 'reset' ? (
                   <a href={href('/reset', req.lang)}>{t.askAgain}</a>
@@ -490,6 +518,72 @@ export function accountPages(
       return accountPage(req, reply, problemsOf(e));
     }
     return reply.redirect(href('/account', req.lang, { done: 'confirm-sent' }), 303);
+  });
+
+  app.post<{ Body: Body }>('/account/email', async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    try {
+      await accounts.requestEmailChange(
+        actor.user,
+        { email: formText(req.body, 'email'), password: formText(req.body, 'current') },
+        deps.publicUrl,
+      );
+    } catch (e) {
+      if (!(e instanceof ValidationError || e instanceof TooManyError)) throw e;
+      reply.code(e instanceof TooManyError ? 429 : 400);
+      return accountPage(req, reply, problemsOf(e));
+    }
+    return reply.redirect(href('/account', req.lang, { done: 'email-sent' }), 303);
+  });
+
+  // Like the confirmation link: the mailed link shows a page, and a person's click moves the account.
+  app.get<{ Params: { token: string } }>('/account/email/:token', async (req, reply) => {
+    const change = await accounts.emailChangeOf(req.params.token);
+    if (!change) return goneLinkPage(req, reply, 'email');
+    const t = T[req.lang];
+    return secretLinkHtml(reply).send(
+      pageFor(req, {
+        title: t.changeEmail,
+        children: (
+          <>
+            <h1>{t.changeEmail}</h1>
+            <p>{t.emailAsk(change.user.email, change.email)}</p>
+            <PostForm
+              action={href(`/account/email/${req.params.token}`, req.lang)}
+              csrf={csrfToken(req, reply)}
+            >
+              <button type="submit">{t.emailButton}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
+  });
+
+  app.post<{ Params: { token: string } }>('/account/email/:token', async (req, reply) => {
+    let user;
+    try {
+      user = await accounts.changeEmail(req.params.token);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      if (/expired or was used/.test(e.message)) return goneLinkPage(req, reply, 'email');
+      reply.code(409);
+      return html(reply).send(
+        pageFor(req, {
+          title: T[req.lang].changeEmail,
+          children: (
+            <>
+              <h1>{T[req.lang].changeEmail}</h1>
+              <Problems title={T[req.lang].cannot} messages={[e.message]} />
+            </>
+          ),
+        }),
+      );
+    }
+    if (req.user?.id === user.id)
+      return reply.redirect(href('/account', req.lang, { done: 'email-changed' }), 303);
+    return reply.redirect(href('/signin', req.lang, { changed: '1' }), 303);
   });
 
   app.get<{ Querystring: { done?: string } }>('/account', async (req, reply) => accountPage(req, reply, []));
@@ -608,6 +702,8 @@ export function accountPages(
             <h2>{t.settings}</h2>
             {done === 'password' && <Notice>{t.passwordChanged}</Notice>}
             {done === 'name' && <Notice>{t.nameChanged}</Notice>}
+            {done === 'email-sent' && <Notice>{t.emailSent}</Notice>}
+            {done === 'email-changed' && <Notice>{t.emailChanged}</Notice>}
             <Problems title={t.cannot} messages={problems} />
             <div class="grid2">
               <PostForm action={href('/account/name', req.lang)} csrf={csrf}>
@@ -643,6 +739,25 @@ export function accountPages(
                 />
                 <NewPasswordField lang={req.lang} label={t.newPassword} />
                 <button type="submit">{t.changePassword}</button>
+              </PostForm>
+              <PostForm action={href('/account/email', req.lang)} csrf={csrf}>
+                <Field
+                  label={t.newEmail}
+                  name="email"
+                  type="email"
+                  hint={t.newEmailHint}
+                  required
+                  autocomplete="email"
+                />
+                <Field
+                  label={t.currentPassword}
+                  name="current"
+                  id="field-email-current"
+                  type="password"
+                  required
+                  autocomplete="current-password"
+                />
+                <button type="submit">{t.changeEmail}</button>
               </PostForm>
             </div>
             <h2>{t.signOut}</h2>

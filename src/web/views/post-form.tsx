@@ -21,8 +21,10 @@ export function Field(p: {
   autocomplete?: string;
   minLength?: number;
   maxLength?: number;
+  /** where a page has two fields of one name (in two forms) */
+  id?: string;
 }) {
-  const id = `field-${p.name}`;
+  const id = p.id ?? `field-${p.name}`;
   return (
     <FieldShell id={id} label={p.label} hint={p.hint}>
       <input
