@@ -136,10 +136,10 @@ export class EntriesRepo {
     return this.withSubjects(rows);
   }
 
-  /** Entries of the types, newest first (by start); of one organization, before a time, about some subjects. */
+  /** Entries of the types, newest first (by start), a page at a time; of one organization or about some subjects. */
   async latest(
     types: EntryType[],
-    opts: { limit: number; offset?: number; orgId?: number; before?: string; about?: Subjects },
+    opts: { limit: number; offset?: number; orgId?: number; about?: Subjects },
   ): Promise<Entry[]> {
     if (opts.about && !hasIds(opts.about)) return [];
     let q = this.db
@@ -151,7 +151,6 @@ export class EntriesRepo {
       .limit(opts.limit);
     if (opts.offset) q = q.offset(opts.offset);
     if (opts.orgId !== undefined) q = q.where('org_id', '=', opts.orgId);
-    if (opts.before) q = q.where('starts_at', '<', opts.before);
     if (opts.about) q = q.where(aboutAny(opts.about));
     return this.withSubjects(await q.execute());
   }

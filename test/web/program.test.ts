@@ -743,6 +743,24 @@ describe('running a program: entries, feeds, comments, notifications and photos'
     expect(feed.entries.map((e) => e.title)).toEqual(['Tokyo in spring']);
     expect(news).toContain('Tokyo in spring');
     expect(mainText((await anyone.get('/news?about=place:Q74957')).body)).not.toContain('Tokyo in spring');
+    // twenty news a page, newest first, even when many were published in the same millisecond
+    for (let i = 1; i <= 20; i++)
+      await create(
+        'hanoverEditor',
+        'hanover-partners',
+        'post',
+        { title: `Tokyo note ${i}`, kind: 'news', summary: 'Short.', body: 'Text.' },
+        ['place:Q1490'],
+      );
+    const firstNews = await anyone.get('/news?about=place:Q1490');
+    const firstNewsText = mainText(firstNews.body);
+    expect(firstNewsText).toContain('21 posts');
+    expect(firstNewsText).toContain('Tokyo note 20');
+    expect(firstNewsText).not.toContain('Tokyo in spring');
+    expect(firstNews.body).toContain('href="/news?about=place%3AQ1490&amp;page=2" rel="next"');
+    const secondNews = mainText((await anyone.get('/news?about=place:Q1490&page=2')).body);
+    expect(secondNews).toContain('Tokyo in spring');
+    expect(secondNews).not.toContain('Tokyo note');
     // what is not there is said so
     for (const about of ['place:Q999999999', 'twinning:abc', 'planet:Mars', 'twinning:999999']) {
       const res = await anyone.get(`/activities?about=${about}`);

@@ -92,6 +92,7 @@ const T = {
     activitiesAbout: (x: string) => `Activities about ${x}`,
     newsAbout: (x: string) => `News about ${x}`,
     activityCount: (n: string) => (n === '1' ? '1 activity' : `${n} activities`),
+    postCount: (n: string) => (n === '1' ? '1 post' : `${n} posts`),
     backTo: (x: string) => `Back to ${x}`,
     newer: 'Newer',
   },
@@ -142,6 +143,7 @@ const T = {
     activitiesAbout: (x: string) => `与${x}相关的交流活动`,
     newsAbout: (x: string) => `与${x}相关的新闻`,
     activityCount: (n: string) => `共${n}项交流活动`,
+    postCount: (n: string) => `共${n}篇`,
     backTo: (x: string) => `返回${x}`,
     newer: '较新',
   },
@@ -687,85 +689,35 @@ export function entryPages(
     entryPage(req, reply, 'post', async (e) => deps.comments(req, reply, e)),
   );
 
-  app.get<{ Querystring: { before?: string; about?: string } }>('/news', cached, async (req, reply) => {
-    const t = T[req.lang];
-    const before =
-      req.query.before && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(req.query.before)
-        ? req.query.before
-        : undefined;
-    const about = await listAbout(req.query.about, req.lang);
-    const list = await store.entries.latest(['post'], { limit: 20, before, about: about?.subjects });
-    const subjects = await subjectLinks(
-      store,
-      list.flatMap((e) => e.subjects),
-      req.lang,
-    );
-    const last = list.at(-1);
-    return html(reply).send(
-      pageFor(req, {
-        title: about ? t.newsAbout(about.link.label) : t.allNews,
-        children: (
-          <>
-            <h1>{about ? t.newsAbout(about.link.label) : t.allNews}</h1>
-            {about ? (
-              <p>
-                <a href={href(about.link.path, req.lang)}>{t.backTo(about.link.label)}</a>
-              </p>
-            ) : (
-              <p>{t.newsIntro}</p>
-            )}
-            <p class="downloads">
-              <a href={href('/news.atom', 'en', { about: req.query.about })} type="application/atom+xml">
-                {t.feed}
-              </a>
-            </p>
-            {list.length ? (
-              <EntryLog
-                entries={list}
-                orgs={await orgsOf(store, list)}
-                lang={req.lang}
-                subjects={subjects}
-                aboutLabel={t.about}
-              />
-            ) : (
-              <p>{t.none}</p>
-            )}
-            {list.length === 20 && last?.startsAt && (
-              <p>
-                <a
-                  href={href('/news', req.lang, { before: last.startsAt, about: req.query.about })}
-                  rel="next"
-                >
-                  {t.older}
-                </a>
-              </p>
-            )}
-          </>
-        ),
-      }),
-    );
-  });
+  const PER_PAGE = { post: 20, activity: 50 } as const;
 
-  const ACTIVITIES_PER_PAGE = 50;
-  app.get<{ Querystring: { about?: string; page?: string } }>('/activities', cached, async (req, reply) => {
+  /** News or activities, newest first, a page at a time: of every program, or about a place, tie or country. */
+  async function entryListPage(
+    req: FastifyRequest<{ Querystring: { about?: string; page?: string } }>,
+    reply: FastifyReply,
+    type: 'post' | 'activity',
+  ) {
     const t = T[req.lang];
     const lang = req.lang;
+    const per = PER_PAGE[type];
     const pageNo = Math.max(1, Math.min(10_000, Number(req.query.page) || 1));
     const about = await listAbout(req.query.about, lang);
     const [list, total] = await Promise.all([
-      store.entries.latest(['activity'], {
-        limit: ACTIVITIES_PER_PAGE,
-        offset: (pageNo - 1) * ACTIVITIES_PER_PAGE,
-        about: about?.subjects,
-      }),
-      store.entries.count(['activity'], about?.subjects),
+      store.entries.latest([type], { limit: per, offset: (pageNo - 1) * per, about: about?.subjects }),
+      store.entries.count([type], about?.subjects),
     ]);
     const subjects = await subjectLinks(
       store,
       list.flatMap((e) => e.subjects),
       lang,
     );
-    const title = about ? t.activitiesAbout(about.link.label) : t.allActivities;
+    const news = type === 'post';
+    const title = about
+      ? (news ? t.newsAbout : t.activitiesAbout)(about.link.label)
+      : news
+        ? t.allNews
+        : t.allActivities;
+    const count = numberFormat(lang).format(total);
     return html(reply).send(
       pageFor(req, {
         title,
@@ -777,9 +729,16 @@ export function entryPages(
                 <a href={href(about.link.path, lang)}>{t.backTo(about.link.label)}</a>
               </p>
             ) : (
-              <p>{t.activitiesIntro}</p>
+              <p>{news ? t.newsIntro : t.activitiesIntro}</p>
             )}
-            <p class="muted">{t.activityCount(numberFormat(lang).format(total))}</p>
+            {news && (
+              <p class="downloads">
+                <a href={href('/news.atom', 'en', { about: req.query.about })} type="application/atom+xml">
+                  {t.feed}
+                </a>
+              </p>
+            )}
+            <p class="muted">{news ? t.postCount(count) : t.activityCount(count)}</p>
             {list.length ? (
               <EntryLog
                 entries={list}
@@ -793,10 +752,10 @@ export function entryPages(
             )}
             <Pager
               lang={lang}
-              path="/activities"
+              path={news ? '/news' : '/activities'}
               query={{ about: req.query.about }}
               page={pageNo}
-              hasNext={pageNo * ACTIVITIES_PER_PAGE < total}
+              hasNext={pageNo * per < total}
               prev={t.newer}
               next={t.older}
             />
@@ -804,7 +763,14 @@ export function entryPages(
         ),
       }),
     );
-  });
+  }
+
+  app.get<{ Querystring: { about?: string; page?: string } }>('/news', cached, (req, reply) =>
+    entryListPage(req, reply, 'post'),
+  );
+  app.get<{ Querystring: { about?: string; page?: string } }>('/activities', cached, (req, reply) =>
+    entryListPage(req, reply, 'activity'),
+  );
 
   app.get('/events', cached, async (req, reply) => {
     const t = T[req.lang];
