@@ -21,6 +21,8 @@ export interface Config {
   mailFrom: string;
   /** behind a reverse proxy: trust X-Forwarded-For for this many hops (sign-in limits count per client address) */
   trustProxy: number;
+  /** how many bytes of photos (as stored, every size) each organization may keep */
+  photoQuotaBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     errors.push(
       `TWINNING_TRUST_PROXY="${proxyText}" must be the number of proxies in front (0-10), or true/false`,
     );
+  const quotaText = (env.TWINNING_PHOTO_QUOTA_MB ?? '500').trim() || '500';
+  const quotaMb = Number(quotaText);
+  if (!Number.isInteger(quotaMb) || quotaMb < 1 || quotaMb > 1_000_000)
+    errors.push(`TWINNING_PHOTO_QUOTA_MB="${quotaText}" must be a whole number of megabytes (1 or more)`);
   if (errors.length) throw new ConfigError(`The configuration is not valid:\n  ${errors.join('\n  ')}`);
   return {
     port,
@@ -94,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl,
     mailFrom,
     trustProxy,
+    photoQuotaBytes: quotaMb * 1024 * 1024,
   };
 }

@@ -87,7 +87,8 @@ Settings come from the environment:
                  outbox, where site admins read it (/admin/outbox)
   TWINNING_MAIL_FROM  the sender of mail (default Twinning <no-reply@the site's host>)
   TWINNING_SECRET     signs cookies (32+ characters); unset: made once and kept in the database
-  TWINNING_TRUST_PROXY  proxies in front to trust for the client's address (default 0)`,
+  TWINNING_TRUST_PROXY  proxies in front to trust for the client's address (default 0)
+  TWINNING_PHOTO_QUOTA_MB  megabytes of photos each organization may keep (default 500)`,
     );
 
   cli

@@ -6,6 +6,7 @@ import type { DataVersion } from './data-version.js';
 import { Permissions, userIdOf, type Acting } from './orgs.js';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const MAX_PIXELS = 50_000_000;
 const FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
 /** the sizes kept of each photo: a large one for viewing and a thumbnail for galleries */
@@ -25,6 +26,8 @@ export class PhotosService {
   constructor(
     private readonly store: Store,
     private readonly version?: DataVersion,
+    /** how many bytes of photos each organization may keep (every size together) */
+    private readonly quotaBytes = 500 * 1024 * 1024,
   ) {
     this.can = new Permissions(store);
   }
@@ -108,7 +111,16 @@ export class PhotosService {
       );
     }
     const large = files.find((f) => f.variant === 'large')!;
+    const size = files.reduce((n, f) => n + f.bytes.length, 0);
     const id = await this.store.transaction(async (tx) => {
+      const used = await tx.photos.bytesOf(orgId);
+      if (used + size > this.quotaBytes) {
+        const org = (await tx.orgs.byId(orgId))!;
+        throw new ValidationError(
+          `${org.name} keeps ${megabytes(used)} of photos; this one (${megabytes(size)}) would pass its ` +
+            `${megabytes(this.quotaBytes)}. Remove photos it no longer needs, or ask the site's admins for more room.`,
+        );
+      }
       const id = await tx.photos.add(
         {
           orgId,

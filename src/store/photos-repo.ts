@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, PhotosTable } from './schema.js';
 
 export interface Photo {
@@ -52,6 +52,17 @@ export class PhotosRepo {
       .values(files.map((f) => ({ photo_id: r.id, variant: f.variant, mime: f.mime, bytes: f.bytes })))
       .execute();
     return r.id;
+  }
+
+  /** The bytes an organization's photos take, every size together. */
+  async bytesOf(orgId: number): Promise<number> {
+    const r = await this.db
+      .selectFrom('photo_files as f')
+      .innerJoin('photos as p', 'p.id', 'f.photo_id')
+      .select(sql<number>`coalesce(sum(length(f.bytes)), 0)`.as('n'))
+      .where('p.org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   async get(id: number): Promise<Photo | undefined> {

@@ -177,7 +177,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     comments: new CommentsService(ctx.store, ctx.config.publicUrl, version),
     notify,
     orgs,
-    photos: new PhotosService(ctx.store, version),
+    photos: new PhotosService(ctx.store, version, ctx.config.photoQuotaBytes),
   });
   entryPages(app, {
     store: ctx.store,

@@ -311,6 +311,15 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
       bytes: jpeg,
     });
     expect(await t.store.photos.file(photo, 'thumb')).toBeDefined();
+    // each organization keeps photos up to its quota, counted over every stored size
+    const used = await t.store.photos.bytesOf(org.id);
+    const stored = await Promise.all(['large', 'thumb'].map((v) => t.store.photos.file(photo, v)));
+    expect(used).toBe(stored.reduce((n, f) => n + f!.bytes.length, 0));
+    const tight = new PhotosService(t.store, undefined, used + 10);
+    await expect(
+      tight.add(SYSTEM, { subjectType: 'entry', subjectId: String(a1), caption: 'Another', bytes: jpeg }),
+    ).rejects.toThrow(/keeps 0\.0 MB of photos; this one \(0\.0 MB\) would pass its 0\.0 MB\. Remove photos/);
+    expect(await t.store.photos.bytesOf(org.id)).toBe(used);
     await entries.remove(SYSTEM, a1);
     expect(await t.store.photos.get(photo)).toBeUndefined();
     expect(await t.store.photos.file(photo, 'thumb')).toBeUndefined();

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { extractFromXml } from '@extractus/feed-extractor';
 import ical from 'node-ical';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import { AccountsService } from '../../src/services/accounts.js';
 import { NotifyService } from '../../src/services/notify.js';
 import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
@@ -768,5 +770,56 @@ describe('running a program: entries, feeds, comments, notifications and photos'
       expect(mainText(res.body)).toContain(`There is nothing to list about "${about}"`);
     }
     expect((await anyone.get('/news?about=planet:Mars')).statusCode).toBe(404);
+  });
+});
+
+describe('room for photos per organization', () => {
+  const ctx = useTestApp(fixtureFiles, { TWINNING_PHOTO_QUOTA_MB: '1' });
+
+  it('refuses a photo that would pass the organization’s room, and says what to do', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    const orgs = new OrgsService(ctx.t.store);
+    await accounts.addUser({ email: 'keeper@example.org', password: PASSWORD });
+    const org = await orgs.create(SYSTEM, { name: 'Anshan Office', kind: 'office', homeId: 'Q74957' });
+    await orgs.grant(SYSTEM, org, 'keeper@example.org', 'editor');
+    const v = new Visitor(() => ctx.app, '10.7.0.1');
+    await v.signIn('keeper@example.org', PASSWORD);
+    // noise does not compress: about 1.2 MB once stored, more than the whole room
+    const w = 1600;
+    const h = 1200;
+    const noise = await sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const page = await v.get('/places/Q74957/anshan');
+    const boundary = '----twinningquota';
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/photos',
+      remoteAddress: v.ip,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: v.cookieHeader },
+      payload: Buffer.concat([
+        Buffer.from(
+          part('_csrf', csrfOf(page.body)) + part('subject', 'place:Q74957') + part('caption', 'Noise'),
+        ),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="noise.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        noise,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(mainText(res.body)).toMatch(
+      /Anshan Office keeps 0\.0 MB of photos; this one \(1\.\d MB\) would pass its 1\.0 MB\. Remove photos it no longer needs/,
+    );
+    expect(await ctx.t.store.photos.of('place', ['Q74957'])).toEqual([]);
+  });
+
+  it('says what is wrong with the setting', () => {
+    expect(() => loadConfig({ TWINNING_PHOTO_QUOTA_MB: 'lots' })).toThrow(
+      'TWINNING_PHOTO_QUOTA_MB="lots" must be a whole number of megabytes (1 or more)',
+    );
   });
 });
