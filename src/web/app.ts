@@ -169,7 +169,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const mail = new MailService(ctx.store, { smtpUrl: ctx.config.smtpUrl, from: ctx.config.mailFrom });
   const orgs = new OrgsService(ctx.store);
   accountPages(app, { store: ctx.store, accounts, publicUrl: ctx.config.publicUrl, secure });
-  adminPages(app, { store: ctx.store, orgs, mail });
+  adminPages(app, { store: ctx.store, orgs, mail, photoQuotaBytes: ctx.config.photoQuotaBytes });
   editPages(app, { store: ctx.store, content, places, facts: new FactsService(ctx.store, version) });
   const notify = new NotifyService(ctx.store, ctx.config.publicUrl);
   const { commentsSection } = await communityPages(app, {

@@ -815,6 +815,10 @@ describe('room for photos per organization', () => {
       /Anshan Office keeps 0\.0 MB of photos; this one \(1\.\d MB\) would pass its 1\.0 MB\. Remove photos it no longer needs/,
     );
     expect(await ctx.t.store.photos.of('place', ['Q74957'])).toEqual([]);
+    // the editors see the room on their organization's page
+    expect(mainText((await v.get(`/orgs/${org.slug}/manage`)).body)).toContain(
+      'Photos take 0.0 MB of the organization’s 1.0 MB.',
+    );
   });
 
   it('says what is wrong with the setting', () => {

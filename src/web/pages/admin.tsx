@@ -78,6 +78,7 @@ const T = {
     original: 'As the organization was created',
     emptyOutbox: 'No mail yet.',
     moderation: 'Comments to moderate',
+    photoRoom: (used: string, room: string) => `Photos take ${used} of the organization’s ${room}.`,
   },
   zh: {
     admin: '管理后台',
@@ -139,6 +140,7 @@ const T = {
     original: '机构创建时的信息',
     emptyOutbox: '暂无邮件。',
     moderation: '待审评论',
+    photoRoom: (used: string, room: string) => `照片已占用 ${used}，本机构共可用 ${room}。`,
   },
 } satisfies Record<Lang, unknown>;
 
@@ -199,7 +201,13 @@ function AdminNav(p: { lang: Lang }) {
 /** The admin area (accounts, organizations, outbox, audit log) and the organizations' own pages. */
 export function adminPages(
   app: FastifyInstance,
-  deps: { store: Store; orgs: OrgsService; mail: MailService },
+  deps: {
+    store: Store;
+    orgs: OrgsService;
+    mail: MailService;
+    /** how many bytes of photos each organization may keep */
+    photoQuotaBytes: number;
+  },
 ): void {
   const { store, orgs } = deps;
 
@@ -552,6 +560,8 @@ export function adminPages(
   ) {
     const t = T[req.lang];
     const members = await store.orgs.members(org.id);
+    const photoBytes = await store.photos.bytesOf(org.id);
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     const csrf = csrfToken(req, reply);
     return html(reply).send(
       pageFor(req, {
@@ -596,6 +606,7 @@ export function adminPages(
                 <a href={href('/moderation', req.lang)}>{t.moderation}</a>
               </li>
             </ul>
+            <p class="muted">{t.photoRoom(mb(photoBytes), mb(deps.photoQuotaBytes))}</p>
             <h2>{t.members}</h2>
             <DataTable
               columns={[{ label: t.name }, { label: t.email }, { label: t.role }, { label: t.actions }]}
