@@ -255,11 +255,14 @@ export class UsersRepo {
     return r ? { userId: r.user_id, detail: r.detail } : undefined;
   }
 
-  /** A new address for the account, confirmed by the link that came to it. */
+  /**
+   * A new address for the account, confirmed by the link that came to it. The secret of the notification links
+   * mailed to the old address is dropped (a new one is made for the next notification).
+   */
   async setEmail(userId: number, email: string, now: string): Promise<void> {
     await this.db
       .updateTable('users')
-      .set({ email, email_confirmed_at: now })
+      .set({ email, email_confirmed_at: now, notify_token: null })
       .where('id', '=', userId)
       .execute();
   }

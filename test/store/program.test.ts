@@ -375,6 +375,7 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     const accounts = new AccountsService(t.store);
     const now = new Date('2026-11-24T10:00:00Z');
     const user = await accounts.addUser({ email: 'old@example.org', password: 'mover password' });
+    const oldSecret = await t.store.users.notifyToken(user.id, 'secret-mailed-to-the-old-address');
     await accounts.requestEmailChange(
       user,
       { email: 'new@example.org', password: 'mover password' },
@@ -390,6 +391,8 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
       'This link has expired or was used already.',
     );
     expect(await t.store.users.byEmail('old@example.org')).toBeUndefined();
+    // the links mailed to the old address no longer open the notification settings
+    expect(await t.store.users.byNotifyToken(oldSecret)).toBeUndefined();
   });
 
   it('confirms a signed-up address with its link, once, within the week', async () => {
