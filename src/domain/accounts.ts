@@ -14,6 +14,9 @@ export interface User {
   emailConfirmedAt: string | null;
 }
 
+/** The name a deleted account's comments and edits are shown with (pages say it in the reader's language). */
+export const FORMER_MEMBER = 'Former member';
+
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 200;
 // one @, something on each side, a dot in the domain; the mail server is the real check
@@ -39,6 +42,7 @@ export function validateNewUser(input: { email: string; name?: string; password:
   if (!isEmail(email)) problems.push(`"${input.email}" is not an e-mail address`);
   const name = (input.name ?? '').trim() || email.split('@')[0]!;
   if (name.length > 100) problems.push('the name is longer than 100 characters');
+  if (name === FORMER_MEMBER) problems.push(`"${name}" is kept for deleted accounts`);
   if (input.password.length < MIN_PASSWORD)
     problems.push(`the password must be at least ${MIN_PASSWORD} characters long`);
   if (input.password.length > MAX_PASSWORD)

@@ -3,6 +3,7 @@ import {
   MAX_PASSWORD,
   MIN_PASSWORD,
   validateNewUser,
+  FORMER_MEMBER,
   isEmail,
   normalizeEmail,
   type User,
@@ -10,6 +11,7 @@ import {
 import { TooManyError, ValidationError } from '../domain/errors.js';
 import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
+import type { DataVersion } from './data-version.js';
 import type { TokenPurpose } from '../store/users-repo.js';
 import { MailService } from './mail.js';
 import { confirmMail, emailChangeMails, isMailLang, resetMail } from './mail-text.js';
@@ -112,7 +114,11 @@ type Limit = (typeof LIMITS)[keyof typeof LIMITS];
 
 /** Accounts and sessions. Sessions are random tokens; the database keeps only their SHA-256. */
 export class AccountsService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** told when a change shows on public pages (a deleted account's name under its comments) */
+    private readonly version?: DataVersion,
+  ) {}
 
   /**
    * A new account. Made by the command line or an admin, its address counts as confirmed; made by signing up
@@ -391,7 +397,29 @@ export class AccountsService {
     });
   }
 
-  /** Checks the password a signed-in user types to change what matters (password, address). */
+  /**
+   * Deletes the account of a user who types their password: name, address and everything personal go, their
+   * comments and edits stay under "Former member". The last site admin cannot go.
+   */
+  async deleteAccount(user: User, password: string, now = new Date()): Promise<void> {
+    await this.verifyCurrentPassword(user, password, now);
+    if (user.isAdmin && (await this.store.users.countAdmins()) <= 1)
+      throw new ValidationError('You are the only site admin: make someone else an admin before you go.');
+    await this.store.transaction(async (tx) => {
+      await tx.users.anonymize(user.id, now.toISOString());
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: user.id,
+        action: 'user.delete',
+        subject: `user:${user.id}`,
+      });
+      // the name under their comments changes on pages that may be cached
+      await tx.meta.bumpContentVersion();
+    });
+    this.version?.invalidate();
+  }
+
+  /** Checks the password a signed-in user types to change what matters (password, address, deletion). */
   private async verifyCurrentPassword(user: User, current: string, now: Date): Promise<void> {
     // guessing the current password from a session left open counts like failed sign-ins
     const bucket = `signin:email:${user.email}`;
@@ -408,9 +436,16 @@ export class AccountsService {
     const v = (name ?? '').trim();
     if (!v) throw new ValidationError('The name is empty: write the name others should see.');
     if (v.length > 100) throw new ValidationError('The name is longer than 100 characters.');
+    if (v === FORMER_MEMBER)
+      throw new ValidationError(`"${v}" is kept for deleted accounts; choose another name.`);
     if (lang !== undefined && !isMailLang(lang))
       throw new ValidationError(`"${lang}" is not a language of the site's mail (en, zh).`);
-    await this.store.users.setName(user.id, v, lang);
+    await this.store.transaction(async (tx) => {
+      await tx.users.setName(user.id, v, lang);
+      // the name under their comments changes on pages that may be cached
+      if (v !== user.name) await tx.meta.bumpContentVersion();
+    });
+    if (v !== user.name) this.version?.invalidate();
   }
 
   async resetTokenValid(token: string, now = new Date()): Promise<boolean> {

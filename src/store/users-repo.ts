@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { User } from '../domain/accounts.js';
+import { FORMER_MEMBER, type User } from '../domain/accounts.js';
 import type { DB, UsersTable } from './schema.js';
 
 export type TokenPurpose = 'reset' | 'confirm' | 'email';
@@ -148,6 +148,42 @@ export class UsersRepo {
 
   async setPassword(id: number, passwordHash: string): Promise<void> {
     await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
+  /** Site admins who can still sign in. */
+  async countAdmins(): Promise<number> {
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('is_admin', '=', 1)
+      .where('disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /**
+   * A deleted account: what identifies the person goes (address, name, password, sessions, links, roles,
+   * follows, waiting notifications); the row stays, so their comments and edits keep an author.
+   */
+  async anonymize(id: number, now: string): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({
+        email: `deleted-${id}@deleted.invalid`,
+        name: FORMER_MEMBER,
+        password_hash: null,
+        is_admin: 0,
+        disabled_at: now,
+        email_confirmed_at: null,
+        notify_token: null,
+      })
+      .where('id', '=', id)
+      .execute();
+    await this.db.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await this.db.deleteFrom('password_resets').where('user_id', '=', id).execute();
+    await this.db.deleteFrom('subscriptions').where('user_id', '=', id).execute();
+    await this.db.deleteFrom('notifications').where('user_id', '=', id).execute();
+    await this.db.deleteFrom('org_roles').where('user_id', '=', id).execute();
   }
 
   async setDisabled(id: number, at: string | null): Promise<void> {

@@ -136,7 +136,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   registerSite(app, site);
   const secure = ctx.config.publicUrl.startsWith('https:');
-  const accounts = new AccountsService(ctx.store);
+  const accounts = new AccountsService(ctx.store, version);
   await registerAuth(app, {
     store: ctx.store,
     accounts,

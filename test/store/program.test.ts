@@ -369,6 +369,11 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     const raw = sink.received.find((r) => r.to[0] === 'follower@example.org')!.raw.replace(/\r\n\s+/g, ' ');
     expect(raw).toMatch(/List-Unsubscribe: <https:\/\/twinning\.example\.org\/notifications\/[\w-]+\/stop>/);
     expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    // a writer who deletes the account leaves the comment, under "Former member"
+    await accounts.deleteAccount(writer, 'writer password');
+    expect((await t.store.comments.ofEntry(post.id, 'approved')).map((x) => [x.userName, x.body])).toEqual([
+      ['Former member', 'Hello'],
+    ]);
   });
 
   it('moves an account to a new address with the link sent there, within a day', async () => {

@@ -393,6 +393,59 @@ describe('sign-in limits behind a reverse proxy', () => {
 describe('the account page', () => {
   const ctx = useTestApp(fixtureFiles);
 
+  it('deletes an account with its password: name, address and follows go, the address is free again', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    const leaver = await accounts.addUser({ email: 'leaver@example.org', name: 'Lea', password: PASSWORD });
+    await ctx.t.store.notify.subscribe(leaver.id, 'place', 'Q74957', 'instant', new Date().toISOString());
+    const v = new Visitor(() => ctx.app, '10.3.7.1');
+    await v.signIn('leaver@example.org', PASSWORD);
+    const other = new Visitor(() => ctx.app, '10.3.7.2');
+    await other.signIn('leaver@example.org', PASSWORD);
+    expect(mainText((await v.get('/account')).body)).toContain('Delete the account');
+    const wrong = await v.submit('/account', { current: 'not my password' }, '/account/delete');
+    expect(wrong.statusCode).toBe(400);
+    expect(mainText(wrong.body)).toContain('The current password is not right.');
+    const gone = await v.submit('/account', { current: PASSWORD }, '/account/delete');
+    expect(gone.statusCode).toBe(303);
+    expect(gone.headers.location).toBe('/signin?deleted=1');
+    expect(v.cookies.has('tw_session')).toBe(false);
+    expect(mainText((await v.get('/signin?deleted=1')).body)).toContain('Your account was deleted.');
+    // every session ends; nothing personal is left; the row stays for the comments and edits it made
+    expect((await other.get('/account')).statusCode).toBe(303);
+    expect(await ctx.t.store.users.byEmail('leaver@example.org')).toBeUndefined();
+    expect(await ctx.t.store.users.byId(leaver.id)).toMatchObject({
+      name: 'Former member',
+      email: `deleted-${leaver.id}@deleted.invalid`,
+      isAdmin: false,
+    });
+    expect(await ctx.t.store.notify.ofUser(leaver.id)).toEqual([]);
+    expect((await ctx.t.store.users.auditLog(5)).map((a) => a.action)).toContain('user.delete');
+    expect(
+      (await new Visitor(() => ctx.app, '10.3.7.3').signIn('leaver@example.org', PASSWORD)).statusCode,
+    ).toBe(401);
+    const again = await new Visitor(() => ctx.app, '10.3.7.4').submit('/signup', {
+      email: 'leaver@example.org',
+      password: PASSWORD,
+    });
+    expect(again.statusCode).toBe(303);
+  });
+
+  it('keeps the last site admin', async () => {
+    await new AccountsService(ctx.t.store).addUser({
+      email: 'boss@example.org',
+      password: PASSWORD,
+      admin: true,
+    });
+    const v = new Visitor(() => ctx.app, '10.3.8.1');
+    await v.signIn('boss@example.org', PASSWORD);
+    const refused = await v.submit('/account', { current: PASSWORD }, '/account/delete');
+    expect(refused.statusCode).toBe(400);
+    expect(mainText(refused.body)).toContain(
+      'You are the only site admin: make someone else an admin before you go.',
+    );
+    expect(await ctx.t.store.users.byEmail('boss@example.org')).toBeDefined();
+  });
+
   it('moves the account to a new address once the link mailed there is opened', async () => {
     const accounts = new AccountsService(ctx.t.store);
     await accounts.addUser({ email: 'mover@example.org', name: 'Mover', password: PASSWORD });
@@ -475,6 +528,11 @@ describe('the account page', () => {
     expect(renamed.headers.location).toBe('/account?done=name');
     expect((await here.get('/countries')).body).toContain('<a href="/account">Mei</a>');
     expect((await here.submit('/account', { name: ' ' }, '/account/name')).statusCode).toBe(400);
+    const impostor = await here.submit('/account', { name: 'Former member' }, '/account/name');
+    expect(impostor.statusCode).toBe(400);
+    expect(mainText(impostor.body)).toContain(
+      '"Former member" is kept for deleted accounts; choose another name.',
+    );
 
     const wrong = await here.submit(
       '/account',

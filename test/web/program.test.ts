@@ -771,6 +771,24 @@ describe('running a program: entries, feeds, comments, notifications and photos'
     }
     expect((await anyone.get('/news?about=planet:Mars')).statusCode).toBe(404);
   });
+
+  it('shows the comments of a deleted account as a former member’s, in the reader’s language', async () => {
+    const post = (await ctx.t.store.entries.latest(['post'], { limit: 50 })).find(
+      (p) => p.title === 'Thirty years with Birmingham',
+    )!;
+    const anyone = new Visitor(() => ctx.app);
+    // the page is cached with the name under the comment
+    expect((await anyone.get(`/news/${post.id}`)).body).toContain('<strong>reader</strong>');
+    // a new name shows at once
+    await as.reader!.submit('/account', { name: 'Rita' }, '/account/name');
+    expect((await anyone.get(`/news/${post.id}`)).body).toContain('<strong>Rita</strong>');
+    const gone = await as.reader!.submit('/account', { current: PASSWORD }, '/account/delete');
+    expect(gone.statusCode).toBe(303);
+    const en = await anyone.get(`/news/${post.id}`);
+    expect(en.body).not.toContain('<strong>Rita</strong>');
+    expect(en.body).toContain('<strong>Former member</strong>');
+    expect((await anyone.get(`/news/${post.id}?lang=zh`)).body).toContain('<strong>前成员</strong>');
+  });
 });
 
 describe('room for photos per organization', () => {

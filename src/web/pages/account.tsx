@@ -64,6 +64,11 @@ const T = {
     changePassword: 'Change the password',
     passwordChanged: 'Your password was changed; you were signed out everywhere else.',
     nameChanged: 'Saved.',
+    deleteTitle: 'Delete the account',
+    deleteIntro:
+      'Your name, address and password are removed, you stop following everything and you are signed out everywhere. Your comments and edits stay, shown as by a former member.',
+    deleteButton: 'Delete my account',
+    deleted: 'Your account was deleted.',
     changeEmail: 'Change the e-mail address',
     newEmail: 'New e-mail address',
     newEmailHint: 'We mail a link there; the address changes when you open it.',
@@ -129,6 +134,11 @@ const T = {
     changePassword: '修改密码',
     passwordChanged: '密码已修改，其他设备上的登录已退出。',
     nameChanged: '已保存。',
+    deleteTitle: '删除账户',
+    deleteIntro:
+      '您的姓名、邮箱和密码将被删除，所有关注随之取消，各处的登录都会退出。您的评论和编辑记录会保留，显示为“前成员”。',
+    deleteButton: '删除我的账户',
+    deleted: '您的账户已删除。',
     changeEmail: '更改电子邮箱',
     newEmail: '新的电子邮箱',
     newEmailHint: '我们会向新邮箱发送链接，打开链接后才会更改。',
@@ -227,24 +237,25 @@ export function accountPages(
     );
   }
 
-  app.get<{ Querystring: { next?: string; reset?: string; confirmed?: string; changed?: string } }>(
-    '/signin',
-    async (req, reply) => {
-      if (req.user) return reply.redirect(href('/account', req.lang), 303);
-      const t = T[req.lang];
-      return signInPage(req, reply, {
-        next: req.query.next,
-        notice:
-          req.query.reset === '1'
-            ? t.resetDone
-            : req.query.confirmed === '1'
-              ? t.confirmed
-              : req.query.changed === '1'
-                ? t.emailChanged
+  app.get<{
+    Querystring: { next?: string; reset?: string; confirmed?: string; changed?: string; deleted?: string };
+  }>('/signin', async (req, reply) => {
+    if (req.user) return reply.redirect(href('/account', req.lang), 303);
+    const t = T[req.lang];
+    return signInPage(req, reply, {
+      next: req.query.next,
+      notice:
+        req.query.reset === '1'
+          ? t.resetDone
+          : req.query.confirmed === '1'
+            ? t.confirmed
+            : req.query.changed === '1'
+              ? t.emailChanged
+              : req.query.deleted === '1'
+                ? t.deleted
                 : undefined,
-      });
-    },
-  );
+    });
+  });
 
   app.post<{ Body: Body }>('/signin', async (req, reply) => {
     const email = formText(req.body, 'email');
@@ -586,6 +597,20 @@ export function accountPages(
     return reply.redirect(href('/signin', req.lang, { changed: '1' }), 303);
   });
 
+  app.post<{ Body: Body }>('/account/delete', async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    try {
+      await accounts.deleteAccount(actor.user, formText(req.body, 'current'));
+    } catch (e) {
+      if (!(e instanceof ValidationError || e instanceof TooManyError)) throw e;
+      reply.code(e instanceof TooManyError ? 429 : 400);
+      return accountPage(req, reply, problemsOf(e));
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect(href('/signin', req.lang, { deleted: '1' }), 303);
+  });
+
   app.get<{ Querystring: { done?: string } }>('/account', async (req, reply) => accountPage(req, reply, []));
 
   app.post<{ Body: Body }>('/account/password', async (req, reply) => {
@@ -763,6 +788,21 @@ export function accountPages(
             <h2>{t.signOut}</h2>
             <PostForm action={href('/signout', req.lang)} csrf={csrf}>
               <button type="submit">{t.signOut}</button>
+            </PostForm>
+            <h2>{t.deleteTitle}</h2>
+            <p>{t.deleteIntro}</p>
+            <PostForm action={href('/account/delete', req.lang)} csrf={csrf}>
+              <Field
+                label={t.currentPassword}
+                name="current"
+                id="field-delete-current"
+                type="password"
+                required
+                autocomplete="current-password"
+              />
+              <button type="submit" class="secondary">
+                {t.deleteButton}
+              </button>
             </PostForm>
           </>
         ),

@@ -11,7 +11,7 @@ import type { NotifyMode } from '../../store/notify-repo.js';
 import type { Store } from '../../store/store.js';
 import { csrfToken, requireActor, signInFirst } from '../auth.js';
 import { idParam, safeLocalPath } from '../site.js';
-import { formatTime, localName, type Lang } from '../views/i18n.js';
+import { formatTime, localName, personName, type Lang } from '../views/i18n.js';
 import { href, html, pageFor, secretLinkHtml } from '../views/layout.js';
 import { Notice, PostForm, Problems, formText } from '../views/post-form.js';
 
@@ -231,7 +231,7 @@ export async function communityPages(
           {list.map((c) => (
             <li id={`comment-${c.id}`}>
               <p class="muted">
-                <strong>{c.userName}</strong> ·{' '}
+                <strong>{personName(c.userName, req.lang)}</strong> ·{' '}
                 <time datetime={c.createdAt}>{formatTime(c.createdAt, req.lang)}</time>
                 {c.status === 'pending' && <em> · {t.yours}</em>}
               </p>
@@ -242,7 +242,7 @@ export async function communityPages(
                   <PostForm action={href(`/news/${post.id}/comments`, req.lang)} csrf={csrf}>
                     <input type="hidden" name="parent" value={String(c.id)} />
                     <label>
-                      {t.replyTo(c.userName)}
+                      {t.replyTo(personName(c.userName, req.lang))}
                       <textarea name="body" rows={3} maxLength={5000} required />
                     </label>
                     <button type="submit">{t.send}</button>
@@ -327,7 +327,8 @@ export async function communityPages(
                 {waiting.map((c) => (
                   <li>
                     <p class="muted">
-                      <strong>{c.userName}</strong> · {formatTime(c.createdAt, req.lang)} · {t.on}{' '}
+                      <strong>{personName(c.userName, req.lang)}</strong> ·{' '}
+                      {formatTime(c.createdAt, req.lang)} · {t.on}{' '}
                       <a href={href(`/news/${c.entryId}`, req.lang)}>{c.entryTitle}</a>
                     </p>
                     <p class="pre">{c.body}</p>

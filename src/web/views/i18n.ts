@@ -1,3 +1,4 @@
+import { FORMER_MEMBER } from '../../domain/accounts.js';
 import { CONTINENT_NAMES, CONTINENT_NAMES_ZH } from '../../domain/countries.js';
 
 // Interface text in the languages the site speaks. Place and country names come from the data.
@@ -224,4 +225,9 @@ export function localName(
 export function formatTime(iso: string, lang: Lang): string {
   const day = formatDate({ date: iso.slice(0, 10), precision: 'day' }, lang);
   return `${day}${lang === 'zh' ? ' ' : ', '}${iso.slice(11, 16)} UTC`;
+}
+
+/** A person's name as shown with their comments and edits; a deleted account's in the reader's language. */
+export function personName(name: string, lang: Lang): string {
+  return name === FORMER_MEMBER && lang === 'zh' ? '前成员' : name;
 }

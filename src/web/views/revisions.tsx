@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Revision } from '../../store/revisions-repo.js';
-import { formatTime, type Lang } from './i18n.js';
+import { formatTime, personName, type Lang } from './i18n.js';
 import { href } from './layout.js';
 import { PostForm } from './post-form.js';
 
@@ -65,7 +65,8 @@ export function RevisionLog(p: {
               <strong>{p.originalLabel}</strong>
             ) : (
               <>
-                {t.by} <strong>{r.userName ?? t.commandLine}</strong>: {t.actions[r.action] ?? r.action}
+                {t.by} <strong>{r.userName ? personName(r.userName, p.lang) : t.commandLine}</strong>:{' '}
+                {t.actions[r.action] ?? r.action}
               </>
             )}
             {i === 0 && <span class="muted"> ({t.current})</span>}
