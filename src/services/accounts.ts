@@ -8,11 +8,12 @@ import {
   normalizeEmail,
   type User,
 } from '../domain/accounts.js';
-import { TooManyError, ValidationError } from '../domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import type { TokenPurpose } from '../store/users-repo.js';
+import { checkLimit, type Limit } from './limits.js';
 import { MailService } from './mail.js';
 import { confirmMail, emailChangeMails, isMailLang, resetMail } from './mail-text.js';
 
@@ -110,7 +111,6 @@ export const LIMITS = {
   /** confirmation links sent again, per account */
   confirmUser: { max: 3, minutes: 60 },
 } as const;
-type Limit = (typeof LIMITS)[keyof typeof LIMITS];
 
 /** Accounts and sessions. Sessions are random tokens; the database keeps only their SHA-256. */
 export class AccountsService {
@@ -171,14 +171,8 @@ export class AccountsService {
   }
 
   /** Refuses with 429 when the bucket is full; the message says when to try again. */
-  private async throttle(bucket: string, limit: Limit, what: string, now: Date): Promise<void> {
-    const since = new Date(now.getTime() - limit.minutes * 60_000).toISOString();
-    if ((await this.store.users.attempts(bucket, since)) >= limit.max) {
-      throw new TooManyError(
-        `Too many ${what} in a short time. Please wait ${limit.minutes} minutes and try again.`,
-        limit.minutes * 60,
-      );
-    }
+  private throttle(bucket: string, limit: Limit, what: string, now: Date): Promise<void> {
+    return checkLimit(this.store, bucket, limit, what, now);
   }
 
   /** A new account from the sign-up form (no roles: an admin or an organization's editor grants them). */

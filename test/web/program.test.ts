@@ -5,6 +5,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { AccountsService } from '../../src/services/accounts.js';
+import { COMMENT_LIMIT } from '../../src/services/comments.js';
+import { EntriesService } from '../../src/services/entries.js';
 import { NotifyService } from '../../src/services/notify.js';
 import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
@@ -843,5 +845,37 @@ describe('room for photos per organization', () => {
     expect(() => loadConfig({ TWINNING_PHOTO_QUOTA_MB: 'lots' })).toThrow(
       'TWINNING_PHOTO_QUOTA_MB="lots" must be a whole number of megabytes (1 or more)',
     );
+  });
+});
+
+describe('a flood of comments', () => {
+  const ctx = useTestApp(fixtureFiles);
+
+  it('is held back after ten in ten minutes, so the moderation queue stays readable', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    const org = await new OrgsService(ctx.t.store).create(SYSTEM, {
+      name: 'Anshan Office',
+      kind: 'office',
+      homeId: 'Q74957',
+    });
+    const post = await new EntriesService(ctx.t.store, 'http://localhost').save(
+      SYSTEM,
+      org,
+      'post',
+      null,
+      { title: 'Open day', kind: 'news', summary: 'Come.', body: 'Come along.' },
+      [{ type: 'place', id: 'Q74957' }],
+    );
+    await accounts.addUser({ email: 'chatty@example.org', password: PASSWORD });
+    const v = new Visitor(() => ctx.app, '10.8.0.1');
+    await v.signIn('chatty@example.org', PASSWORD);
+    const write = (body: string) => v.submit(`/news/${post}`, { body }, `/news/${post}/comments`);
+    for (let i = 1; i <= COMMENT_LIMIT.max; i++) expect((await write(`Comment ${i}`)).statusCode).toBe(303);
+    const held = await write('One more');
+    expect(held.statusCode).toBe(429);
+    expect(mainText(held.body)).toContain(
+      `Too many comments from you in a short time. Please wait ${COMMENT_LIMIT.minutes} minutes and try again.`,
+    );
+    expect(await ctx.t.store.comments.ofEntry(post)).toHaveLength(COMMENT_LIMIT.max);
   });
 });
