@@ -124,6 +124,35 @@ export class CommentsService {
     return c;
   }
 
+  /**
+   * Takes a comment down: its writer may, and so may the post's organization's editors and site admins (for a
+   * comment found wrong after it was approved). Replies to it stay, under "removed".
+   */
+  async remove(actor: Actor, commentId: number, now = new Date()): Promise<Comment> {
+    const c = await this.store.comments.get(commentId);
+    const post = c && (await this.store.entries.get(c.entryId));
+    if (!c || !post || c.status === 'removed' || c.status === 'rejected')
+      throw new NotFoundError(`There is no comment ${commentId}.`);
+    const own = c.userId === actor.user.id;
+    if (!own && !this.can.isEditorOf(actor, post.orgId))
+      throw new ForbiddenError(
+        'Only its writer, the editors of the post’s organization and site admins may remove a comment.',
+      );
+    await this.store.transaction(async (tx) => {
+      await tx.comments.setStatus(c.id, 'removed', actor.user.id, now.toISOString());
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: actor.user.id,
+        action: 'comment.remove',
+        subject: `comment:${c.id}`,
+        detail: own ? 'by its writer' : `by an editor; writer user:${c.userId}`,
+      });
+      if (c.status === 'approved') await tx.meta.bumpContentVersion();
+    });
+    this.version?.invalidate();
+    return c;
+  }
+
   /** Blocks the author of a comment from commenting on the organization's posts; their waiting comments go. */
   async block(actor: Acting, commentId: number, now = new Date()) {
     const c = await this.store.comments.get(commentId);

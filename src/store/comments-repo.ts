@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
-export type CommentStatus = 'pending' | 'approved' | 'rejected';
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'removed';
 
 export interface Comment {
   id: number;

@@ -5,10 +5,10 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { AccountsService } from '../../src/services/accounts.js';
-import { COMMENT_LIMIT } from '../../src/services/comments.js';
+import { COMMENT_LIMIT, CommentsService } from '../../src/services/comments.js';
 import { EntriesService } from '../../src/services/entries.js';
 import { NotifyService } from '../../src/services/notify.js';
-import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
+import { OrgsService, SYSTEM, actorOf } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
 import { Visitor, csrfOf, mainText } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
@@ -877,5 +877,78 @@ describe('a flood of comments', () => {
       `Too many comments from you in a short time. Please wait ${COMMENT_LIMIT.minutes} minutes and try again.`,
     );
     expect(await ctx.t.store.comments.ofEntry(post)).toHaveLength(COMMENT_LIMIT.max);
+  });
+});
+
+describe('taking comments down', () => {
+  const ctx = useTestApp(fixtureFiles);
+
+  it('lets writers delete their comments and editors remove any, keeping replies in place', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    const org = await new OrgsService(ctx.t.store).create(SYSTEM, {
+      name: 'Anshan Office',
+      kind: 'office',
+      homeId: 'Q74957',
+    });
+    const post = await new EntriesService(ctx.t.store, 'http://localhost').save(
+      SYSTEM,
+      org,
+      'post',
+      null,
+      { title: 'Open day', kind: 'news', summary: 'Come.', body: 'Come along.' },
+      [{ type: 'place', id: 'Q74957' }],
+    );
+    const as: Record<string, Visitor> = {};
+    for (const [i, who] of ['writer', 'replier', 'stranger', 'editor'].entries()) {
+      await accounts.addUser({ email: `${who}@example.org`, name: who, password: PASSWORD });
+      as[who] = new Visitor(() => ctx.app, `10.9.0.${i + 1}`);
+      await as[who].signIn(`${who}@example.org`, PASSWORD);
+    }
+    await new OrgsService(ctx.t.store).grant(SYSTEM, org, 'editor@example.org', 'editor');
+    const comments = new CommentsService(ctx.t.store, 'http://localhost');
+    const actor = async (who: string) =>
+      actorOf(ctx.t.store, (await ctx.t.store.users.byEmail(`${who}@example.org`))!);
+    const first = await comments.add(await actor('writer'), post, { body: 'I will come.' });
+    await comments.moderate(SYSTEM, first.id, 'approve');
+    const reply = await comments.add(await actor('replier'), post, {
+      body: 'See you there.',
+      parentId: first.id,
+    });
+    await comments.moderate(SYSTEM, reply.id, 'approve');
+    const anyone = new Visitor(() => ctx.app);
+    expect(mainText((await anyone.get(`/news/${post}`)).body)).toContain('I will come.');
+
+    // nobody else may; the writer may
+    expect((await as.stranger!.submit(`/news/${post}`, {}, `/comments/${first.id}/remove`)).statusCode).toBe(
+      403,
+    );
+    const own = await as.writer!.get(`/news/${post}`);
+    expect(mainText(own.body)).toContain('Delete my comment');
+    const deleted = await as.writer!.post(`/comments/${first.id}/remove`, { _csrf: csrfOf(own.body) });
+    expect(deleted.statusCode).toBe(303);
+    expect(deleted.headers.location).toBe(`/news/${post}?comment=removed#h-comments`);
+    let text = mainText((await anyone.get(`/news/${post}`)).body);
+    expect(text).not.toContain('I will come.');
+    expect(text).toContain('This comment was removed.');
+    expect(text).toContain('See you there.');
+
+    // an editor takes the reply down; with no reply left, the removed comment goes too
+    const page = await as.editor!.get(`/news/${post}`);
+    expect(mainText(page.body)).toContain('Remove');
+    expect(
+      (await as.editor!.post(`/comments/${reply.id}/remove`, { _csrf: csrfOf(page.body) })).statusCode,
+    ).toBe(303);
+    text = mainText((await anyone.get(`/news/${post}`)).body);
+    expect(text).not.toContain('See you there.');
+    expect(text).not.toContain('This comment was removed.');
+    expect(text).toContain('No comments yet.');
+    expect(
+      (await as.editor!.post(`/comments/${reply.id}/remove`, { _csrf: csrfOf(page.body) })).statusCode,
+    ).toBe(404);
+    const audit = await ctx.t.store.users.auditLog(10);
+    expect(audit.filter((a) => a.action === 'comment.remove').map((a) => a.detail)).toEqual([
+      expect.stringMatching(/^by an editor/),
+      'by its writer',
+    ]);
   });
 });

@@ -47,6 +47,10 @@ const T = {
     signInToFollow: 'Sign in to follow',
     followHint: 'Hear of new posts, events and activities by e-mail.',
     confirmFirst: 'Mail starts once you have confirmed your e-mail address:',
+    removed: 'This comment was removed.',
+    removedDone: 'The comment is removed.',
+    removeOwn: 'Delete my comment',
+    removeOther: 'Remove',
     repliesTo: 'Replies to',
     settingsTitle: 'Your notifications',
     settingsIntro: (e: string) => `What the site mails to ${e}.`,
@@ -98,6 +102,10 @@ const T = {
     signInToFollow: '登录后关注',
     followHint: '通过电子邮件获知新的文章、日程和交流活动。',
     confirmFirst: '确认电子邮箱之后才会发送邮件：',
+    removed: '此评论已删除。',
+    removedDone: '评论已删除。',
+    removeOwn: '删除我的评论',
+    removeOther: '删除',
     repliesTo: '回复：',
     settingsTitle: '我的邮件通知',
     settingsIntro: (e: string) => `本站发送到 ${e} 的邮件。`,
@@ -216,9 +224,17 @@ export async function communityPages(
   async function commentsSection(req: FastifyRequest, reply: FastifyReply, post: Entry) {
     const t = T[req.lang];
     const all = await store.comments.ofEntry(post.id);
-    const shown = all.filter(
-      (c) => c.status === 'approved' || (req.user && c.userId === req.user.id && c.status === 'pending'),
-    );
+    const visible = (c: Comment) =>
+      c.status === 'approved' || (req.user && c.userId === req.user.id && c.status === 'pending');
+    // a removed comment keeps its place (as "removed") while replies to it are shown
+    const answered = new Set(all.filter(visible).map((c) => c.parentId));
+    const shown = all.filter((c) => visible(c) || (c.status === 'removed' && answered.has(c.id)));
+    const mayRemove = (c: Comment) =>
+      !!req.actor &&
+      c.status !== 'removed' &&
+      (c.userId === req.actor.user.id ||
+        req.actor.user.isAdmin ||
+        req.actor.roles.get(post.orgId) === 'editor');
     const children = new Map<number | null, Comment[]>();
     for (const c of shown) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
     const csrf = req.actor ? csrfToken(req, reply) : '';
@@ -230,12 +246,27 @@ export async function communityPages(
         <ol class="comments">
           {list.map((c) => (
             <li id={`comment-${c.id}`}>
-              <p class="muted">
-                <strong>{personName(c.userName, req.lang)}</strong> ·{' '}
-                <time datetime={c.createdAt}>{formatTime(c.createdAt, req.lang)}</time>
-                {c.status === 'pending' && <em> · {t.yours}</em>}
-              </p>
-              <p class="pre">{c.body}</p>
+              {c.status === 'removed' ? (
+                <p class="muted">
+                  <em>{t.removed}</em>
+                </p>
+              ) : (
+                <>
+                  <p class="muted">
+                    <strong>{personName(c.userName, req.lang)}</strong> ·{' '}
+                    <time datetime={c.createdAt}>{formatTime(c.createdAt, req.lang)}</time>
+                    {c.status === 'pending' && <em> · {t.yours}</em>}
+                  </p>
+                  <p class="pre">{c.body}</p>
+                </>
+              )}
+              {mayRemove(c) && (
+                <PostForm action={href(`/comments/${c.id}/remove`, req.lang)} csrf={csrf} class="inline">
+                  <button type="submit" class="link">
+                    {c.userId === req.actor!.user.id ? t.removeOwn : t.removeOther}
+                  </button>
+                </PostForm>
+              )}
               {req.actor && c.status === 'approved' && depth < 4 && (
                 <details>
                   <summary>{t.reply}</summary>
@@ -260,6 +291,7 @@ export async function communityPages(
         <h2 id="h-comments">{t.comments}</h2>
         {q.comment === 'pending' && <Notice>{t.waiting}</Notice>}
         {q.comment === 'published' && <Notice>{t.published}</Notice>}
+        {q.comment === 'removed' && <Notice>{t.removedDone}</Notice>}
         {shown.length ? thread(null, 0) : <p>{t.noComments}</p>}
         {req.actor ? (
           (await store.comments.isBlocked(post.orgId, req.actor.user.id)) ? (
@@ -381,6 +413,13 @@ export async function communityPages(
         ),
       }),
     );
+  });
+
+  app.post<{ Params: { id: string } }>('/comments/:id/remove', async (req, reply) => {
+    const actor = signInFirst(req, reply);
+    if (!actor) return reply;
+    const c = await comments.remove(actor, idParam(req.params.id, `There is no comment ${req.params.id}.`));
+    return reply.redirect(`${href(`/news/${c.entryId}`, req.lang, { comment: 'removed' })}#h-comments`, 303);
   });
 
   app.post<{ Params: { id: string }; Body: Body }>('/comments/:id/moderate', async (req, reply) => {
