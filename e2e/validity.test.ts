@@ -264,6 +264,8 @@ describe('every page', () => {
     );
     const [moving] = await t.store.outbox.list({ limit: 1, to: 'reader.new@example.org' });
     const moveLink = /http:\/\/localhost(\/account\/email\/[\w-]+)/.exec(moving!.body)![1]!;
+    // someone invited who has no account yet (the manage page lists the invitation)
+    await new OrgsService(t.store).grant(SYSTEM, org, 'invited@example.org', 'member');
     // the notification settings that the link in every notification opens
     const secret = await t.store.users.notifyToken(reader.id, 'validity-test-notification-secret');
     await t.store.notify.subscribe(reader.id, 'place', 'Q74957', 'daily', new Date().toISOString());

@@ -14,6 +14,7 @@ import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import type { TokenPurpose } from '../store/users-repo.js';
 import { checkLimit, type Limit } from './limits.js';
+import { takeInvites } from './orgs.js';
 import { MailService } from './mail.js';
 import { confirmMail, emailChangeMails, isMailLang, resetMail } from './mail-text.js';
 
@@ -148,6 +149,8 @@ export class AccountsService {
           now.toISOString(),
         );
         if (confirmAt !== undefined) await queueConfirmation(tx, user, confirmAt, now);
+        // an account made by an admin or the command line is confirmed: it takes up invitations at once
+        else await takeInvites(tx, user, now);
         await tx.users.audit({
           at: now.toISOString(),
           actorId,
@@ -275,7 +278,9 @@ export class AccountsService {
           subject: `user:${userId}`,
           detail: `${before.email} -> ${email}`,
         });
-        return (await tx.users.byId(userId))!;
+        const user = (await tx.users.byId(userId))!;
+        await takeInvites(tx, user, now);
+        return user;
       })
       .catch((e: unknown) => {
         // someone took the address between the check and the change: the unique index decides
@@ -294,7 +299,9 @@ export class AccountsService {
           action: 'email.confirm',
           subject: `user:${userId}`,
         });
-      return (await tx.users.byId(userId))!;
+      const user = (await tx.users.byId(userId))!;
+      await takeInvites(tx, user, now);
+      return user;
     });
   }
 
@@ -465,7 +472,9 @@ export class AccountsService {
         action: 'password.reset',
         subject: `user:${userId}`,
       });
-      return (await tx.users.byId(userId))!;
+      const user = (await tx.users.byId(userId))!;
+      await takeInvites(tx, user, now);
+      return user;
     });
   }
 

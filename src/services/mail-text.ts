@@ -82,6 +82,30 @@ export const emailChangeMails = (name: string, from: string, to: string, link: s
         },
 });
 
+const ROLE_NAMES: Record<MailLang, Record<string, string>> = {
+  en: { editor: 'an editor', member: 'a member' },
+  zh: { editor: '编辑', member: '成员' },
+};
+
+/** An invitation to take a role in an organization, to someone without an account yet. */
+export const inviteMail =
+  (i: { org: string; by: string | null; role: string; link: string }): Localized =>
+  (lang) =>
+    lang === 'zh'
+      ? {
+          subject: `邀请您加入${i.org}`,
+          body:
+            `${i.by ?? '网站管理员'}邀请您以${ROLE_NAMES.zh[i.role] ?? i.role}身份加入友城网上的${i.org}。\n\n` +
+            `请用本邮箱注册账户并确认邮箱，角色随即生效：\n\n${i.link}\n\n如果您不认识邀请人，请忽略此邮件。\n`,
+        }
+      : {
+          subject: `You are invited to ${i.org} on Twinning`,
+          body:
+            `${i.by ?? 'The site’s admins'} invited you to ${i.org} on Twinning as ${ROLE_NAMES.en[i.role] ?? i.role}.\n\n` +
+            `Sign up with this address and confirm it, and the role is yours:\n\n${i.link}\n\n` +
+            'If you do not know who sent this, ignore it.\n',
+        };
+
 export const commentMail =
   (c: { postTitle: string; author: string; body: string; link: string }): Localized =>
   (lang) =>

@@ -7,7 +7,9 @@ import {
   type OrgInput,
   type OrgRole,
 } from '../domain/organizations.js';
-import { normalizeEmail } from '../domain/accounts.js';
+import { isEmail, normalizeEmail } from '../domain/accounts.js';
+import { MailService } from './mail.js';
+import { inviteMail, isMailLang } from './mail-text.js';
 import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
 
@@ -90,7 +92,11 @@ export class Permissions {
 export class OrgsService {
   readonly can: Permissions;
 
-  constructor(private readonly store: Store) {
+  constructor(
+    private readonly store: Store,
+    /** the site's address, for the sign-up link in invitations */
+    private readonly publicUrl = '',
+  ) {
     this.can = new Permissions(store);
   }
 
@@ -184,30 +190,59 @@ export class OrgsService {
   }
 
   /** Gives a user (by address; they must have signed up) a role in the organization. */
+  /**
+   * Gives someone a role by their address. Without an account yet they are invited: a mail asks them to sign
+   * up, and the role is theirs once an account with that address is confirmed. Answers which it was.
+   */
   async grant(
     actor: Acting,
     org: Organization,
     email: string,
     role: string,
     now = new Date(),
-  ): Promise<void> {
+  ): Promise<'granted' | 'invited'> {
     this.can.requireEditor(actor, org);
     if (!(ORG_ROLES as readonly string[]).includes(role))
       throw new ValidationError(`"${role}" is not a role; use one of ${ORG_ROLES.join(', ')}.`);
-    const user = await this.store.users.byEmail(normalizeEmail(email));
-    if (!user)
-      throw new ValidationError(
-        `${email.trim()} has no account yet: ask them to sign up first, then add them.`,
-      );
+    const address = normalizeEmail(email);
+    if (!isEmail(address)) throw new ValidationError(`"${email.trim()}" is not an e-mail address.`);
+    const user = await this.store.users.byEmail(address);
     await this.store.transaction(async (tx) => {
-      await tx.orgs.setRole(org.id, user.id, role as OrgRole);
+      if (user) await tx.orgs.setRole(org.id, user.id, role as OrgRole);
+      else {
+        await tx.orgs.invite(org.id, address, role as OrgRole, userIdOf(actor), now.toISOString());
+        const from = actor === SYSTEM ? null : actor.user;
+        const mail = inviteMail({
+          org: org.name,
+          by: from?.name ?? null,
+          role: role as OrgRole,
+          link: `${this.publicUrl}/signup?email=${encodeURIComponent(address)}`,
+        })(from && isMailLang(from.lang) ? from.lang : 'en');
+        await MailService.queue(tx, { to: address, ...mail }, now);
+      }
       await tx.users.audit({
         at: now.toISOString(),
         actorId: userIdOf(actor),
-        action: 'role.grant',
-        subject: `user:${user.id}`,
+        action: user ? 'role.grant' : 'role.invite',
+        subject: user ? `user:${user.id}` : `email:${address}`,
         detail: `${org.slug}:${role}`,
       });
+    });
+    return user ? 'granted' : 'invited';
+  }
+
+  /** Takes back an invitation not yet taken up. */
+  async withdrawInvite(actor: Acting, org: Organization, email: string, now = new Date()): Promise<void> {
+    this.can.requireEditor(actor, org);
+    const address = normalizeEmail(email);
+    if (!(await this.store.orgs.withdrawInvite(org.id, address)))
+      throw new NotFoundError(`${address} has no invitation to ${org.name}.`);
+    await this.store.users.audit({
+      at: now.toISOString(),
+      actorId: userIdOf(actor),
+      action: 'role.invite.withdraw',
+      subject: `email:${address}`,
+      detail: org.slug,
     });
   }
 
@@ -259,6 +294,24 @@ export class OrgsService {
         action: disabled ? 'user.disable' : 'user.enable',
         subject: `user:${userId}`,
       });
+    });
+  }
+}
+
+/**
+ * Gives a user the roles their address was invited to; called in the transaction that confirms the address
+ * (sign-up confirmation, a password reset by mail, an address change, an account made by an admin).
+ */
+export async function takeInvites(tx: Store, user: User, now: Date): Promise<void> {
+  for (const { orgId, role } of await tx.orgs.takeInvites(user.email)) {
+    await tx.orgs.setRole(orgId, user.id, role);
+    const org = await tx.orgs.byId(orgId);
+    await tx.users.audit({
+      at: now.toISOString(),
+      actorId: user.id,
+      action: 'role.grant',
+      subject: `user:${user.id}`,
+      detail: `${org?.slug ?? orgId}:${role} (invited)`,
     });
   }
 }

@@ -9,6 +9,7 @@ import { userLang } from './migrations/0006-user-lang.js';
 import { emailConfirm } from './migrations/0007-email-confirm.js';
 import { unsubscribe } from './migrations/0008-unsubscribe.js';
 import { emailChange } from './migrations/0009-email-change.js';
+import { invites } from './migrations/0010-invites.js';
 
 function migrations(db: Database): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ function migrations(db: Database): Record<string, Migration> {
     '0007-email-confirm': emailConfirm(),
     '0008-unsubscribe': unsubscribe(),
     '0009-email-change': emailChange(),
+    '0010-invites': invites(db.dialect),
   };
 }
 

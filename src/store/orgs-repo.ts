@@ -111,6 +111,47 @@ export class OrgsRepo {
       .execute();
   }
 
+  /** A role waiting for whoever confirms this address (one per organization and address; the last one wins). */
+  async invite(orgId: number, email: string, role: OrgRole, by: number | null, now: string): Promise<void> {
+    await this.db
+      .insertInto('org_invites')
+      .values({ org_id: orgId, email, role, invited_by: by, created_at: now })
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'email']).doUpdateSet({ role, invited_by: by, created_at: now }),
+      )
+      .execute();
+  }
+
+  async invitesOf(orgId: number): Promise<{ email: string; role: OrgRole; createdAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('org_invites')
+      .select(['email', 'role', 'created_at'])
+      .where('org_id', '=', orgId)
+      .orderBy('email')
+      .execute();
+    return rows.map((r) => ({ email: r.email, role: r.role as OrgRole, createdAt: r.created_at }));
+  }
+
+  async withdrawInvite(orgId: number, email: string): Promise<boolean> {
+    const r = await this.db
+      .deleteFrom('org_invites')
+      .where('org_id', '=', orgId)
+      .where('email', '=', email)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  /** The roles waiting for an address, taken (removed) to be given to its confirmed account. */
+  async takeInvites(email: string): Promise<{ orgId: number; role: OrgRole }[]> {
+    const rows = await this.db
+      .selectFrom('org_invites')
+      .select(['org_id', 'role'])
+      .where('email', '=', email)
+      .execute();
+    if (rows.length) await this.db.deleteFrom('org_invites').where('email', '=', email).execute();
+    return rows.map((r) => ({ orgId: r.org_id, role: r.role as OrgRole }));
+  }
+
   async removeRole(orgId: number, userId: number): Promise<boolean> {
     const r = await this.db
       .deleteFrom('org_roles')

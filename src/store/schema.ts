@@ -202,6 +202,15 @@ export interface PhotoFilesTable {
   bytes: Buffer;
 }
 
+export interface OrgInvitesTable {
+  id: Generated<number>;
+  org_id: number;
+  email: string;
+  role: string;
+  invited_by: number | null;
+  created_at: string;
+}
+
 export interface CommentsTable {
   id: Generated<number>;
   entry_id: number;
@@ -253,6 +262,7 @@ export interface DB {
   audit_log: AuditLogTable;
   throttle: ThrottleTable;
   password_resets: PasswordResetsTable;
+  org_invites: OrgInvitesTable;
   outbox: OutboxTable;
   organizations: OrganizationsTable;
   org_roles: OrgRolesTable;

@@ -167,7 +167,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   tiePages(app, ctx.store, places, index);
   const content = new ContentService(ctx.store, version);
   const mail = new MailService(ctx.store, { smtpUrl: ctx.config.smtpUrl, from: ctx.config.mailFrom });
-  const orgs = new OrgsService(ctx.store);
+  const orgs = new OrgsService(ctx.store, ctx.config.publicUrl);
   accountPages(app, { store: ctx.store, accounts, publicUrl: ctx.config.publicUrl, secure });
   adminPages(app, { store: ctx.store, orgs, mail, photoQuotaBytes: ctx.config.photoQuotaBytes });
   editPages(app, { store: ctx.store, content, places, facts: new FactsService(ctx.store, version) });

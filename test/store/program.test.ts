@@ -376,6 +376,25 @@ describe.each(DIALECTS)('running a program: throttling, resets, outbox, organiza
     ]);
   });
 
+  it('keeps invitations until an account with the address is confirmed, the last role asked for winning', async () => {
+    const orgs = new OrgsService(t.store, 'https://twinning.example.org');
+    const org = (await t.store.orgs.bySlug('entries-test'))!;
+    expect(await orgs.grant(SYSTEM, org, 'Invitee@example.org', 'member')).toBe('invited');
+    expect(await orgs.grant(SYSTEM, org, 'invitee@example.org', 'editor')).toBe('invited');
+    expect((await t.store.orgs.invitesOf(org.id)).map((i) => [i.email, i.role])).toEqual([
+      ['invitee@example.org', 'editor'],
+    ]);
+    const [mail] = await t.store.outbox.list({ limit: 1, to: 'invitee@example.org' });
+    expect(mail!.body).toContain('https://twinning.example.org/signup?email=invitee%40example.org');
+    const invitee = await new AccountsService(t.store).addUser({
+      email: 'invitee@example.org',
+      password: 'invitee pw 1',
+    });
+    expect((await t.store.orgs.rolesOf(invitee.id)).get(org.id)).toBe('editor');
+    expect(await t.store.orgs.invitesOf(org.id)).toEqual([]);
+    expect(await orgs.grant(SYSTEM, org, 'invitee@example.org', 'member')).toBe('granted');
+  });
+
   it('moves an account to a new address with the link sent there, within a day', async () => {
     const accounts = new AccountsService(t.store);
     const now = new Date('2026-11-24T10:00:00Z');

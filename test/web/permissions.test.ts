@@ -215,15 +215,13 @@ describe('who may do what: site admins, editors and members of organizations', (
     const nobody = (await ctx.t.store.users.byEmail('nobody@example.org'))!;
     const org = (await ctx.t.store.orgs.bySlug('anshan-foreign-affairs-office'))!;
     expect((await ctx.t.store.orgs.rolesOf(nobody.id)).get(org.id)).toBe('member');
-    const noAccount = await as.anshanEditor!.submit(
+    const notAddress = await as.anshanEditor!.submit(
       '/orgs/anshan-foreign-affairs-office/manage',
-      { email: 'ghost@example.org', role: 'editor' },
+      { email: 'ghost', role: 'editor' },
       '/orgs/anshan-foreign-affairs-office/members',
     );
-    expect(noAccount.statusCode).toBe(400);
-    expect(mainText(noAccount.body)).toContain(
-      'ghost@example.org has no account yet: ask them to sign up first',
-    );
+    expect(notAddress.statusCode).toBe(400);
+    expect(mainText(notAddress.body)).toContain('"ghost" is not an e-mail address.');
     // an editor cannot move the organization's home (that decides what its editors may edit)
     const moved = await as.anshanEditor!.submit('/orgs/anshan-foreign-affairs-office/manage', {
       name: 'Anshan Foreign Affairs Office',
@@ -398,5 +396,83 @@ describe('who may do what: site admins, editors and members of organizations', (
     });
     expect(restored.statusCode).toBe(303);
     expect((await ctx.t.store.orgs.byId(org.id))!.about).toBe('');
+  });
+});
+
+describe('inviting someone without an account', () => {
+  const ctx = useTestApp(fixtureFiles);
+
+  it('mails an invitation, and gives the role once an account with that address is confirmed', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    await accounts.addUser({ email: 'chair@example.org', name: 'Chair', password: PASSWORD });
+    const org = await new OrgsService(ctx.t.store, 'http://localhost:3000').create(SYSTEM, {
+      name: 'Anshan Office',
+      kind: 'office',
+      homeId: 'Q74957',
+    });
+    await new OrgsService(ctx.t.store).grant(SYSTEM, org, 'chair@example.org', 'editor');
+    const chair = new Visitor(() => ctx.app, '10.6.0.1');
+    await chair.signIn('chair@example.org', PASSWORD);
+    const manage = `/orgs/${org.slug}/manage`;
+    const invite = (email: string) =>
+      chair.submit(manage, { email, role: 'editor' }, `/orgs/${org.slug}/members`);
+
+    const sent = await invite('Newcomer@Example.org');
+    expect(sent.statusCode).toBe(303);
+    expect(sent.headers.location).toBe(`${manage}?invited=newcomer%40example.org`);
+    const page = mainText((await chair.get(sent.headers.location as string)).body);
+    expect(page).toContain('An invitation is on its way to newcomer@example.org.');
+    expect(page).toContain(
+      'Invited, waiting for an account E-mail address Role Invited Actions newcomer@example.org editor',
+    );
+    const [mail] = await ctx.t.store.outbox.list({ limit: 1, to: 'newcomer@example.org' });
+    expect(mail!.subject).toBe('You are invited to Anshan Office on Twinning');
+    expect(mail!.body).toContain('Chair invited you to Anshan Office on Twinning as an editor.');
+    expect(mail!.body).toContain('/signup?email=newcomer%40example.org');
+
+    // the link opens the sign-up form with the address filled in
+    const v = new Visitor(() => ctx.app, '10.6.0.2');
+    expect((await v.get('/signup?email=newcomer%40example.org')).body).toContain(
+      'value="newcomer@example.org"',
+    );
+    // signing up with the address is not enough: the role waits for the confirmed address
+    await v.submit('/signup', { email: 'newcomer@example.org', name: 'New', password: PASSWORD });
+    const newcomer = (await ctx.t.store.users.byEmail('newcomer@example.org'))!;
+    expect((await ctx.t.store.orgs.rolesOf(newcomer.id)).get(org.id)).toBeUndefined();
+    const [confirm] = await ctx.t.store.outbox.list({ limit: 1, to: 'newcomer@example.org' });
+    const link = /http:\/\/localhost:3000(\/confirm\/[\w-]+)/.exec(confirm!.body)![1]!;
+    await v.submit(link, {});
+    expect((await ctx.t.store.orgs.rolesOf(newcomer.id)).get(org.id)).toBe('editor');
+    expect(mainText((await v.get('/account')).body)).toContain('Your roles Anshan Office : editor');
+    expect(await ctx.t.store.orgs.invitesOf(org.id)).toEqual([]);
+    const audit = await ctx.t.store.users.auditLog(20);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['role.invite', 'role.grant']));
+
+    // an invitation can be withdrawn before it is taken up; only the organization's editors may
+    await invite('maybe@example.org');
+    const withManage = await chair.get(manage);
+    expect(mainText(withManage.body)).toContain('maybe@example.org');
+    const withdrawn = await chair.post(`/orgs/${org.slug}/invites/withdraw`, {
+      _csrf: csrfOf(withManage.body),
+      email: 'maybe@example.org',
+    });
+    expect(withdrawn.statusCode).toBe(303);
+    expect(await ctx.t.store.orgs.invitesOf(org.id)).toEqual([]);
+    await invite('again@example.org');
+    const stranger = new Visitor(() => ctx.app, '10.6.0.3');
+    await accounts.addUser({ email: 'stranger@example.org', password: PASSWORD });
+    await stranger.signIn('stranger@example.org', PASSWORD);
+    const account = await stranger.get('/account');
+    expect(
+      (
+        await stranger.post(`/orgs/${org.slug}/invites/withdraw`, {
+          _csrf: csrfOf(account.body),
+          email: 'again@example.org',
+        })
+      ).statusCode,
+    ).toBe(403);
+    // an account an admin makes for the address takes the invitation up at once
+    const made = await accounts.addUser({ email: 'again@example.org', password: PASSWORD });
+    expect((await ctx.t.store.orgs.rolesOf(made.id)).get(org.id)).toBe('editor');
   });
 });

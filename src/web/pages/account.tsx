@@ -323,9 +323,11 @@ export function accountPages(
     );
   }
 
-  app.get('/signup', async (req, reply) => {
+  // an invitation links here with the invited address filled in
+  app.get<{ Querystring: { email?: string } }>('/signup', async (req, reply) => {
     if (req.user) return reply.redirect(href('/account', req.lang), 303);
-    return signUpPage(req, reply, {});
+    const email = typeof req.query.email === 'string' ? req.query.email.slice(0, 254) : undefined;
+    return signUpPage(req, reply, { email });
   });
 
   app.post<{ Body: Body }>('/signup', async (req, reply) => {

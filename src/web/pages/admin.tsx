@@ -65,7 +65,13 @@ const T = {
     detail: 'Detail',
     members: 'People and roles',
     addMember: 'Add a person',
-    addHint: 'They must have an account (they can sign up).',
+    addHint:
+      'Someone without an account gets an invitation by mail; the role is theirs once they sign up with this address and confirm it.',
+    invites: 'Invited, waiting for an account',
+    invited: (e: string) => `An invitation is on its way to ${e}.`,
+    withdraw: 'Withdraw',
+    invitedAt: 'Invited',
+    withdrawn: 'The invitation is withdrawn.',
     role: 'Role',
     remove: 'Remove',
     roleNames: { editor: 'editor', member: 'member' },
@@ -127,7 +133,12 @@ const T = {
     detail: '详情',
     members: '人员与角色',
     addMember: '添加人员',
-    addHint: '对方须已有账户（可自行注册）。',
+    addHint: '对方如尚无账户，会收到邀请邮件；用此邮箱注册并确认后，角色即生效。',
+    invites: '已邀请，等待注册',
+    invited: (e: string) => `邀请已发送到 ${e}。`,
+    withdraw: '撤回',
+    invitedAt: '邀请时间',
+    withdrawn: '邀请已撤回。',
     role: '角色',
     remove: '移除',
     roleNames: { editor: '编辑', member: '成员' },
@@ -556,10 +567,12 @@ export function adminPages(
       memberProblems?: string[];
       saved?: boolean;
       email?: string;
+      notice?: string;
     } = {},
   ) {
     const t = T[req.lang];
     const members = await store.orgs.members(org.id);
+    const invites = await store.orgs.invitesOf(org.id);
     const photoBytes = await store.photos.bytesOf(org.id);
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     const csrf = csrfToken(req, reply);
@@ -573,6 +586,7 @@ export function adminPages(
             </p>
             <h1>{`${t.manage}: ${org.name}`}</h1>
             {v.saved && <Notice>{t.saved}</Notice>}
+            {v.notice && <Notice>{v.notice}</Notice>}
             <Problems title={t.cannot} messages={v.problems ?? []} />
             <PostForm action={href(`/orgs/${org.slug}/manage`, req.lang)} csrf={csrf}>
               <OrgFields
@@ -625,6 +639,34 @@ export function adminPages(
                 </PostForm>,
               ])}
             />
+            {invites.length > 0 && (
+              <>
+                <h3>{t.invites}</h3>
+                <DataTable
+                  columns={[
+                    { label: t.email },
+                    { label: t.role },
+                    { label: t.invitedAt },
+                    { label: t.actions },
+                  ]}
+                  rows={invites.map((i) => [
+                    i.email,
+                    t.roleNames[i.role],
+                    formatTime(i.createdAt, req.lang),
+                    <PostForm
+                      action={href(`/orgs/${org.slug}/invites/withdraw`, req.lang)}
+                      csrf={csrf}
+                      class="inline"
+                    >
+                      <input type="hidden" name="email" value={i.email} />
+                      <button type="submit" class="secondary">
+                        {t.withdraw}
+                      </button>
+                    </PostForm>,
+                  ])}
+                />
+              </>
+            )}
             <h3>{t.addMember}</h3>
             <Problems title={t.cannot} messages={v.memberProblems ?? []} />
             <PostForm action={href(`/orgs/${org.slug}/members`, req.lang)} csrf={csrf}>
@@ -654,14 +696,27 @@ export function adminPages(
     return { actor, org };
   }
 
-  app.get<{ Params: { slug: string }; Querystring: { saved?: string } }>(
-    '/orgs/:slug/manage',
-    async (req, reply) => {
-      const m = await managed(req, reply);
-      if (!m) return reply;
-      return managePage(req, reply, m.org, m.actor, { saved: req.query.saved === '1' });
-    },
-  );
+  app.get<{
+    Params: { slug: string };
+    Querystring: { saved?: string; invited?: string; withdrawn?: string };
+  }>('/orgs/:slug/manage', async (req, reply) => {
+    const m = await managed(req, reply);
+    if (!m) return reply;
+    const t = T[req.lang];
+    const notice = req.query.invited
+      ? t.invited(req.query.invited)
+      : req.query.withdrawn === '1'
+        ? t.withdrawn
+        : undefined;
+    return managePage(req, reply, m.org, m.actor, { saved: req.query.saved === '1', notice });
+  });
+
+  app.post<{ Params: { slug: string }; Body: Body }>('/orgs/:slug/invites/withdraw', async (req, reply) => {
+    const m = await managed(req, reply);
+    if (!m) return reply;
+    await orgs.withdrawInvite(m.actor, m.org, formText(req.body, 'email'));
+    return reply.redirect(href(`/orgs/${m.org.slug}/manage`, req.lang, { withdrawn: '1' }), 303);
+  });
 
   app.post<{ Params: { slug: string }; Body: Body }>('/orgs/:slug/manage', async (req, reply) => {
     const m = await managed(req, reply);
@@ -681,14 +736,16 @@ export function adminPages(
     const m = await managed(req, reply);
     if (!m) return reply;
     const email = formText(req.body, 'email');
+    let done;
     try {
-      await orgs.grant(m.actor, m.org, email, formText(req.body, 'role'));
+      done = await orgs.grant(m.actor, m.org, email, formText(req.body, 'role'));
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       reply.code(400);
       return managePage(req, reply, m.org, m.actor, { email, memberProblems: problemsOf(e) });
     }
-    return reply.redirect(href(`/orgs/${m.org.slug}/manage`, req.lang, { saved: '1' }), 303);
+    const query = done === 'invited' ? { invited: email.trim().toLowerCase() } : { saved: '1' };
+    return reply.redirect(href(`/orgs/${m.org.slug}/manage`, req.lang, query), 303);
   });
 
   app.get<{ Params: { slug: string } }>('/orgs/:slug/history', async (req, reply) => {
