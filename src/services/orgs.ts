@@ -8,10 +8,14 @@ import {
   type OrgRole,
 } from '../domain/organizations.js';
 import { isEmail, normalizeEmail } from '../domain/accounts.js';
+import { checkLimit } from './limits.js';
 import { MailService } from './mail.js';
 import { inviteMail, isMailLang } from './mail-text.js';
 import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
+
+/** invitations one editor may send in a while */
+export const INVITE_LIMIT = { max: 20, minutes: 60 };
 
 /** A signed-in user with their roles. */
 export interface Actor {
@@ -207,6 +211,12 @@ export class OrgsService {
     const address = normalizeEmail(email);
     if (!isEmail(address)) throw new ValidationError(`"${email.trim()}" is not an e-mail address.`);
     const user = await this.store.users.byEmail(address);
+    // invitations are mail to strangers: a few an hour from each editor
+    const bucket = actor === SYSTEM ? null : `invite:user:${actor.user.id}`;
+    if (!user && bucket) {
+      await checkLimit(this.store, bucket, INVITE_LIMIT, 'invitations from you', now);
+      await this.store.users.addAttempt(bucket, now.toISOString());
+    }
     await this.store.transaction(async (tx) => {
       if (user) await tx.orgs.setRole(org.id, user.id, role as OrgRole);
       else {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AccountsService } from '../../src/services/accounts.js';
-import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
+import { INVITE_LIMIT, OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
 import { Visitor, csrfOf, mainText } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
@@ -474,5 +474,13 @@ describe('inviting someone without an account', () => {
     // an account an admin makes for the address takes the invitation up at once
     const made = await accounts.addUser({ email: 'again@example.org', password: PASSWORD });
     expect((await ctx.t.store.orgs.rolesOf(made.id)).get(org.id)).toBe('editor');
+    // invitations are mail to strangers: an editor sends a few an hour (three were sent above)
+    for (let i = 3; i < INVITE_LIMIT.max; i++)
+      expect((await invite(`guest${i}@example.org`)).statusCode).toBe(303);
+    const held = await invite('one.too.many@example.org');
+    expect(held.statusCode).toBe(429);
+    expect(mainText(held.body)).toContain('Too many invitations from you in a short time.');
+    // said on the form, which keeps what was typed
+    expect(held.body).toContain('value="one.too.many@example.org"');
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { ForbiddenError, NotFoundError, TooManyError, ValidationError } from '../../domain/errors.js';
 import { ORG_KINDS, ORG_ROLES, type Organization } from '../../domain/organizations.js';
 import type { MailService } from '../../services/mail.js';
 import type { Actor, OrgsService } from '../../services/orgs.js';
@@ -740,8 +740,8 @@ export function adminPages(
     try {
       done = await orgs.grant(m.actor, m.org, email, formText(req.body, 'role'));
     } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      reply.code(400);
+      if (!(e instanceof ValidationError || e instanceof TooManyError)) throw e;
+      reply.code(e instanceof TooManyError ? 429 : 400);
       return managePage(req, reply, m.org, m.actor, { email, memberProblems: problemsOf(e) });
     }
     const query = done === 'invited' ? { invited: email.trim().toLowerCase() } : { saved: '1' };
