@@ -298,6 +298,7 @@ describe('every page', () => {
         '/account',
         '/admin',
         '/admin/users',
+        `/admin/users/${joiner.id}/delete`,
         '/admin/orgs',
         '/admin/outbox',
         '/admin/outbox/1',

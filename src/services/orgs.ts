@@ -290,6 +290,33 @@ export class OrgsService {
     });
   }
 
+  /**
+   * Deletes someone's account on their request (site admins only, typing its address to confirm): as when
+   * they delete it themselves, what identifies them goes and their comments and edits stay under "Former
+   * member". Admins delete their own account on their account page.
+   */
+  async deleteUser(actor: Acting, userId: number, confirm: string, now = new Date()): Promise<void> {
+    this.can.requireAdmin(actor);
+    if (userIdOf(actor) === userId)
+      throw new ValidationError('Delete your own account on your account page, with your password.');
+    const user = await this.store.users.byId(userId);
+    if (!user || user.email.endsWith('@deleted.invalid'))
+      throw new NotFoundError(`There is no user ${userId}.`);
+    if (normalizeEmail(confirm) !== user.email)
+      throw new ValidationError(`Type the account's address (${user.email}) to confirm.`);
+    await this.store.transaction(async (tx) => {
+      await tx.users.anonymize(userId, now.toISOString());
+      await tx.users.audit({
+        at: now.toISOString(),
+        actorId: userIdOf(actor),
+        action: 'user.delete',
+        subject: `user:${userId}`,
+      });
+      // the name under their comments changes on pages that may be cached
+      await tx.meta.bumpContentVersion();
+    });
+  }
+
   /** Disables an account (it can no longer sign in; its sessions end) or enables it again. */
   async setDisabled(actor: Acting, userId: number, disabled: boolean, now = new Date()): Promise<void> {
     this.can.requireAdmin(actor);

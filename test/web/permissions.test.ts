@@ -484,3 +484,45 @@ describe('inviting someone without an account', () => {
     expect(held.body).toContain('value="one.too.many@example.org"');
   });
 });
+
+describe('deleting an account on its owner’s request', () => {
+  const ctx = useTestApp(fixtureFiles);
+
+  it('is for site admins, who type the address to confirm', async () => {
+    const accounts = new AccountsService(ctx.t.store);
+    await accounts.addUser({ email: 'admin@example.org', password: PASSWORD, admin: true });
+    const asker = await accounts.addUser({ email: 'asker@example.org', name: 'Asker', password: PASSWORD });
+    await accounts.addUser({ email: 'plain@example.org', password: PASSWORD });
+    const admin = new Visitor(() => ctx.app, '10.5.9.1');
+    await admin.signIn('admin@example.org', PASSWORD);
+    const plain = new Visitor(() => ctx.app, '10.5.9.2');
+    await plain.signIn('plain@example.org', PASSWORD);
+    const asking = new Visitor(() => ctx.app, '10.5.9.3');
+    await asking.signIn('asker@example.org', PASSWORD);
+
+    const page = `/admin/users/${asker.id}/delete`;
+    expect((await plain.get(page)).statusCode).toBe(403);
+    const users = await admin.get('/admin/users');
+    expect(users.body).toContain(`href="${page}"`);
+    const typo = await admin.submit(page, { confirm: 'askr@example.org' });
+    expect(typo.statusCode).toBe(400);
+    expect(mainText(typo.body)).toContain("Type the account's address (asker@example.org) to confirm.");
+    const own = await admin.get('/admin/users');
+    const me = (await ctx.t.store.users.byEmail('admin@example.org'))!;
+    const self = await admin.post(`/admin/users/${me.id}/delete`, {
+      _csrf: csrfOf(own.body),
+      confirm: 'admin@example.org',
+    });
+    expect(mainText(self.body)).toContain('Delete your own account on your account page');
+
+    const done = await admin.submit(page, { confirm: ' Asker@Example.org ' });
+    expect(done.statusCode).toBe(303);
+    expect(await ctx.t.store.users.byEmail('asker@example.org')).toBeUndefined();
+    expect((await ctx.t.store.users.byId(asker.id))!.name).toBe('Former member');
+    expect((await asking.get('/account')).statusCode).toBe(303);
+    const audit = (await ctx.t.store.users.auditLog(5)).find((a) => a.action === 'user.delete')!;
+    expect(audit).toMatchObject({ actor_id: me.id, subject: `user:${asker.id}` });
+    // once
+    expect((await admin.submit('/admin/users', { confirm: 'x@example.org' }, page)).statusCode).toBe(404);
+  });
+});

@@ -35,6 +35,12 @@ const T = {
     removeAdmin: 'Remove admin',
     disable: 'Disable',
     enable: 'Enable',
+    deleteUser: 'Delete…',
+    deleteTitle: (e: string) => `Delete the account of ${e}`,
+    deleteIntro:
+      'Do this when the person asks for it. Their name, address and password are removed, their follows and roles go and they are signed out; their comments and edits stay, shown as by a former member.',
+    deleteConfirm: 'Type the account’s address to confirm',
+    deleteButton: 'Delete the account',
     actions: 'Actions',
     newOrg: 'New organization',
     orgName: 'Name',
@@ -104,6 +110,12 @@ const T = {
     removeAdmin: '取消管理员',
     disable: '停用',
     enable: '启用',
+    deleteUser: '删除…',
+    deleteTitle: (e: string) => `删除 ${e} 的账户`,
+    deleteIntro:
+      '仅在本人要求时操作。其姓名、邮箱和密码将被删除，关注和角色随之取消，登录全部退出；其评论和编辑记录会保留，显示为“前成员”。',
+    deleteConfirm: '请输入该账户的邮箱以确认',
+    deleteButton: '删除账户',
     actions: '操作',
     newOrg: '新建机构',
     orgName: '名称',
@@ -288,7 +300,10 @@ export function adminPages(
                 ) : (
                   <>
                     {button(u.id, 'admin', u.isAdmin ? '0' : '1', u.isAdmin ? t.removeAdmin : t.makeAdmin)}{' '}
-                    {button(u.id, 'disabled', u.disabledAt ? '0' : '1', u.disabledAt ? t.enable : t.disable)}
+                    {button(u.id, 'disabled', u.disabledAt ? '0' : '1', u.disabledAt ? t.enable : t.disable)}{' '}
+                    {!u.email.endsWith('@deleted.invalid') && (
+                      <a href={href(`/admin/users/${u.id}/delete`, req.lang)}>{t.deleteUser}</a>
+                    )}
                   </>
                 ),
               ])}
@@ -297,6 +312,54 @@ export function adminPages(
         ),
       }),
     );
+  });
+
+  async function deleteUserPage(
+    req: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    problems: string[] = [],
+  ) {
+    const actor = adminOnly(req, reply);
+    if (!actor) return reply;
+    const t = T[req.lang];
+    const id = idParam(req.params.id, `There is no user ${req.params.id}.`);
+    const user = await store.users.byId(id);
+    if (!user || user.email.endsWith('@deleted.invalid')) throw new NotFoundError(`There is no user ${id}.`);
+    return html(reply).send(
+      pageFor(req, {
+        title: t.deleteTitle(user.email),
+        children: (
+          <>
+            <AdminNav lang={req.lang} />
+            <h1>{t.deleteTitle(user.email)}</h1>
+            <p>{t.deleteIntro}</p>
+            <Problems title={t.cannot} messages={problems} />
+            <PostForm action={href(`/admin/users/${id}/delete`, req.lang)} csrf={csrfToken(req, reply)}>
+              <Field label={t.deleteConfirm} name="confirm" type="email" required autocomplete="off" />
+              <button type="submit">{t.deleteButton}</button>
+            </PostForm>
+          </>
+        ),
+      }),
+    );
+  }
+
+  app.get<{ Params: { id: string } }>('/admin/users/:id/delete', async (req, reply) =>
+    deleteUserPage(req, reply),
+  );
+
+  app.post<{ Params: { id: string }; Body: Body }>('/admin/users/:id/delete', async (req, reply) => {
+    const actor = adminOnly(req, reply);
+    if (!actor) return reply;
+    const id = idParam(req.params.id, `There is no user ${req.params.id}.`);
+    try {
+      await orgs.deleteUser(actor, id, formText(req.body, 'confirm'));
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      reply.code(400);
+      return deleteUserPage(req, reply, problemsOf(e));
+    }
+    return reply.redirect(href('/admin/users', req.lang, { done: '1' }), 303);
   });
 
   app.post<{ Params: { id: string }; Body: Body }>('/admin/users/:id', async (req, reply) => {
