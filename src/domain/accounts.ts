@@ -17,6 +17,10 @@ export interface User {
 /** The name a deleted account's comments and edits are shown with (pages say it in the reader's language). */
 export const FORMER_MEMBER = 'Former member';
 
+/** The address a deleted account is left with: unique, and of a domain that can never receive mail. */
+export const deletedAddress = (id: number) => `deleted-${id}@deleted.invalid`;
+export const isDeleted = (user: { email: string }) => user.email.endsWith('@deleted.invalid');
+
 export const MIN_PASSWORD = 10;
 export const MAX_PASSWORD = 200;
 // one @, something on each side, a dot in the domain; the mail server is the real check

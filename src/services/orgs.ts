@@ -7,7 +7,7 @@ import {
   type OrgInput,
   type OrgRole,
 } from '../domain/organizations.js';
-import { isEmail, normalizeEmail } from '../domain/accounts.js';
+import { isDeleted, isEmail, normalizeEmail } from '../domain/accounts.js';
 import { checkLimit } from './limits.js';
 import { MailService } from './mail.js';
 import { inviteMail, isMailLang } from './mail-text.js';
@@ -300,8 +300,7 @@ export class OrgsService {
     if (userIdOf(actor) === userId)
       throw new ValidationError('Delete your own account on your account page, with your password.');
     const user = await this.store.users.byId(userId);
-    if (!user || user.email.endsWith('@deleted.invalid'))
-      throw new NotFoundError(`There is no user ${userId}.`);
+    if (!user || isDeleted(user)) throw new NotFoundError(`There is no user ${userId}.`);
     if (normalizeEmail(confirm) !== user.email)
       throw new ValidationError(`Type the account's address (${user.email}) to confirm.`);
     await this.store.transaction(async (tx) => {

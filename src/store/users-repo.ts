@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { FORMER_MEMBER, type User } from '../domain/accounts.js';
+import { FORMER_MEMBER, deletedAddress, type User } from '../domain/accounts.js';
 import type { DB, UsersTable } from './schema.js';
 
 export type TokenPurpose = 'reset' | 'confirm' | 'email';
@@ -103,18 +103,23 @@ export class UsersRepo {
 
   /** The secret of a user's notification links, made the first time it is asked for (once, even if raced). */
   async notifyToken(userId: number, made: string): Promise<string> {
+    const read = async () =>
+      (
+        await this.db
+          .selectFrom('users')
+          .select('notify_token')
+          .where('id', '=', userId)
+          .executeTakeFirstOrThrow()
+      ).notify_token;
+    const known = await read();
+    if (known) return known;
     await this.db
       .updateTable('users')
       .set({ notify_token: made })
       .where('id', '=', userId)
       .where('notify_token', 'is', null)
       .execute();
-    const r = await this.db
-      .selectFrom('users')
-      .select('notify_token')
-      .where('id', '=', userId)
-      .executeTakeFirstOrThrow();
-    return r.notify_token!;
+    return (await read())!;
   }
 
   /** The user whose notification links carry this secret. */
@@ -169,7 +174,7 @@ export class UsersRepo {
     await this.db
       .updateTable('users')
       .set({
-        email: `deleted-${id}@deleted.invalid`,
+        email: deletedAddress(id),
         name: FORMER_MEMBER,
         password_hash: null,
         is_admin: 0,

@@ -13,7 +13,7 @@ import {
 } from '../auth.js';
 import { safeLocalPath } from '../site.js';
 import type { Lang } from '../views/i18n.js';
-import { href, html, pageFor, secretLinkHtml } from '../views/layout.js';
+import { href, html, pageFor, secretLinkHtml, sendLinkPage } from '../views/layout.js';
 import { Field, Notice, PostForm, Problems, formText } from '../views/post-form.js';
 import { followsOf } from './community.js';
 
@@ -491,20 +491,13 @@ export function accountPages(
     const user = await accounts.confirmationUser(req.params.token);
     if (!user) return goneLinkPage(req, reply, 'confirm');
     const t = T[req.lang];
-    return secretLinkHtml(reply).send(
-      pageFor(req, {
-        title: t.confirmTitle,
-        children: (
-          <>
-            <h1>{t.confirmTitle}</h1>
-            <p>{t.confirmAsk(user.email)}</p>
-            <PostForm action={href(`/confirm/${req.params.token}`, req.lang)} csrf={csrfToken(req, reply)}>
-              <button type="submit">{t.confirmButton}</button>
-            </PostForm>
-          </>
-        ),
-      }),
-    );
+    return sendLinkPage(req, reply, {
+      title: t.confirmTitle,
+      text: t.confirmAsk(user.email),
+      action: `/confirm/${req.params.token}`,
+      button: t.confirmButton,
+      csrf: csrfToken(req, reply),
+    });
   });
 
   app.post<{ Params: { token: string } }>('/confirm/:token', async (req, reply) => {
@@ -555,23 +548,13 @@ export function accountPages(
     const change = await accounts.emailChangeOf(req.params.token);
     if (!change) return goneLinkPage(req, reply, 'email');
     const t = T[req.lang];
-    return secretLinkHtml(reply).send(
-      pageFor(req, {
-        title: t.changeEmail,
-        children: (
-          <>
-            <h1>{t.changeEmail}</h1>
-            <p>{t.emailAsk(change.user.email, change.email)}</p>
-            <PostForm
-              action={href(`/account/email/${req.params.token}`, req.lang)}
-              csrf={csrfToken(req, reply)}
-            >
-              <button type="submit">{t.emailButton}</button>
-            </PostForm>
-          </>
-        ),
-      }),
-    );
+    return sendLinkPage(req, reply, {
+      title: t.changeEmail,
+      text: t.emailAsk(change.user.email, change.email),
+      action: `/account/email/${req.params.token}`,
+      button: t.emailButton,
+      csrf: csrfToken(req, reply),
+    });
   });
 
   app.post<{ Params: { token: string } }>('/account/email/:token', async (req, reply) => {
@@ -580,7 +563,7 @@ export function accountPages(
       user = await accounts.changeEmail(req.params.token);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      if (/expired or was used/.test(e.message)) return goneLinkPage(req, reply, 'email');
+      if (!(await accounts.emailChangeOf(req.params.token))) return goneLinkPage(req, reply, 'email');
       reply.code(409);
       return html(reply).send(
         pageFor(req, {

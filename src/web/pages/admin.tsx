@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDeleted } from '../../domain/accounts.js';
 import { ForbiddenError, NotFoundError, TooManyError, ValidationError } from '../../domain/errors.js';
 import { ORG_KINDS, ORG_ROLES, type Organization } from '../../domain/organizations.js';
 import type { MailService } from '../../services/mail.js';
@@ -301,7 +302,7 @@ export function adminPages(
                   <>
                     {button(u.id, 'admin', u.isAdmin ? '0' : '1', u.isAdmin ? t.removeAdmin : t.makeAdmin)}{' '}
                     {button(u.id, 'disabled', u.disabledAt ? '0' : '1', u.disabledAt ? t.enable : t.disable)}{' '}
-                    {!u.email.endsWith('@deleted.invalid') && (
+                    {!isDeleted(u) && (
                       <a href={href(`/admin/users/${u.id}/delete`, req.lang)}>{t.deleteUser}</a>
                     )}
                   </>
@@ -324,7 +325,7 @@ export function adminPages(
     const t = T[req.lang];
     const id = idParam(req.params.id, `There is no user ${req.params.id}.`);
     const user = await store.users.byId(id);
-    if (!user || user.email.endsWith('@deleted.invalid')) throw new NotFoundError(`There is no user ${id}.`);
+    if (!user || isDeleted(user)) throw new NotFoundError(`There is no user ${id}.`);
     return html(reply).send(
       pageFor(req, {
         title: t.deleteTitle(user.email),

@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.js';
 import { csrfToken, requireActor, signInFirst } from '../auth.js';
 import { idParam, safeLocalPath } from '../site.js';
 import { formatTime, localName, personName, type Lang } from '../views/i18n.js';
-import { href, html, pageFor, secretLinkHtml } from '../views/layout.js';
+import { href, html, pageFor, secretLinkHtml, sendLinkPage } from '../views/layout.js';
 import { Notice, PostForm, Problems, formText } from '../views/post-form.js';
 
 const T = {
@@ -528,24 +528,17 @@ export async function communityPages(
   );
 
   // The List-Unsubscribe address: a page with a button for people, and the one-click POST of RFC 8058 for mail
-  // programs, which carries no cookie and no CSRF token (auth.ts lets it through; the secret is the key).
+  // programs, which carries no cookie and no CSRF token (the route says `csrf: false`; the secret is the key).
   app.get<{ Params: { token: string } }>('/notifications/:token/stop', async (req, reply) => {
     const t = T[req.lang];
     const user = await notify.byToken(req.params.token);
-    return secretLinkHtml(reply).send(
-      pageFor(req, {
-        title: t.stopAll,
-        children: (
-          <>
-            <h1>{t.stopAll}</h1>
-            <p>{t.stopAsk(user.email)}</p>
-            <PostForm action={href(`/notifications/${req.params.token}/stop`, req.lang)} csrf="">
-              <button type="submit">{t.stopAll}</button>
-            </PostForm>
-          </>
-        ),
-      }),
-    );
+    return sendLinkPage(req, reply, {
+      title: t.stopAll,
+      text: t.stopAsk(user.email),
+      action: `/notifications/${req.params.token}/stop`,
+      button: t.stopAll,
+      csrf: '',
+    });
   });
   await app.register(async (scope) => {
     // some mail programs send the one-click POST as multipart/form-data: its content does not matter
@@ -554,10 +547,14 @@ export async function communityPages(
       payload.on('end', () => done(null, {}));
       payload.on('error', done);
     });
-    scope.post<{ Params: { token: string } }>('/notifications/:token/stop', async (req, reply) => {
-      await notify.stopAll(req.params.token);
-      return settingsPage(req, reply, T[req.lang].stopped);
-    });
+    scope.post<{ Params: { token: string } }>(
+      '/notifications/:token/stop',
+      { config: { csrf: false } },
+      async (req, reply) => {
+        await notify.stopAll(req.params.token);
+        return settingsPage(req, reply, T[req.lang].stopped);
+      },
+    );
   });
 
   // ---- Photos ----

@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
 import type { Site } from '../site.js';
 import { LANGS, localName, messages, type Lang } from './i18n.js';
+import { PostForm } from './post-form.js';
 
 /** A reply that carries a page. */
 export const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-8');
@@ -11,6 +12,31 @@ export const html = (reply: FastifyReply) => reply.type('text/html; charset=utf-
 /** An HTML page whose address holds a secret (a mailed link): never sent on as a referrer, never indexed. */
 export const secretLinkHtml = (reply: FastifyReply) =>
   html(reply).header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
+
+/**
+ * The page a mailed link opens: what it will do and the button that does it, so that it takes a person's click
+ * and not a mail scanner's visit.
+ */
+export function sendLinkPage(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  p: { title: string; text: string; action: string; button: string; csrf: string },
+) {
+  return secretLinkHtml(reply).send(
+    pageFor(req, {
+      title: p.title,
+      children: (
+        <>
+          <h1>{p.title}</h1>
+          <p>{p.text}</p>
+          <PostForm action={href(p.action, req.lang)} csrf={p.csrf}>
+            <button type="submit">{p.button}</button>
+          </PostForm>
+        </>
+      ),
+    }),
+  );
+}
 
 /** "Previous / next page" links for a list paged with `?page=N`, keeping the list's other parameters. */
 export function Pager(p: {
