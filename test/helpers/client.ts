@@ -1,4 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { AccountsService } from '../../src/services/accounts.js';
+import type { Store } from '../../src/store/store.js';
 
 /**
  * A visitor with a cookie jar, for HTTP tests of the forms: gets pages, reads the CSRF token from their forms
@@ -88,4 +90,26 @@ export function mainText(html: string): string {
     .replace(/&#39;|&#x27;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * An account for each name (`name@example.org`, named so; those in `admins` are site admins), each signed in as
+ * a visitor from its own network address `${net}.N`, so that no sign-in limit is shared.
+ */
+export async function signedInVisitors(
+  app: () => FastifyInstance,
+  store: Store,
+  names: readonly string[],
+  opts: { password: string; net: string; admins?: readonly string[] },
+): Promise<Record<string, Visitor>> {
+  const accounts = new AccountsService(store);
+  const as: Record<string, Visitor> = {};
+  for (const [i, who] of names.entries()) {
+    const email = `${who}@example.org`;
+    await accounts.addUser({ email, name: who, password: opts.password, admin: opts.admins?.includes(who) });
+    as[who] = new Visitor(app, `${opts.net}.${i + 1}`);
+    const res = await as[who].signIn(email, opts.password);
+    if (res.statusCode !== 303) throw new Error(`${email} could not sign in (${res.statusCode})`);
+  }
+  return as;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccountsService } from '../../src/services/accounts.js';
 import { INVITE_LIMIT, OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
-import { Visitor, csrfOf, mainText } from '../helpers/client.js';
+import { Visitor, csrfOf, mainText, signedInVisitors } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
 
 const PASSWORD = 'correct horse battery';
@@ -15,19 +15,16 @@ describe('who may do what: site admins, editors and members of organizations', (
   let tieHanoverTokyo = 0;
 
   beforeAll(async () => {
-    const accounts = new AccountsService(ctx.t.store);
     const orgs = new OrgsService(ctx.t.store);
-    for (const [who, admin] of [
-      ['admin', true],
-      ['anshanEditor', false],
-      ['anshanMember', false],
-      ['hanoverEditor', false],
-      ['nobody', false],
-    ] as const) {
-      await accounts.addUser({ email: `${who}@example.org`, name: who, password: PASSWORD, admin });
-      as[who] = new Visitor(() => ctx.app, `10.1.0.${Object.keys(as).length + 1}`);
-      expect((await as[who].signIn(`${who}@example.org`, PASSWORD)).statusCode).toBe(303);
-    }
+    Object.assign(
+      as,
+      await signedInVisitors(
+        () => ctx.app,
+        ctx.t.store,
+        ['admin', 'anshanEditor', 'anshanMember', 'hanoverEditor', 'nobody'],
+        { password: PASSWORD, net: '10.1.0', admins: ['admin'] },
+      ),
+    );
     const anshan = await orgs.create(SYSTEM, {
       name: 'Anshan Foreign Affairs Office',
       kind: 'office',

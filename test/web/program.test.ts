@@ -9,8 +9,9 @@ import { COMMENT_LIMIT, CommentsService } from '../../src/services/comments.js';
 import { EntriesService } from '../../src/services/entries.js';
 import { NotifyService } from '../../src/services/notify.js';
 import { OrgsService, SYSTEM, actorOf } from '../../src/services/orgs.js';
+import type { Store } from '../../src/store/store.js';
 import { useTestApp } from '../helpers/app.js';
-import { Visitor, csrfOf, mainText } from '../helpers/client.js';
+import { Visitor, csrfOf, mainText, signedInVisitors } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
 
 const PASSWORD = 'correct horse battery';
@@ -22,18 +23,16 @@ describe('running a program: entries, feeds, comments, notifications and photos'
   let tie = 0;
 
   beforeAll(async () => {
-    const accounts = new AccountsService(ctx.t.store);
     const orgs = new OrgsService(ctx.t.store);
-    for (const who of ['editor', 'hanoverEditor', 'reader', 'troll', 'admin']) {
-      await accounts.addUser({
-        email: `${who}@example.org`,
-        name: who,
-        password: PASSWORD,
-        admin: who === 'admin',
-      });
-      as[who] = new Visitor(() => ctx.app, `10.2.0.${Object.keys(as).length + 1}`);
-      expect((await as[who].signIn(`${who}@example.org`, PASSWORD)).statusCode).toBe(303);
-    }
+    Object.assign(
+      as,
+      await signedInVisitors(
+        () => ctx.app,
+        ctx.t.store,
+        ['editor', 'hanoverEditor', 'reader', 'troll', 'admin'],
+        { password: PASSWORD, net: '10.2.0', admins: ['admin'] },
+      ),
+    );
     const anshan = await orgs.create(SYSTEM, {
       name: 'Anshan Sister Cities',
       kind: 'commission',
@@ -848,24 +847,30 @@ describe('room for photos per organization', () => {
   });
 });
 
+/** An organization at Anshan with one post, for the comment tests that need no more. */
+async function officeWithPost(store: Store) {
+  const org = await new OrgsService(store).create(SYSTEM, {
+    name: 'Anshan Office',
+    kind: 'office',
+    homeId: 'Q74957',
+  });
+  const post = await new EntriesService(store, 'http://localhost').save(
+    SYSTEM,
+    org,
+    'post',
+    null,
+    { title: 'Open day', kind: 'news', summary: 'Come.', body: 'Come along.' },
+    [{ type: 'place', id: 'Q74957' }],
+  );
+  return { org, post };
+}
+
 describe('a flood of comments', () => {
   const ctx = useTestApp(fixtureFiles);
 
   it('is held back after ten in ten minutes, so the moderation queue stays readable', async () => {
     const accounts = new AccountsService(ctx.t.store);
-    const org = await new OrgsService(ctx.t.store).create(SYSTEM, {
-      name: 'Anshan Office',
-      kind: 'office',
-      homeId: 'Q74957',
-    });
-    const post = await new EntriesService(ctx.t.store, 'http://localhost').save(
-      SYSTEM,
-      org,
-      'post',
-      null,
-      { title: 'Open day', kind: 'news', summary: 'Come.', body: 'Come along.' },
-      [{ type: 'place', id: 'Q74957' }],
-    );
+    const { post } = await officeWithPost(ctx.t.store);
     await accounts.addUser({ email: 'chatty@example.org', password: PASSWORD });
     const v = new Visitor(() => ctx.app, '10.8.0.1');
     await v.signIn('chatty@example.org', PASSWORD);
@@ -884,26 +889,16 @@ describe('taking comments down', () => {
   const ctx = useTestApp(fixtureFiles);
 
   it('lets writers delete their comments and editors remove any, keeping replies in place', async () => {
-    const accounts = new AccountsService(ctx.t.store);
-    const org = await new OrgsService(ctx.t.store).create(SYSTEM, {
-      name: 'Anshan Office',
-      kind: 'office',
-      homeId: 'Q74957',
-    });
-    const post = await new EntriesService(ctx.t.store, 'http://localhost').save(
-      SYSTEM,
-      org,
-      'post',
-      null,
-      { title: 'Open day', kind: 'news', summary: 'Come.', body: 'Come along.' },
-      [{ type: 'place', id: 'Q74957' }],
+    const { org, post } = await officeWithPost(ctx.t.store);
+    const as = await signedInVisitors(
+      () => ctx.app,
+      ctx.t.store,
+      ['writer', 'replier', 'stranger', 'editor'],
+      {
+        password: PASSWORD,
+        net: '10.9.0',
+      },
     );
-    const as: Record<string, Visitor> = {};
-    for (const [i, who] of ['writer', 'replier', 'stranger', 'editor'].entries()) {
-      await accounts.addUser({ email: `${who}@example.org`, name: who, password: PASSWORD });
-      as[who] = new Visitor(() => ctx.app, `10.9.0.${i + 1}`);
-      await as[who].signIn(`${who}@example.org`, PASSWORD);
-    }
     await new OrgsService(ctx.t.store).grant(SYSTEM, org, 'editor@example.org', 'editor');
     const comments = new CommentsService(ctx.t.store, 'http://localhost');
     const actor = async (who: string) =>
