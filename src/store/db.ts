@@ -40,14 +40,22 @@ export function openDatabase(url: string): Database {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle connection can fail (the server restarts, an administrator ends it): the pool drops it and the
-    // next query opens another. Without a listener the pool's 'error' event would end the whole process.
+    // A connection can fail at any time (the server restarts or fails over, an administrator ends it). An idle
+    // one makes the pool emit 'error'; one checked out by a request or a transaction emits 'error' on the
+    // client itself when no query is running (between a transaction's statements, say). Without listeners
+    // either event ends the whole process. The request that held the connection fails on its next query
+    // (`isConnectionLost`: 503 at the edge) and the pool drops the broken client when it is released.
     let closing = false;
     pool.on('error', (err) => {
       if (!closing)
         console.warn(`PostgreSQL: an idle connection was lost (${err.message}); it will be replaced`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    pool.on('connect', (client) => {
+      client.on('error', (err) => {
+        if (!closing) console.warn(`PostgreSQL: a connection in use was lost (${err.message})`);
+      });
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: retryingReads(pool) }) });
     const u = new URL(url);
     u.password = '';
     return {
@@ -101,6 +109,73 @@ function withStatementCache(db: SQLite.Database, max = 500): SQLite.Database {
       let b = bound.get(prop);
       if (!b) bound.set(prop, (b = v.bind(target)));
       return b;
+    },
+  });
+}
+
+/** SQLSTATE classes and codes, and socket errors, that mean the server went away rather than refused the query. */
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * Whether a query failed because the database could not be reached or ended the connection (restart,
+ * failover, administrator): nothing is wrong with the request, and trying again shortly may succeed.
+ */
+export function isConnectionLost(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && (LOST_CODES.has(code) || code.startsWith('08'))) return true;
+  const message = String((e as Error)?.message ?? '');
+  return /^Connection terminated|not queryable|Client was closed|timeout exceeded when trying to connect/i.test(
+    message,
+  );
+}
+
+type PgClient = pg.PoolClient;
+
+/**
+ * The pool as Kysely sees it, with one change: a read outside a transaction whose connection was lost is tried
+ * once more on a fresh connection, so a failover costs readers nothing. Writes and anything inside a
+ * transaction fail as they are (the caller's transaction is gone with the connection).
+ */
+function retryingReads(pool: pg.Pool): pg.Pool {
+  const wrapped = new WeakMap<PgClient, PgClient>();
+  const inTransaction = new WeakSet<PgClient>();
+  const wrap = (client: PgClient): PgClient => {
+    let w = wrapped.get(client);
+    if (w) return w;
+    const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+    const retrying = async (text: unknown, values?: unknown[]) => {
+      if (typeof text !== 'string') return (client.query as (q: unknown) => unknown)(text);
+      if (/^\s*(begin|start transaction)\b/i.test(text)) inTransaction.add(client);
+      else if (/^\s*(commit|rollback)\s*$/i.test(text)) inTransaction.delete(client);
+      const read = !inTransaction.has(client) && /^\s*select\b/i.test(text);
+      try {
+        return await query(text, values);
+      } catch (e) {
+        if (!read || !isConnectionLost(e)) throw e;
+        // Not from the pool: after a restart its idle connections may be dead without knowing it yet.
+        const fresh = new pg.Client(pool.options);
+        fresh.on('error', () => {});
+        try {
+          await fresh.connect();
+          return await fresh.query(text, values);
+        } finally {
+          void fresh.end().catch(() => {});
+        }
+      }
+    };
+    w = new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'query') return retrying;
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    wrapped.set(client, w);
+    return w;
+  };
+  return new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop === 'connect') return async () => wrap(await target.connect());
+      return Reflect.get(target, prop, receiver) as unknown;
     },
   });
 }

@@ -11,6 +11,7 @@ import { NetworkService } from '../services/network.js';
 import { PlacesService } from '../services/places.js';
 import { StatsService } from '../services/stats.js';
 import type { Store } from '../store/store.js';
+import { isConnectionLost } from '../store/db.js';
 import { apiRoutes } from './api.js';
 import { ResponseCache } from './cache.js';
 import { ConfigError } from '../config.js';
@@ -37,6 +38,9 @@ import { NotifyService } from '../services/notify.js';
 import { PhotosService } from '../services/photos.js';
 import { FactsService } from '../services/facts.js';
 import { ContentIndex } from '../services/content-index.js';
+
+/** what a 503 asks clients to wait while the database is away */
+export const UNAVAILABLE_RETRY_SECONDS = 2;
 
 export interface AppContext {
   config: Config;
@@ -110,7 +114,18 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       error.message =
         'This form has expired or was opened before you signed in or out. Go back, reload the page and send it again.';
     }
+    if (isConnectionLost(error)) {
+      // the database is restarting or failing over: nothing wrong with the request, so say when to come back
+      req.log.warn(`database unavailable: ${error.message}`);
+      reply.header('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
+    }
     if (!req.url.startsWith('/api/')) return htmlError(error, req, reply);
+    if (isConnectionLost(error)) {
+      return reply.code(503).send({
+        error: 'Service Unavailable',
+        message: `The database cannot be reached just now. Try again in ${UNAVAILABLE_RETRY_SECONDS} seconds.`,
+      });
+    }
     if (error instanceof ValidationError) {
       return reply.code(400).send({ error: 'Bad Request', message: error.message, problems: error.problems });
     }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDb, DIALECTS, PG_ADMIN_URL, type TestDb } from '../helpers/db.js';
+import { isConnectionLost } from '../../src/store/db.js';
 
 describe.runIf(DIALECTS.includes('postgres'))('a lost PostgreSQL connection', () => {
   let t: TestDb;
@@ -26,5 +27,75 @@ describe.runIf(DIALECTS.includes('postgres'))('a lost PostgreSQL connection', ()
     await new Promise((r) => setTimeout(r, 200));
     const r = await sql<{ one: number }>`select 1 as one`.execute(t.store.db);
     expect(r.rows).toEqual([{ one: 1 }]);
+  });
+});
+
+describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL ending connections in use', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb('postgres');
+  });
+  afterAll(async () => t?.drop());
+
+  async function terminateAll(): Promise<number> {
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    const ended = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [new URL(t.url).pathname.slice(1)],
+    );
+    await admin.end();
+    return ended.rowCount ?? 0;
+  }
+
+  it('fails the transactions that held them, keeps the process, and serves the next query', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      // transactions that sit between two statements when their connections are ended: the client has no
+      // query running then, so the failure arrives as an 'error' event on the checked-out client
+      let started = 0;
+      const running = Array.from({ length: 6 }, () =>
+        t.store.transaction(async (trx) => {
+          await sql`select 1`.execute(trx.db);
+          started++;
+          await new Promise((r) => setTimeout(r, 400));
+          await sql`select 2`.execute(trx.db);
+        }),
+      );
+      while (started < 6) await new Promise((r) => setTimeout(r, 10));
+      expect(await terminateAll()).toBeGreaterThanOrEqual(6);
+      const results = await Promise.allSettled(running);
+      const failures = results.filter((r) => r.status === 'rejected');
+      expect(failures).toHaveLength(6);
+      for (const f of failures) expect(isConnectionLost((f as PromiseRejectedResult).reason)).toBe(true);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(uncaught).toEqual([]);
+      const r = await sql<{ one: number }>`select 1 as one`.execute(t.store.db);
+      expect(r.rows).toEqual([{ one: 1 }]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
+
+  it('answers a read whose connection is ended while it runs, on a fresh connection', async () => {
+    const read = sql<{ one: number }>`select 1 as one from pg_sleep(0.5)`.execute(t.store.db);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await terminateAll()).toBeGreaterThanOrEqual(1);
+    expect((await read).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('does not repeat a write whose connection is ended while it runs', async () => {
+    await sql`create table if not exists writes (n int)`.execute(t.store.db);
+    const write = sql`insert into writes select 1 from pg_sleep(0.5)`.execute(t.store.db).then(
+      () => 'written',
+      (e: unknown) => e,
+    );
+    await new Promise((r) => setTimeout(r, 150));
+    await terminateAll();
+    expect(isConnectionLost(await write)).toBe(true);
+    const r = await sql<{ n: number }>`select count(*)::int as n from writes`.execute(t.store.db);
+    expect(r.rows).toEqual([{ n: 0 }]);
   });
 });

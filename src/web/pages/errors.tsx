@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
+import { isConnectionLost } from '../../store/db.js';
 import { pageFor } from '../views/layout.js';
 
 /** An error as a page: what went wrong, in words a visitor can act on. */
@@ -11,7 +12,14 @@ export function htmlError(error: FastifyError, req: FastifyRequest, reply: Fasti
     lang === 'zh'
       ? '服务器出了问题，请稍后再试。'
       : 'Something went wrong on our side. Please try again later.';
-  if (error instanceof NotFoundError) {
+  if (isConnectionLost(error)) {
+    status = 503;
+    title = lang === 'zh' ? '暂时无法访问' : 'Briefly unavailable';
+    message =
+      lang === 'zh'
+        ? '数据库暂时无法连接，请过几秒钟再试。'
+        : 'The database cannot be reached just now. Please try again in a few seconds.';
+  } else if (error instanceof NotFoundError) {
     status = 404;
     title = lang === 'zh' ? '未找到' : 'Not found';
     message = error.message;
