@@ -50,12 +50,32 @@ export function requestLang(url: string, headers: IncomingHttpHeaders): Lang {
   return fromAcceptLanguage(headers['accept-language']) ?? 'en';
 }
 
-/** A same-site path to go back to after switching language; anything else becomes the home page. */
+const LOCAL = 'http://local.invalid';
+
+/** browsers drop tabs and newlines from addresses and read a backslash as a slash */
+function hasControlOrBackslash(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x5c) return true;
+  }
+  return false;
+}
+
+/**
+ * A same-site path to go back to after switching language; anything else becomes the home page. The address is
+ * judged after URL normalization, since that is what the redirect will carry: `/.//evil.example` or
+ * `/%2e//evil.example` normalize to `//evil.example`, which a browser reads as another host.
+ */
 export function safeLocalPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+  if (typeof next !== 'string' || !next.startsWith('/') || hasControlOrBackslash(next)) return '/';
+  let u: URL;
+  try {
+    u = new URL(next, LOCAL);
+  } catch {
     return '/';
   }
-  return /[\r\n]/.test(next) ? '/' : next;
+  if (u.origin !== LOCAL || !u.pathname.startsWith('/') || /^\/[/\\]/.test(u.pathname)) return '/';
+  return u.pathname + u.search;
 }
 
 export function registerSite(app: FastifyInstance, site: Site): void {
@@ -78,7 +98,7 @@ export function registerSite(app: FastifyInstance, site: Site): void {
           .type('text/plain; charset=utf-8')
           .send(`"to" must be one of ${LANGS.join(', ')}.`);
       }
-      const next = new URL(safeLocalPath(req.query.next), 'http://local');
+      const next = new URL(safeLocalPath(req.query.next), LOCAL);
       if (to === 'en') next.searchParams.delete('lang');
       else next.searchParams.set('lang', to);
       return reply

@@ -45,6 +45,25 @@ describe('the portal in atlas mode', () => {
     expect((await get('/lang?to=en&next=%2F%2Fevil.example%2F')).headers.location).toBe('/');
     expect((await get('/lang?to=en&next=https%3A%2F%2Fevil.example%2F')).headers.location).toBe('/');
     expect((await get('/lang?to=fr&next=%2F')).statusCode).toBe(400);
+    // every way of writing another host that URL normalization turns into //host
+    const variants = [
+      '/.//evil.example',
+      '/..//evil.example',
+      '/%2e//evil.example',
+      '/%2E%2E//evil.example',
+      '/./../..//evil.example/x',
+      '//evil.example',
+      '/\\evil.example',
+      '/\\/evil.example',
+      '/%09/evil.example',
+      'https://evil.example',
+    ];
+    for (const next of variants) {
+      const location = String((await get(`/lang?to=en&${new URLSearchParams({ next })}`)).headers.location);
+      expect(location, next).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, 'https://site.example').host, next).toBe('site.example');
+    }
+    expect((await get('/lang?to=en&next=%2F.%2Fcountries%3Fx%3D1')).headers.location).toBe('/countries?x=1');
     const page = (await get('/countries')).body;
     expect(page).toContain('href="/lang?to=zh&amp;next=%2Fcountries"');
   });
