@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createContext } from '../src/context.js';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
@@ -41,8 +42,8 @@ describe('the portal in Chromium', () => {
       lang: 'en',
       body: 'Two steel cities signed in 1996.',
     });
-    atlas = await buildApp({ config: loadConfig({}), store: t.store });
-    home = await buildApp({ config: loadConfig({ TWINNING_HOME: 'Q74957' }), store: t.store });
+    atlas = await buildApp(createContext(loadConfig({}), t.store));
+    home = await buildApp(createContext(loadConfig({ TWINNING_HOME: 'Q74957' }), t.store));
     base = await atlas.listen({ port: 0, host: '127.0.0.1' });
     homeBase = await home.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createContext } from '../src/context.js';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -63,13 +64,13 @@ describe('running a program in Chromium', () => {
     });
     tie = (await t.store.twinnings.between('Q74957', 'Q79867'))!.id;
     app = await buildApp(
-      {
-        config: loadConfig({
+      createContext(
+        loadConfig({
           TWINNING_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           TWINNING_MAIL_FROM: 'Anshan <office@example.org>',
         }),
-        store: t.store,
-      },
+        t.store,
+      ),
       { mailIntervalMs: 200 },
     );
     base = await app.listen({ port: 0, host: '127.0.0.1' });

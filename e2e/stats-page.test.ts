@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createContext } from '../src/context.js';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
@@ -21,7 +22,7 @@ describe('statistics page in Chromium', () => {
     mkdirSync(shots, { recursive: true });
     t = await createTestDb('sqlite');
     await importFiles(t.store, provinceFiles());
-    app = await buildApp({ config: loadConfig({}), store: t.store });
+    app = await buildApp(createContext(loadConfig({}), t.store));
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });

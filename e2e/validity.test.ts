@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createContext } from '../src/context.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -323,8 +324,8 @@ describe('every page', () => {
         '/history/place/Q74957/facts',
       ].flatMap(withZh),
     );
-    app = await buildApp({ config: loadConfig({}), store: t.store });
-    homeApp = await buildApp({ config: loadConfig({ TWINNING_HOME: 'Q74957' }), store: t.store });
+    app = await buildApp(createContext(loadConfig({}), t.store));
+    homeApp = await buildApp(createContext(loadConfig({ TWINNING_HOME: 'Q74957' }), t.store));
   });
   afterAll(async () => {
     await app?.close();

@@ -21,6 +21,7 @@ import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
 import { buildApp } from '../web/app.js';
+import { createContext } from '../context.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -109,7 +110,11 @@ Settings come from the environment:
           );
         }
       }
-      const app = await buildApp({ config: cfg, store }, { logger: true, warm: true, mailIntervalMs: 5000 });
+      const app = await buildApp(createContext(cfg, store), {
+        logger: true,
+        warm: true,
+        mailIntervalMs: 5000,
+      });
       const close = async () => {
         await app.close();
         await db.close();

@@ -18,6 +18,11 @@ export function formatProblem(p: Problem): string {
   return where ? `${where}: ${p.message}` : p.message;
 }
 
+/**
+ * Errors the rules of the domain raise. They say what went wrong in words a person can act on and carry no
+ * transport details: the web layer maps each kind to an HTTP status in one place (src/web/errors.ts), the
+ * command line to a message and an exit code.
+ */
 export class DomainError extends Error {
   override name = 'DomainError';
 }
@@ -33,20 +38,33 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The credentials given do not identify anyone (a wrong address or password). */
+export class AuthenticationError extends DomainError {
+  override name = 'AuthenticationError';
+}
+
+/** The actor may not do this; the message says who may. */
+export class ForbiddenError extends DomainError {
+  override name = 'ForbiddenError';
+}
+
 export class NotFoundError extends DomainError {
   override name = 'NotFoundError';
 }
 
-/** The user may not do this (403); the message says who may. */
-export class ForbiddenError extends DomainError {
-  override name = 'ForbiddenError';
-  readonly statusCode = 403;
+/** The request was right when made, but the state changed meanwhile (an address taken by someone else). */
+export class ConflictError extends DomainError {
+  override name = 'ConflictError';
 }
 
-/** Too many attempts in a short time (429); the message says when to try again. */
+/** What the request names existed but is no longer usable (an expired or used one-time link). */
+export class GoneError extends DomainError {
+  override name = 'GoneError';
+}
+
+/** Too many attempts in a short time; the message says when to try again. */
 export class TooManyError extends DomainError {
   override name = 'TooManyError';
-  readonly statusCode = 429;
   constructor(
     message: string,
     readonly retryAfterSeconds: number,

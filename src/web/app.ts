@@ -1,53 +1,27 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createServer } from 'node:http';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { DataVersion } from '../services/data-version.js';
-import { ContentService } from '../services/content.js';
-import { Gazetteer } from '../services/gazetteer.js';
-import { NetworkService } from '../services/network.js';
-import { PlacesService } from '../services/places.js';
-import { StatsService } from '../services/stats.js';
-import type { Store } from '../store/store.js';
-import { isConnectionLost } from '../store/db.js';
-import { apiRoutes } from './api.js';
-import { ResponseCache } from './cache.js';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { ConfigError } from '../config.js';
+import type { AppContext } from '../context.js';
+import { ValidationError } from '../domain/errors.js';
+import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
+import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
+import { ResponseCache } from './cache.js';
+import { errorPage, handleError } from './errors.js';
+import { accountPages } from './pages/account.js';
+import { adminPages } from './pages/admin.js';
+import { communityPages } from './pages/community.js';
+import { editPages } from './pages/edit.js';
+import { entryPages } from './pages/entries.js';
 import { homePages } from './pages/home.js';
-import { tiePages } from './pages/ties.js';
-import { registerSite, type Site } from './site.js';
 import { networkPages } from './pages/network.js';
 import { placePages, searchPage } from './pages/places.js';
 import { statsPages } from './pages/stats.js';
-import { htmlError } from './pages/errors.js';
-import { AccountsService } from '../services/accounts.js';
-import { MailService } from '../services/mail.js';
-import { OrgsService } from '../services/orgs.js';
-import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
-import { accountPages } from './pages/account.js';
-import { adminPages } from './pages/admin.js';
-import { editPages } from './pages/edit.js';
-import { entryPages } from './pages/entries.js';
-import { communityPages } from './pages/community.js';
-import { EntriesService } from '../services/entries.js';
-import { CommentsService } from '../services/comments.js';
-import { NotifyService } from '../services/notify.js';
-import { PhotosService } from '../services/photos.js';
-import { FactsService } from '../services/facts.js';
-import { ContentIndex } from '../services/content-index.js';
-
-/** what a 503 asks clients to wait while the database is away */
-export const UNAVAILABLE_RETRY_SECONDS = 2;
-
-export interface AppContext {
-  config: Config;
-  store: Store;
-  /** shared with writers in this process, so they can invalidate it */
-  dataVersion?: DataVersion;
-}
+import { tiePages } from './pages/ties.js';
+import { registerSecurityHeaders, securityHeaders } from './security.js';
+import { registerSite, type Site } from './site.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -57,30 +31,39 @@ export interface AppOptions {
   mailIntervalMs?: number;
 }
 
-export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const version = ctx.dataVersion ?? new DataVersion(ctx.store);
+/** The Fastify instance with TypeBox schemas as the source of request types. */
+export type App = FastifyInstance;
+
+/**
+ * The web app over a context: plugins and hooks (language and deployment, sessions and CSRF, the response cache,
+ * security headers), one error handler, and the routes of every area. Handlers take what they need from `ctx`.
+ */
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<App> {
+  const { config, store } = ctx;
   let site: Site = { home: null };
-  if (ctx.config.home) {
-    const home = await ctx.store.places.get(ctx.config.home);
+  if (config.home) {
+    const home = await store.places.get(config.home);
     if (!home) {
       throw new ConfigError(
-        `TWINNING_HOME=${ctx.config.home} is not a place in the database; find its id with \`twinning places search NAME\`.`,
+        `TWINNING_HOME=${config.home} is not a place in the database; find its id with \`twinning places search NAME\`.`,
       );
     }
     site = { home };
   }
-  const cache = new ResponseCache(version);
+  const headers = securityHeaders(config.publicUrl);
+  const cache = new ResponseCache(ctx.version, undefined, undefined, headers);
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    logger: opts.logger ? { level: config.logLevel } : false,
     // the client's address (sign-in limits) from X-Forwarded-For, through this many proxies
-    trustProxy: ctx.config.trustProxy ? (_addr: string, hop: number) => hop < ctx.config.trustProxy : false,
+    trustProxy: config.trustProxy ? (_addr: string, hop: number) => hop < config.trustProxy : false,
     serverFactory: (handler) =>
       createServer((req, res) => {
         // a signed-in reader gets pages made for them, never the shared ones
         if (hasSessionCookie(req.headers.cookie) || !cache.tryServe(req, res)) handler(req, res);
       }),
     // Query strings like ?has_ties=true arrive as text; coerce them to the schema's types.
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+    // verbose: errors carry the value, so a repeated parameter can be told from a wrong one
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true, verbose: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(swagger, {
@@ -109,129 +92,105 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     if (!route.url.startsWith('/api/')) route.schema = { ...route.schema, hide: true };
   });
 
-  app.setErrorHandler((error: FastifyError, req, reply) => {
-    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      error.message =
-        'This form has expired or was opened before you signed in or out. Go back, reload the page and send it again.';
-    }
-    if (isConnectionLost(error)) {
-      // the database is restarting or failing over: nothing wrong with the request, so say when to come back
-      req.log.warn(`database unavailable: ${error.message}`);
-      reply.header('retry-after', String(UNAVAILABLE_RETRY_SECONDS));
-    }
-    if (!req.url.startsWith('/api/')) return htmlError(error, req, reply);
-    if (isConnectionLost(error)) {
-      return reply.code(503).send({
-        error: 'Service Unavailable',
-        message: `The database cannot be reached just now. Try again in ${UNAVAILABLE_RETRY_SECONDS} seconds.`,
-      });
-    }
-    if (error instanceof ValidationError) {
-      return reply.code(400).send({ error: 'Bad Request', message: error.message, problems: error.problems });
-    }
-    if (error instanceof NotFoundError) {
-      return reply.code(404).send({ error: 'Not Found', message: error.message });
-    }
-    if (error.validation) {
-      return reply.code(400).send({ error: 'Bad Request', message: `Invalid request: ${error.message}` });
-    }
-    if (error.statusCode && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: error.name, message: error.message });
-    }
-    req.log.error(error);
-    return reply
-      .code(500)
-      .send({ error: 'Internal Server Error', message: 'Something went wrong on our side.' });
-  });
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) =>
     req.url.startsWith('/api/')
       ? reply.code(404).send({ error: 'Not Found', message: `There is nothing at ${req.method} ${req.url}.` })
-      : htmlError(new NotFoundError(`There is nothing at ${req.url}.`) as FastifyError, req, reply),
+      : errorPage(req, reply, 404, new Error(`There is nothing at ${req.url}.`)),
   );
+  // A NUL character is never meaningful in an address or a form, and PostgreSQL refuses it in text.
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [
+      ['address', req.params],
+      ['query', req.query],
+      ['form', req.body],
+    ] as const) {
+      if (hasNul(value))
+        throw new ValidationError(`The ${part} contains a NUL character; remove it and try again.`);
+    }
+  });
 
   registerSite(app, site);
-  const secure = ctx.config.publicUrl.startsWith('https:');
-  const accounts = new AccountsService(ctx.store, version);
+  registerSecurityHeaders(app, headers);
   await registerAuth(app, {
-    store: ctx.store,
-    accounts,
-    secret: await siteSecret(ctx.store, ctx.config.secret),
-    secure,
+    store,
+    accounts: ctx.accounts,
+    secret: await siteSecret(store, config.secret),
+    secure: config.publicUrl.startsWith('https:'),
   });
   cache.register(app);
   assetRoutes(app);
-  const gazetteer = new Gazetteer(ctx.store, version);
-  const places = new PlacesService(ctx.store, ctx.config.continents, gazetteer);
-  const stats = new StatsService(ctx.store, ctx.config.continents);
-  const network = new NetworkService(ctx.store, version, ctx.config.continents, gazetteer);
-  await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
-  statsPages(app, ctx.store, stats);
-  networkPages(app, network, places);
-  const index = new ContentIndex(ctx.store, version);
-  placePages(
-    app,
-    ctx.store,
-    places,
-    network,
-    new ContentService(ctx.store, version),
-    ctx.config.continents,
-    index,
-  );
-  searchPage(app, places);
-  homePages(app, ctx.store, places, network);
-  tiePages(app, ctx.store, places, index);
-  const content = new ContentService(ctx.store, version);
-  const mail = new MailService(ctx.store, { smtpUrl: ctx.config.smtpUrl, from: ctx.config.mailFrom });
-  const orgs = new OrgsService(ctx.store, ctx.config.publicUrl);
-  accountPages(app, { store: ctx.store, accounts, publicUrl: ctx.config.publicUrl, secure });
-  adminPages(app, { store: ctx.store, orgs, mail, photoQuotaBytes: ctx.config.photoQuotaBytes });
-  editPages(app, { store: ctx.store, content, places, facts: new FactsService(ctx.store, version) });
-  const notify = new NotifyService(ctx.store, ctx.config.publicUrl);
+  await app.register(apiRoutes({ places: ctx.places, stats: ctx.stats, network: ctx.network }), {
+    prefix: '/api',
+  });
+
+  // pages, area by area
+  statsPages(app, store, ctx.stats);
+  networkPages(app, ctx.network, ctx.places);
+  placePages(app, store, ctx.places, ctx.network, ctx.content, config.continents, ctx.contentIndex);
+  searchPage(app, ctx.places);
+  homePages(app, store, ctx.places, ctx.network);
+  tiePages(app, store, ctx.places, ctx.contentIndex);
+  const secure = config.publicUrl.startsWith('https:');
+  accountPages(app, { store, accounts: ctx.accounts, publicUrl: config.publicUrl, secure });
+  adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
+  editPages(app, { store, content: ctx.content, places: ctx.places, facts: ctx.facts });
   const { commentsSection } = await communityPages(app, {
-    store: ctx.store,
-    comments: new CommentsService(ctx.store, ctx.config.publicUrl, version),
-    notify,
-    orgs,
-    photos: new PhotosService(ctx.store, version, ctx.config.photoQuotaBytes),
+    store,
+    comments: ctx.comments,
+    notify: ctx.notify,
+    orgs: ctx.orgs,
+    photos: ctx.photos,
   });
   entryPages(app, {
-    store: ctx.store,
-    entries: new EntriesService(ctx.store, ctx.config.publicUrl, version),
-    orgs,
-    notify,
-    publicUrl: ctx.config.publicUrl,
+    store,
+    entries: ctx.entries,
+    orgs: ctx.orgs,
+    notify: ctx.notify,
+    publicUrl: config.publicUrl,
     comments: commentsSection,
   });
-  if (opts.mailIntervalMs) {
-    const stop = mail.start(opts.mailIntervalMs, (e) => app.log.error(e));
-    // the daily digests go out once a day, from whichever server comes first
-    const digests = setInterval(
-      () => void notify.sendDigestsIfDue().catch((e: unknown) => app.log.error(e)),
-      600_000,
-    );
-    digests.unref();
-    // expired sessions and links and old sign-in counts are of no use to anyone: cleared every ten minutes
-    const housekeeping = setInterval(() => {
-      const now = Date.now();
-      void Promise.all([
-        ctx.store.users.removeExpiredSessions(new Date(now).toISOString()),
-        ctx.store.users.removeExpiredTokens(new Date(now).toISOString()),
-        ctx.store.users.removeAttemptsBefore(new Date(now - 86_400_000).toISOString()),
-      ]).catch((e: unknown) => app.log.error(e));
-    }, 600_000);
-    housekeeping.unref();
-    app.addHook('onClose', async () => {
-      stop();
-      clearInterval(housekeeping);
-      clearInterval(digests);
-    });
-  }
+
+  if (opts.mailIntervalMs) startWorkers(app, ctx, opts.mailIntervalMs);
   if (opts.warm) {
     app.addHook('onReady', async () => {
-      void network.overview().catch((e: unknown) => app.log.error(e));
+      void ctx.network.overview().catch((e: unknown) => app.log.error(e));
     });
   }
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;
+}
+
+/** Mail delivery, the daily digests and housekeeping, for a server process (`serve`). */
+function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
+  const stop = ctx.mail.start(mailIntervalMs, (e) => app.log.error(e));
+  // the daily digests go out once a day, from whichever server comes first
+  const digests = setInterval(
+    () => void ctx.notify.sendDigestsIfDue().catch((e: unknown) => app.log.error(e)),
+    600_000,
+  );
+  digests.unref();
+  // expired sessions and links and old sign-in counts are of no use to anyone: cleared every ten minutes
+  const housekeeping = setInterval(() => {
+    const now = Date.now();
+    void Promise.all([
+      ctx.store.users.removeExpiredSessions(new Date(now).toISOString()),
+      ctx.store.users.removeExpiredTokens(new Date(now).toISOString()),
+      ctx.store.users.removeAttemptsBefore(new Date(now - 86_400_000).toISOString()),
+    ]).catch((e: unknown) => app.log.error(e));
+  }, 600_000);
+  housekeeping.unref();
+  app.addHook('onClose', async () => {
+    stop();
+    clearInterval(housekeeping);
+    clearInterval(digests);
+  });
+}
+
+function hasNul(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (Array.isArray(v)) return v.some(hasNul);
+  if (v && typeof v === 'object' && !Buffer.isBuffer(v)) return Object.values(v).some(hasNul);
+  return false;
 }

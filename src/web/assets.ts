@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -5,45 +6,58 @@ import type { FastifyInstance } from 'fastify';
 import { landSvg } from './views/charts.js';
 
 // Files every page shares, served under a name that carries a hash of their content so browsers keep them for
-// a year: the land of the world maps (so each page carries only its own lines and dots) and the small script
-// that adds suggestions to search boxes (pages work without it).
-interface Asset {
+// a year: the style sheet, the small script that adds suggestions to search boxes (pages work without it), the
+// icon, and the land of the world maps (so each page carries only its own lines and dots).
+export interface Asset {
   path: string;
   type: string;
   body: Buffer;
 }
 
-const PUBLIC = join(import.meta.dirname, '../../public');
+// src/web/assets from the sources (tsx) and from the build (dist/web → ../../src/web/assets)
+const DIR = join(import.meta.dirname, '../../src/web/assets');
 
-function asset(name: string, ext: string, type: string, text: string): Asset {
-  const body = Buffer.from(text);
+function asset(name: string, ext: string, type: string, body: Buffer): Asset {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 10);
   return { path: `/assets/${name}-${hash}.${ext}`, type, body };
 }
 
-let assets: { land: Asset; suggest: Asset } | undefined;
+const file = (name: string) => readFileSync(join(DIR, name));
 
-export function siteAssets(): { land: Asset; suggest: Asset } {
+export interface SiteAssets {
+  css: Asset;
+  embedCss: Asset;
+  suggest: Asset;
+  icon: Asset;
+  land: Asset;
+}
+
+let assets: SiteAssets | undefined;
+
+export function siteAssets(): SiteAssets {
   assets ??= {
-    land: asset('land', 'svg', 'image/svg+xml', landSvg()),
-    suggest: asset(
-      'suggest',
-      'js',
-      'text/javascript; charset=utf-8',
-      readFileSync(join(PUBLIC, 'suggest.js'), 'utf8'),
-    ),
+    css: asset('site', 'css', 'text/css; charset=utf-8', file('site.css')),
+    embedCss: asset('embed', 'css', 'text/css; charset=utf-8', file('embed.css')),
+    suggest: asset('suggest', 'js', 'text/javascript; charset=utf-8', file('suggest.js')),
+    icon: asset('icon', 'svg', 'image/svg+xml', file('icon.svg')),
+    land: asset('land', 'svg', 'image/svg+xml', Buffer.from(landSvg())),
   };
   return assets;
 }
 
+let favicon: Buffer | undefined;
+
 export function assetRoutes(app: FastifyInstance): void {
   for (const a of Object.values(siteAssets())) {
     app.get(a.path, { schema: { hide: true } }, async (_req, reply) =>
-      reply
-        .type(a.type)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .send(a.body),
+      reply.type(a.type).header('cache-control', 'public, max-age=31536000, immutable').send(a.body),
     );
   }
+  // Browsers and feed readers ask for /favicon.ico whatever the page links: the icon as a PNG.
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => {
+    favicon ??= Buffer.from(
+      new Resvg(siteAssets().icon.body, { fitTo: { mode: 'width', value: 64 } }).render().asPng(),
+    );
+    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(favicon);
+  });
 }

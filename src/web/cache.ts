@@ -33,7 +33,14 @@ function keyOf(url: string, lang: () => Lang): string {
   return url.startsWith('/api/') ? url : `${url}\u0000${lang()}`;
 }
 /** headers of an answer that belong to it and are replayed with it */
-const KEPT_HEADERS = ['content-disposition', 'content-security-policy'];
+const KEPT_HEADERS = [
+  'content-disposition',
+  'content-security-policy',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
+  'strict-transport-security',
+];
 
 /**
  * Rendered answers of cacheable GET routes, per URL, for as long as the data version stays the same; conditional
@@ -52,6 +59,8 @@ export class ResponseCache {
     /** bounded by count and by size: a crawler's stream of distinct URLs must not grow the heap */
     private readonly maxEntries = 10_000,
     private readonly maxBytes = 64 * 1024 * 1024,
+    /** the security headers (see security.ts): a 304 from the fast path carries them too */
+    private readonly security: { page: Record<string, string> } = { page: {} },
   ) {}
 
   /**
@@ -98,6 +107,7 @@ export class ResponseCache {
     if (req.headers['if-none-match'] === e.etag) {
       res
         .writeHead(304, {
+          ...this.security.page,
           etag: e.etag,
           'cache-control': CACHE_CONTROL,
           ...(e.headers.vary ? { vary: VARY } : {}),

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createContext } from '../../src/context.js';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { importFiles, type InputFile } from '../../src/services/import.js';
@@ -19,7 +20,7 @@ export function useTestApp(files: () => InputFile[], env: NodeJS.ProcessEnv = {}
   beforeAll(async () => {
     ctx.t = await createTestDb('sqlite');
     await importFiles(ctx.t.store, files());
-    ctx.app = await buildApp({ config: loadConfig(env), store: ctx.t.store });
+    ctx.app = await buildApp(createContext(loadConfig(env), ctx.t.store));
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createContext } from '../../src/context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DataVersion } from '../../src/services/data-version.js';
@@ -22,7 +23,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await importFiles(t.store, fixtureFiles());
-    app = await buildApp({ config: loadConfig({}), store: t.store });
+    app = await buildApp(createContext(loadConfig({}), t.store));
   });
   afterAll(async () => {
     await app?.close();
@@ -275,11 +276,7 @@ describe('response cache', () => {
       { name: 'countries.csv', content: COUNTRIES_CSV },
       { name: 'places.csv', content: PLACES_CSV },
     ]);
-    app = await buildApp({
-      config: loadConfig({}),
-      store: t.store,
-      dataVersion: new DataVersion(t.store, 0),
-    });
+    app = await buildApp(createContext(loadConfig({}), t.store, new DataVersion(t.store, 0)));
   });
   afterAll(async () => {
     await app?.close();

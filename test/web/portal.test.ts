@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/context.js';
 import { loadConfig } from '../../src/config.js';
 import { ContentService } from '../../src/services/content.js';
 import { importFiles } from '../../src/services/import.js';
@@ -307,9 +308,7 @@ describe('home mode configuration', () => {
     const t = await createTestDb('sqlite');
     try {
       await importFiles(t.store, fixtureFiles());
-      await expect(
-        buildApp({ config: loadConfig({ TWINNING_HOME: 'Q999' }), store: t.store }),
-      ).rejects.toThrow(
+      await expect(buildApp(createContext(loadConfig({ TWINNING_HOME: 'Q999' }), t.store))).rejects.toThrow(
         'TWINNING_HOME=Q999 is not a place in the database; find its id with `twinning places search NAME`.',
       );
     } finally {

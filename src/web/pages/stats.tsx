@@ -1,3 +1,4 @@
+import { siteAssets } from '../assets.js';
 import { Resvg } from '@resvg/resvg-js';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -222,16 +223,12 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
               <meta charset="utf-8" />
               <meta name="viewport" content="width=device-width, initial-scale=1" />
               <title>{t.statsTitle(c.placeName)}</title>
-              <style>
-                {
-                  'body{margin:0;padding:.75rem;font:15px/1.5 system-ui,sans-serif;color:#1d2733}svg{width:100%;height:auto}a{color:#0b5cad}'
-                }
-              </style>
+              <link rel="stylesheet" href={siteAssets().embedCss.path} />
             </head>
             <body>
               <p>{c.text}</p>
               {growth}
-              <p style="font-size:.8rem">
+              <p class="source">
                 <a
                   href={href(
                     `/places/${encodeURIComponent(req.params.id)}/stats`,

@@ -41,7 +41,6 @@ function Frame(p: {
       aria-labelledby={`${p.id}-title ${p.id}-desc`}
       font-family={FONT}
       font-size="12"
-      style="max-width:100%;height:auto"
     >
       <title id={`${p.id}-title`}>{p.text.title}</title>
       <desc id={`${p.id}-desc`}>{p.text.desc}</desc>

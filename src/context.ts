@@ -1,0 +1,73 @@
+import type { Config } from './config.js';
+import { AccountsService } from './services/accounts.js';
+import { CommentsService } from './services/comments.js';
+import { ContentIndex } from './services/content-index.js';
+import { ContentService } from './services/content.js';
+import { DataVersion } from './services/data-version.js';
+import { EntriesService } from './services/entries.js';
+import { FactsService } from './services/facts.js';
+import { Gazetteer } from './services/gazetteer.js';
+import { MailService } from './services/mail.js';
+import { NetworkService } from './services/network.js';
+import { NotifyService } from './services/notify.js';
+import { OrgsService } from './services/orgs.js';
+import { PhotosService } from './services/photos.js';
+import { PlacesService } from './services/places.js';
+import { StatsService } from './services/stats.js';
+import type { Store } from './store/store.js';
+
+/**
+ * Everything a running Twinning holds, made once from the configuration: the store, the data version every
+ * cache follows, and every service. The web app and the command line take what they need from here; nothing
+ * else builds a service for a request.
+ */
+export interface AppContext {
+  readonly config: Config;
+  readonly store: Store;
+  /** the versions of the registry and of editorial content, re-read at most once a second */
+  readonly version: DataVersion;
+  /** every place's essentials and every tie in memory, per data version */
+  readonly gazetteer: Gazetteer;
+  /** which places, ties and countries have entries or photos, per content version */
+  readonly contentIndex: ContentIndex;
+  readonly places: PlacesService;
+  readonly stats: StatsService;
+  readonly network: NetworkService;
+  readonly content: ContentService;
+  readonly facts: FactsService;
+  readonly accounts: AccountsService;
+  readonly orgs: OrgsService;
+  readonly entries: EntriesService;
+  readonly comments: CommentsService;
+  readonly notify: NotifyService;
+  readonly photos: PhotosService;
+  readonly mail: MailService;
+}
+
+/**
+ * Builds the context over an open store. `version` may be shared with writers in the same process (tests,
+ * the command line) so that their writes show at once.
+ */
+export function createContext(config: Config, store: Store, version = new DataVersion(store)): AppContext {
+  const gazetteer = new Gazetteer(store, version);
+  const { continents, publicUrl } = config;
+  return {
+    config,
+    store,
+    version,
+    gazetteer,
+    contentIndex: new ContentIndex(store, version),
+    places: new PlacesService(store, continents, gazetteer),
+    stats: new StatsService(store, continents),
+    network: new NetworkService(store, version, continents, gazetteer),
+    content: new ContentService(store, version),
+    facts: new FactsService(store, version),
+    accounts: new AccountsService(store, version),
+    orgs: new OrgsService(store, publicUrl),
+    entries: new EntriesService(store, publicUrl, version),
+    comments: new CommentsService(store, publicUrl, version),
+    notify: new NotifyService(store, publicUrl),
+    photos: new PhotosService(store, version, config.photoQuotaBytes),
+    mail: new MailService(store, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  };
+}
