@@ -9,7 +9,7 @@ export default tseslint.config(
   prettier,
   {
     // the one script pages load, as browsers run it (no build step)
-    files: ['public/**/*.js'],
+    files: ['src/web/assets/**/*.js'],
     languageOptions: {
       sourceType: 'script',
       globals: {
