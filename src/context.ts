@@ -12,7 +12,9 @@ import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
 import { OrgsService } from './services/orgs.js';
 import { PhotosService } from './services/photos.js';
+import { PlaceViews } from './services/place-views.js';
 import { PlacesService } from './services/places.js';
+import { ProgramService } from './services/program.js';
 import { StatsService } from './services/stats.js';
 import type { Store } from './store/store.js';
 
@@ -42,6 +44,10 @@ export interface AppContext {
   readonly notify: NotifyService;
   readonly photos: PhotosService;
   readonly mail: MailService;
+  /** what organizations' entries show on the pages of places, ties and countries */
+  readonly program: ProgramService;
+  /** read models of the pages about places and countries */
+  readonly placeViews: PlaceViews;
 }
 
 /**
@@ -51,16 +57,23 @@ export interface AppContext {
 export function createContext(config: Config, store: Store, version = new DataVersion(store)): AppContext {
   const gazetteer = new Gazetteer(store, version);
   const { continents, publicUrl } = config;
+  const contentIndex = new ContentIndex(store, version);
+  const places = new PlacesService(store, continents, gazetteer);
+  const network = new NetworkService(store, version, continents, gazetteer);
+  const content = new ContentService(store, version);
+  const program = new ProgramService(store, contentIndex);
   return {
     config,
     store,
     version,
     gazetteer,
-    contentIndex: new ContentIndex(store, version),
-    places: new PlacesService(store, continents, gazetteer),
+    contentIndex,
+    places,
     stats: new StatsService(store, continents),
-    network: new NetworkService(store, version, continents, gazetteer),
-    content: new ContentService(store, version),
+    network,
+    content,
+    program,
+    placeViews: new PlaceViews(places, network, content, program, continents),
     facts: new FactsService(store, version),
     accounts: new AccountsService(store, version),
     orgs: new OrgsService(store, publicUrl),

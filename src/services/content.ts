@@ -3,7 +3,8 @@ import { validateSection, type Section, type SectionInput, type SubjectType } fr
 import type { Store } from '../store/store.js';
 import type { Revision } from '../store/revisions-repo.js';
 import type { DataVersion } from './data-version.js';
-import { Permissions, SYSTEM, userIdOf, type Acting } from './orgs.js';
+import { Permissions, SYSTEM, type Acting } from './orgs.js';
+import { Writes } from './writes.js';
 
 /** The revision entity id of a section: its subject, key and language. */
 export const sectionEntityId = (s: Pick<SectionInput, 'subjectType' | 'subjectId' | 'key' | 'lang'>) =>
@@ -32,12 +33,14 @@ export function bySubject(sections: Section[]): Map<string, SectionMap> {
 /** Editorial content: the Markdown sections of places, countries and ties. */
 export class ContentService {
   private readonly can: Permissions;
+  private readonly writes: Writes;
 
   constructor(
     private readonly store: Store,
-    private readonly version?: DataVersion,
+    version?: DataVersion,
   ) {
     this.can = new Permissions(store);
+    this.writes = new Writes(store, version);
   }
 
   /** Whether the actor may edit the sections of this subject. */
@@ -64,7 +67,7 @@ export class ContentService {
     action: 'edit' | 'restore' = 'edit',
   ): Promise<'saved' | 'removed' | 'unchanged'> {
     const s = validateSection(input);
-    const result = await this.store.transaction(async (tx) => {
+    return this.writes.run(actor, now, async (tx, note) => {
       await this.checkSubject(tx, s);
       if (!(await this.mayEdit(actor, s.subjectType, s.subjectId, new Permissions(tx))))
         throw new ForbiddenError(
@@ -81,20 +84,18 @@ export class ContentService {
         outcome = 'saved';
       }
       if (outcome !== 'unchanged') {
-        await tx.meta.bumpContentVersion();
-        await tx.revisions.add({
-          entity: 'section',
-          entityId: sectionEntityId(s),
-          at: now.toISOString(),
-          userId: userIdOf(actor),
-          action: outcome === 'removed' ? 'remove' : action,
-          data: { body: s.body },
+        note({
+          bump: 'content',
+          revision: {
+            entity: 'section',
+            entityId: sectionEntityId(s),
+            action: outcome === 'removed' ? 'remove' : action,
+            data: { body: s.body },
+          },
         });
       }
       return outcome;
     });
-    this.version?.invalidate();
-    return result;
   }
 
   /** The revisions of one section, newest first. */

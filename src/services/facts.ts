@@ -4,7 +4,8 @@ import { validateTwinningRecord, type Twinning, type TwinningInput } from '../do
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import { placeRecord, twinningRecord } from './interchange.js';
-import { Permissions, userIdOf, type Acting } from './orgs.js';
+import { Permissions, type Acting } from './orgs.js';
+import { Writes, type WriteNotes } from './writes.js';
 
 /** The facts of a place an editor keeps on the web (interchange column names). */
 export const PLACE_FACTS = [
@@ -79,11 +80,14 @@ function problems(issues: { column: string; message: string }[], what: string): 
 export class FactsService {
   private readonly can: Permissions;
 
+  private readonly writes: Writes;
+
   constructor(
     private readonly store: Store,
-    private readonly version?: DataVersion,
+    version?: DataVersion,
   ) {
     this.can = new Permissions(store);
+    this.writes = new Writes(store, version);
   }
 
   /** A place's editable facts as the form shows them (languages separated by "; "). */
@@ -123,20 +127,11 @@ export class FactsService {
     if (issues.length) throw problems(issues, 'facts');
     const fields = new Set(PLACE_FACTS.map((c) => MAP_PLACE[c]!));
     const before = placeFactValues(place);
-    await this.store.transaction(async (tx) => {
-      await this.baseline(tx, 'place', id, before, now);
+    await this.writes.run(actor, now, async (tx, note) => {
+      await this.baseline(tx, 'place', id, before, note);
       await tx.places.upsert([value], fields, now.toISOString());
-      await tx.meta.bumpDataVersion();
-      await tx.revisions.add({
-        entity: 'place',
-        entityId: id,
-        at: now.toISOString(),
-        userId: userIdOf(actor),
-        action,
-        data: record,
-      });
+      note({ bump: 'data', revision: { entity: 'place', entityId: id, action, data: record } });
     });
-    this.version?.invalidate();
   }
 
   async editTie(
@@ -165,33 +160,31 @@ export class FactsService {
     if (issues.length) throw problems(issues, 'tie');
     const fields = new Set(TIE_FACTS.map((c) => MAP_TIE[c]!));
     const before = tieFactValues(tie);
-    await this.store.transaction(async (tx) => {
-      await this.baseline(tx, 'twinning', String(id), before, now);
+    await this.writes.run(actor, now, async (tx, note) => {
+      await this.baseline(tx, 'twinning', String(id), before, note);
       await tx.twinnings.upsert([value], fields, now.toISOString());
-      await tx.meta.bumpDataVersion();
-      await tx.revisions.add({
-        entity: 'twinning',
-        entityId: String(id),
-        at: now.toISOString(),
-        userId: userIdOf(actor),
-        action,
-        data: { ...raw, source: lines.join('\n') },
+      note({
+        bump: 'data',
+        revision: {
+          entity: 'twinning',
+          entityId: String(id),
+          action,
+          data: { ...raw, source: lines.join('\n') },
+        },
       });
     });
-    this.version?.invalidate();
   }
 
   /** Before the first edit on the web, the facts as the data had them, so that they can be restored. */
-  private async baseline(tx: Store, entity: string, id: string, facts: FactValues, now: Date): Promise<void> {
+  private async baseline(
+    tx: Store,
+    entity: string,
+    id: string,
+    facts: FactValues,
+    note: (n: WriteNotes) => void,
+  ): Promise<void> {
     if ((await tx.revisions.of(entity, id, 1)).length) return;
-    await tx.revisions.add({
-      entity,
-      entityId: id,
-      at: now.toISOString(),
-      userId: null,
-      action: 'original',
-      data: facts,
-    });
+    note({ revision: { entity, entityId: id, action: 'original', data: facts, userId: null } });
   }
 
   history(entity: 'place' | 'twinning', id: string) {

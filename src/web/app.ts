@@ -1,7 +1,13 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createServer } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { ConfigError } from '../config.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../domain/errors.js';
@@ -17,7 +23,7 @@ import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
 import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
-import { placePages, searchPage } from './pages/places.js';
+import { placeRoutes } from './routes/places.js';
 import { statsPages } from './pages/stats.js';
 import { tiePages } from './pages/ties.js';
 import { registerSecurityHeaders, securityHeaders } from './security.js';
@@ -32,7 +38,13 @@ export interface AppOptions {
 }
 
 /** The Fastify instance with TypeBox schemas as the source of request types. */
-export type App = FastifyInstance;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 /**
  * The web app over a context: plugins and hooks (language and deployment, sessions and CSRF, the response cache,
@@ -125,10 +137,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
 
   // pages, area by area
+  placeRoutes(app, ctx);
   statsPages(app, store, ctx.stats);
   networkPages(app, ctx.network, ctx.places);
-  placePages(app, store, ctx.places, ctx.network, ctx.content, config.continents, ctx.contentIndex);
-  searchPage(app, ctx.places);
   homePages(app, store, ctx.places, ctx.network);
   tiePages(app, store, ctx.places, ctx.contentIndex);
   const secure = config.publicUrl.startsWith('https:');

@@ -63,6 +63,11 @@ export function displayName(lang: Lang, type: 'language' | 'currency' | 'region'
   return name;
 }
 
+/** A country's or territory's name in the reader's language, from its ISO 3166 code (Intl's CLDR names). */
+export function countryName(lang: Lang, code: string): string {
+  return displayName(lang, 'region', code);
+}
+
 export function languagesLabel(lang: Lang, codes: string[]): string | null {
   return codes.length ? codes.map((l) => displayName(lang, 'language', l)).join(', ') : null;
 }

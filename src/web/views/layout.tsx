@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
 import type { Site } from '../site.js';
+import type { ViewContext } from './context.js';
 import { htmlLang, messages as catalogue } from '../i18n/index.js';
 import { LANGS, localName, messages, type Lang } from './i18n.js';
 import { PostForm } from './post-form.js';
@@ -159,6 +160,11 @@ function frame(lang: Lang, site: Site | undefined): Frame {
   };
   frames.set(key, made);
   return made;
+}
+
+/** A page for a view: its language, address (for the language switch), deployment and reader. */
+export function renderPage(v: ViewContext, p: Omit<PageProps, 'lang' | 'path' | 'site' | 'user'>): string {
+  return page({ ...p, lang: v.lang, path: v.path, site: v.site, user: v.user });
 }
 
 /** A page for this request: its language, address (for the language switch) and deployment. */
