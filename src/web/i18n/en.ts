@@ -323,6 +323,22 @@ export const en = {
   // ---- edit ----
   edit: {},
 
+  // ---- history ----
+  history: {
+    by: 'by',
+    commandLine: 'the command line',
+    current: 'current',
+    restore: 'Restore this version',
+    empty: 'No edits yet.',
+    actions: {
+      create: 'created',
+      edit: 'edited',
+      remove: 'removed',
+      restore: 'restored an older version',
+      delete: 'deleted',
+    } as Record<string, string>,
+  },
+
   // ---- mail ----
   mail: {},
 };

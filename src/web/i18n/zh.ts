@@ -294,6 +294,22 @@ export const zh = {
   // ---- edit ----
   edit: {},
 
+  // ---- history ----
+  history: {
+    by: '编辑者',
+    commandLine: '命令行',
+    current: '当前',
+    restore: '恢复此版本',
+    empty: '尚无编辑记录。',
+    actions: {
+      create: '创建',
+      edit: '编辑',
+      remove: '删除',
+      restore: '恢复旧版本',
+      delete: '删除',
+    } as Record<string, string>,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;
