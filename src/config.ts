@@ -29,6 +29,33 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * One setting read from the environment: its documentation (printed by `twinning --help` and kept in the
+ * README's table, which a test compares) and how it is read. `read` gets the trimmed text ('' when unset) and
+ * the settings read before it; it returns the value or throws a message saying what to write instead.
+ */
+export interface Setting<K extends keyof Config = keyof Config> {
+  env: string;
+  key: K;
+  /** the default as the README and --help show it */
+  default: string;
+  /** one line for --help */
+  help: string;
+  /** the README's fuller description (Markdown) */
+  doc: string;
+  /** never repeated in messages (passwords, keys) */
+  sensitive?: boolean;
+  read(text: string, before: Partial<Config>): Config[K];
+}
+
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+const setting = <K extends keyof Config>(s: Setting<K>): Setting<K> => s;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname || 'localhost';
@@ -37,69 +64,176 @@ function hostOf(url: string): string {
   }
 }
 
+/** Every setting, in the order the README lists them. */
+export const SETTINGS = [
+  setting({
+    env: 'PORT',
+    key: 'port',
+    default: '3000',
+    help: 'port `serve` listens on',
+    doc: 'port to listen on',
+    read: (v) => {
+      const port = Number(v || '3000');
+      return /^\d+$/.test(v || '3000') && port <= 65535 ? port : fail('is not a port number (0-65535)');
+    },
+  }),
+  setting({
+    env: 'HOST',
+    key: 'host',
+    default: '0.0.0.0',
+    help: 'interface `serve` listens on (all by default)',
+    doc: 'interface to listen on',
+    read: (v) => v || '0.0.0.0',
+  }),
+  setting({
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    default: './var/twinning.db',
+    help: 'postgres://user@host/db, or a SQLite file path',
+    doc: '`postgres://user:pass@host:5432/db` for PostgreSQL; a file path or `file:` URL for SQLite',
+    read: (v) => v || './var/twinning.db',
+  }),
+  setting({
+    env: 'TWINNING_SEED',
+    key: 'seed',
+    default: 'true',
+    help: 'load the bundled world data into an empty database at start',
+    doc: 'load the bundled data into an empty database at start',
+    read: (v) => {
+      const t = (v || 'true').toLowerCase();
+      if (!['true', 'false', '1', '0', 'yes', 'no'].includes(t)) fail('must be true or false');
+      return ['true', '1', 'yes'].includes(t);
+    },
+  }),
+  setting({
+    env: 'TWINNING_CONTINENTS',
+    key: 'continents',
+    default: '(none)',
+    help: 'continent overrides such as RU=AS,CY=EU (default: UN M49 regions)',
+    doc: 'continent overrides, e.g. `RU=AS,CY=EU`; the default is the UN M49 regions (Russia → Europe, Turkey, Georgia and Cyprus → Asia), with the Americas split into North (incl. Central America and the Caribbean) and South America',
+    read: (v) => {
+      try {
+        return parseContinentOverrides(v);
+      } catch (e) {
+        return fail(`is not valid: ${(e as Error).message}`);
+      }
+    },
+  }),
+  setting({
+    env: 'TWINNING_HOME',
+    key: 'home',
+    default: '(none)',
+    help: 'home mode: the id of the place whose program office runs the site, e.g. Q74957',
+    doc: "home mode: the id of the place whose program office runs the site (find it with `npx twinning places search NAME`); the home page then leads with its partners and each partner's page reads from its point of view",
+    read: (v) =>
+      !v
+        ? null
+        : /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(v)
+          ? v
+          : fail('is not a place id such as Q74957 (see `twinning places search`)'),
+  }),
+  setting({
+    env: 'LOG_LEVEL',
+    key: 'logLevel',
+    default: 'info',
+    help: 'fatal, error, warn, info, debug, trace or silent',
+    doc: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`',
+    read: (v) =>
+      LOG_LEVELS.includes(v || 'info') ? v || 'info' : fail(`must be one of ${LOG_LEVELS.join(', ')}`),
+  }),
+  setting({
+    env: 'TWINNING_URL',
+    key: 'publicUrl',
+    default: 'http://localhost:PORT',
+    help: "the site's public address, for links in mail and feeds",
+    doc: "the site's public address, used in links sent by mail (password resets, notifications, feeds); `https://…` also marks cookies `Secure` and sends HSTS",
+    read: (v, before) => {
+      const url = (v || `http://localhost:${before.port ?? 3000}`).replace(/\/+$/, '');
+      return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)
+        ? url
+        : fail("must be the site's address, such as https://twinning.example.org");
+    },
+  }),
+  setting({
+    env: 'TWINNING_SMTP_URL',
+    key: 'smtpUrl',
+    default: '(none)',
+    sensitive: true,
+    help: 'smtp://user:password@host:port to deliver mail; unset keeps mail in the outbox (/admin/outbox)',
+    doc: '`smtp://user:password@host:587` (or `smtps://`) to deliver mail; without it mail is kept in the outbox, where site admins read it at `/admin/outbox`',
+    read: (v) =>
+      !v
+        ? null
+        : /^smtps?:\/\/[^\s]+$/.test(v)
+          ? v
+          : fail('must look like smtp://user:password@mail.example.org:587'),
+  }),
+  setting({
+    env: 'TWINNING_MAIL_FROM',
+    key: 'mailFrom',
+    default: 'Twinning <no-reply@host>',
+    help: "the sender of mail (default: Twinning <no-reply@the site's host>)",
+    doc: "the sender of the site's mail",
+    read: (v, before) => v || `Twinning <no-reply@${hostOf(before.publicUrl ?? '')}>`,
+  }),
+  setting({
+    env: 'TWINNING_TRUST_PROXY',
+    key: 'trustProxy',
+    default: '0',
+    help: 'proxies in front to trust for the client address',
+    doc: "behind a reverse proxy, how many proxies to trust for the client's address (`X-Forwarded-For`); sign-in limits count per client address",
+    read: (v) => {
+      const t = v || '0';
+      const n = t === 'true' ? 1 : t === 'false' ? 0 : Number(t);
+      return Number.isInteger(n) && n >= 0 && n <= 10
+        ? n
+        : fail('must be the number of proxies in front (0-10), or true/false');
+    },
+  }),
+  setting({
+    env: 'TWINNING_PHOTO_QUOTA_MB',
+    key: 'photoQuotaBytes',
+    default: '500',
+    help: 'megabytes of photos each organization may keep',
+    doc: 'how many megabytes of photos (every stored size together) each organization may keep; an upload past it is refused with a message',
+    read: (v) => {
+      const mb = Number(v || '500');
+      return Number.isInteger(mb) && mb >= 1 && mb <= 1_000_000
+        ? mb * 1024 * 1024
+        : fail('must be a whole number of megabytes (1 or more)');
+    },
+  }),
+  setting({
+    env: 'TWINNING_SECRET',
+    key: 'secret',
+    default: '(made once)',
+    sensitive: true,
+    help: 'signs cookies (32+ characters); unset: made once and kept in the database',
+    doc: 'the key that signs cookies, 32 characters or more; without it one is made at first start and kept in the database, so every app server on it agrees',
+    read: (v) => (!v ? null : v.length >= 32 ? v : fail('must be at least 32 characters long')),
+  }),
+] as const satisfies readonly Setting[];
+
 /** Reads and checks the environment once; every setting that is wrong is reported together. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const errors: string[] = [];
-  const portText = env.PORT?.trim() || '3000';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
-    errors.push(`PORT="${env.PORT}" is not a port number (0-65535)`);
+  const config: Partial<Config> = {};
+  for (const s of SETTINGS as readonly Setting[]) {
+    const raw = env[s.env];
+    try {
+      (config as Record<string, unknown>)[s.key] = s.read(raw?.trim() ?? '', config);
+    } catch (e) {
+      errors.push(`${s.env}${raw !== undefined && !s.sensitive ? `="${raw}"` : ''} ${(e as Error).message}`);
+    }
   }
-  let continents: Record<string, Continent> = {};
-  try {
-    continents = parseContinentOverrides(env.TWINNING_CONTINENTS ?? '');
-  } catch (e) {
-    errors.push(`TWINNING_CONTINENTS: ${(e as Error).message}`);
-  }
-  const seedText = (env.TWINNING_SEED ?? 'true').trim().toLowerCase();
-  if (!['true', 'false', '1', '0', 'yes', 'no'].includes(seedText)) {
-    errors.push(`TWINNING_SEED="${env.TWINNING_SEED}" must be true or false`);
-  }
-  const logLevel = env.LOG_LEVEL?.trim() || 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    errors.push(`LOG_LEVEL="${env.LOG_LEVEL}" must be one of fatal, error, warn, info, debug, trace, silent`);
-  }
-  const home = env.TWINNING_HOME?.trim() || null;
-  if (home && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(home)) {
-    errors.push(
-      `TWINNING_HOME="${env.TWINNING_HOME}" is not a place id such as Q74957 (see \`twinning places search\`)`,
-    );
-  }
-  const publicUrl = (env.TWINNING_URL?.trim() || `http://localhost:${portText}`).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicUrl))
-    errors.push(
-      `TWINNING_URL="${env.TWINNING_URL}" must be the site's address, such as https://twinning.example.org`,
-    );
-  const secret = env.TWINNING_SECRET?.trim() || null;
-  if (secret && secret.length < 32) errors.push('TWINNING_SECRET must be at least 32 characters long');
-  const smtpUrl = env.TWINNING_SMTP_URL?.trim() || null;
-  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
-    errors.push(`TWINNING_SMTP_URL="${smtpUrl}" must look like smtp://user:password@mail.example.org:587`);
-  const mailFrom = env.TWINNING_MAIL_FROM?.trim() || `Twinning <no-reply@${hostOf(publicUrl)}>`;
-  const proxyText = (env.TWINNING_TRUST_PROXY ?? '0').trim() || '0';
-  const trustProxy = proxyText === 'true' ? 1 : proxyText === 'false' ? 0 : Number(proxyText);
-  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
-    errors.push(
-      `TWINNING_TRUST_PROXY="${proxyText}" must be the number of proxies in front (0-10), or true/false`,
-    );
-  const quotaText = (env.TWINNING_PHOTO_QUOTA_MB ?? '500').trim() || '500';
-  const quotaMb = Number(quotaText);
-  if (!Number.isInteger(quotaMb) || quotaMb < 1 || quotaMb > 1_000_000)
-    errors.push(`TWINNING_PHOTO_QUOTA_MB="${quotaText}" must be a whole number of megabytes (1 or more)`);
   if (errors.length) throw new ConfigError(`The configuration is not valid:\n  ${errors.join('\n  ')}`);
-  return {
-    port,
-    host: env.HOST?.trim() || '0.0.0.0',
-    databaseUrl: env.DATABASE_URL?.trim() || './var/twinning.db',
-    seed: ['true', '1', 'yes'].includes(seedText),
-    continents,
-    logLevel,
-    home,
-    publicUrl,
-    secret,
-    smtpUrl,
-    mailFrom,
-    trustProxy,
-    photoQuotaBytes: quotaMb * 1024 * 1024,
-  };
+  return config as Config;
+}
+
+/** The settings as `twinning --help` lists them. */
+export function settingsHelp(): string {
+  const width = Math.max(...SETTINGS.map((s) => s.env.length)) + 2;
+  return SETTINGS.map(
+    (s) => `  ${s.env.padEnd(width)}${s.help}${/^\(/.test(s.default) ? '' : ` (default ${s.default})`}`,
+  ).join('\n');
 }

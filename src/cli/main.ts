@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig, settingsHelp, type Config } from '../config.js';
 import { DomainError, NotFoundError, ValidationError, formatProblem } from '../domain/errors.js';
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import type { StatsLang } from '../domain/stats-text.js';
@@ -77,19 +77,8 @@ export function program(io: Io): Command {
     .addHelpText(
       'after',
       `
-Settings come from the environment:
-  DATABASE_URL   postgres://user@host/db, or a SQLite file path (default ./var/twinning.db)
-  PORT, HOST     where \`serve\` listens (default 3000 on all interfaces)
-  TWINNING_SEED  load the bundled world data into an empty database at start (default true)
-  TWINNING_CONTINENTS  continent overrides such as RU=AS,CY=EU (default: UN M49 regions)
-  TWINNING_HOME  home mode: the id of the place whose program office runs the site, e.g. Q74957
-  TWINNING_URL   the site's public address, for links in mail (default http://localhost:PORT)
-  TWINNING_SMTP_URL   smtp://user:password@host:port to deliver mail; unset keeps mail in the
-                 outbox, where site admins read it (/admin/outbox)
-  TWINNING_MAIL_FROM  the sender of mail (default Twinning <no-reply@the site's host>)
-  TWINNING_SECRET     signs cookies (32+ characters); unset: made once and kept in the database
-  TWINNING_TRUST_PROXY  proxies in front to trust for the client's address (default 0)
-  TWINNING_PHOTO_QUOTA_MB  megabytes of photos each organization may keep (default 500)`,
+Settings come from the environment (see the README):
+${settingsHelp()}`,
     );
 
   cli

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, SETTINGS, loadConfig, settingsHelp } from '../src/config.js';
+
+// The settings are written once (src/config.ts); --help prints them and the README's table must say the same.
+describe('configuration', () => {
+  it('is documented in the README exactly as the settings define it', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5),
+    );
+    const rows = section
+      .split('\n')
+      .filter((l) => /^\| `[A-Z_]+`/.test(l))
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
+    expect(rows.map((r) => r[0])).toEqual(SETTINGS.map((s) => `\`${s.env}\``));
+    for (const s of SETTINGS) {
+      const row = rows.find((r) => r[0] === `\`${s.env}\``)!;
+      expect(row[1], s.env).toBe(/^\(/.test(s.default) ? s.default : `\`${s.default}\``);
+      expect(row[2], s.env).toBe(s.doc);
+    }
+  });
+
+  it('prints every setting in --help', () => {
+    const help = settingsHelp();
+    for (const s of SETTINGS) expect(help).toContain(s.env);
+  });
+
+  it('reports every wrong setting at once, without repeating secrets', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', TWINNING_SECRET: 'short-secret', TWINNING_SMTP_URL: 'mail://pw@x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT="eighty" is not a port number/);
+    expect(message).toMatch(/TWINNING_SECRET must be at least 32 characters long/);
+    expect(message).toMatch(/TWINNING_SMTP_URL must look like smtp:/);
+    expect(message).not.toContain('short-secret');
+    expect(message).not.toContain('pw@x');
+  });
+
+  it('has defaults for everything', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', seed: true, logLevel: 'info', home: null });
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.mailFrom).toBe('Twinning <no-reply@localhost>');
+  });
+});
