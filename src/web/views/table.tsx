@@ -6,29 +6,34 @@ export interface Column {
   numeric?: boolean;
 }
 
-/** A table of figures with column headers; numeric columns line up on the right. */
+/**
+ * A table of figures with column headers; numeric columns line up on the right. On a narrow screen the table
+ * scrolls sideways inside its box instead of widening the page.
+ */
 export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][] }) {
   const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
   return (
-    <table>
-      <thead>
-        <tr>
-          {p.columns.map((c, i) => (
-            <th scope="col" class={cls(i)}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((row) => (
+    <div class="table-wrap">
+      <table>
+        <thead>
           <tr>
-            {row.map((cell, i) => (
-              <td class={cls(i)}>{cell}</td>
+            {p.columns.map((c, i) => (
+              <th scope="col" class={cls(i)}>
+                {c.label}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.rows.map((row) => (
+            <tr>
+              {row.map((cell, i) => (
+                <td class={cls(i)}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
