@@ -210,7 +210,7 @@ export function statsPages(app: FastifyInstance, store: Store, stats: StatsServi
 
   app.get<{ Params: { id: string }; Querystring: StatsQuery }>(
     '/embed/places/:id/stats',
-    cacheable,
+    { ...cacheable, config: { cache: true, embeddable: true } },
     async (req, reply) => {
       const c = await load(req.params.id, req.query, req.lang);
       const t = messages(c.lang);
