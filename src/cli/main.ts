@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, settingsHelp, type Config } from '../config.js';
 import { DomainError, NotFoundError, ValidationError, formatProblem } from '../domain/errors.js';
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
-import type { StatsLang } from '../domain/stats-text.js';
+import type { StatsLang } from '../domain/stats-text/index.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type Progress } from '../services/import.js';

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { TWINNING_STATUSES, type TwinningKind, type TwinningStatus } from '../domain/twinnings.js';
 import type { Place } from '../domain/places.js';
 import { computeStats, type Stats, type StatsOptions } from '../domain/stats.js';
-import { statsParagraph, type StatsLang } from '../domain/stats-text.js';
+import { statsParagraph, type StatsLang } from '../domain/stats-text/index.js';
 import type { Store } from '../store/store.js';
 
 export interface PlaceStats {

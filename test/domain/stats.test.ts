@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeStats, type StatTie } from '../../src/domain/stats.js';
-import { statsParagraph } from '../../src/domain/stats-text.js';
+import { statsParagraph } from '../../src/domain/stats-text/index.js';
 import { countryName } from '../../src/domain/countries.js';
 
 let nextId = 1;
@@ -78,6 +78,21 @@ describe('the English paragraph', () => {
         '2 are in the United States and 1 in the United Kingdom and Japan each. ' +
         'The years the ties were made are not known.',
     );
+  });
+  it("says for how many ties the partner's country is not known", () => {
+    const t = text([tie('DE', '2001'), tie(null, '2002'), tie(null, '2003')]);
+    expect(t).toContain('Delft is twinned with 3 places in 1 country.');
+    expect(t).toContain("For 2 of these ties the partner's country is not known.");
+    expect(text([tie(null, null)])).toContain('The countries of the partners are not known.');
+    const zh = statsParagraph(
+      {
+        placeName: '代尔夫特',
+        stats: computeStats([tie('DE', '2001'), tie(null, '2002')]),
+        countryName: (c) => c,
+      },
+      'zh',
+    );
+    expect(zh).toContain('其中1个友城所在国家不详。');
   });
   it('says when no year is known', () => {
     expect(text([tie('DE', null), tie('FR', null)])).toContain('The years the ties were made are not known.');

@@ -1,0 +1,17 @@
+// The paragraph a program office publishes about its ties, generated from the figures so it always agrees
+// with them: "Anhui is twinned with 95 places in 38 countries. 21 were established at the regional level and
+// 74 at the city level. …" One writer per language (./<lang>.ts), each a whole paragraph in its own grammar.
+import type { ParagraphWriter, StatsTextInput } from './common.js';
+import { paragraph as en } from './en.js';
+import { paragraph as zh } from './zh.js';
+
+const WRITERS = { en, zh } satisfies Record<string, ParagraphWriter>;
+
+export type StatsLang = keyof typeof WRITERS;
+export const STATS_LANGS = Object.keys(WRITERS) as StatsLang[];
+
+export function statsParagraph(input: StatsTextInput, lang: StatsLang): string {
+  return WRITERS[lang](input);
+}
+
+export type { ParagraphWriter, StatsTextInput };
