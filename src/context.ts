@@ -15,7 +15,9 @@ import { PhotosService } from './services/photos.js';
 import { PlaceViews } from './services/place-views.js';
 import { PlacesService } from './services/places.js';
 import { ProgramService } from './services/program.js';
+import { RankingsService } from './services/rankings.js';
 import { StatsService } from './services/stats.js';
+import { TieViews } from './services/tie-views.js';
 import type { Store } from './store/store.js';
 
 /**
@@ -48,6 +50,10 @@ export interface AppContext {
   readonly program: ProgramService;
   /** read models of the pages about places and countries */
   readonly placeViews: PlaceViews;
+  /** read models of the ties explorer and of a tie's page */
+  readonly tieViews: TieViews;
+  /** the read model of the rankings page */
+  readonly rankings: RankingsService;
 }
 
 /**
@@ -74,6 +80,8 @@ export function createContext(config: Config, store: Store, version = new DataVe
     content,
     program,
     placeViews: new PlaceViews(places, network, content, program, continents),
+    tieViews: new TieViews(store, gazetteer, content, program),
+    rankings: new RankingsService(network),
     facts: new FactsService(store, version),
     accounts: new AccountsService(store, version),
     orgs: new OrgsService(store, publicUrl),

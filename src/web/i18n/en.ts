@@ -178,7 +178,47 @@ export const en = {
   home: {},
 
   // ---- ties ----
-  ties: {},
+  ties: {
+    title: 'Explore ties',
+    between: (a: string, b: string) => `Ties between ${a} and ${b}`,
+    of: (a: string) => `Ties of ${a}`,
+    intro:
+      'Every tie in the registry: choose a country, or two for the ties between them, the kind of tie, its status and the decade it was signed in.',
+    country: 'Country',
+    partnerCountry: 'Partner country',
+    kind: 'Kind',
+    status: 'Status',
+    decade: 'Signed in',
+    any: 'any',
+    decadeLabel: (d: number) => `the ${d}s`,
+    apply: 'Show',
+    count: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} tie matches.`, other: `${kit.num(n)} ties match.` }),
+    none: 'No tie matches these filters.',
+    place: 'Place',
+    partner: 'Partner',
+    signed: 'Signed',
+    details: 'Details',
+    detailsOf: (a: string, b: string) => `Details: ${a} – ${b}`,
+    inCountry: (country: string) => ` · ${country}`,
+    next: 'Next page',
+    prev: 'Previous page',
+    // one tie
+    tieTitle: (a: string, b: string) => `${a} and ${b}`,
+    facts: 'The tie',
+    ended: 'Ended',
+    listedBy: 'Listed by',
+    listedBoth: 'both sides',
+    notes: 'Notes',
+    sources: 'Sources',
+    sourceFact: (fact: string) => ` (${fact})`,
+    unknown: 'not known',
+    profile: 'Story and programs',
+    empty: 'The story of this tie and its programs have not been written yet.',
+    mapTitle: (a: string, b: string) => `${a} and ${b} on the map`,
+    mapDesc: (a: string, b: string) => `World map with a line from ${a} to ${b}.`,
+    sides: 'The two places',
+  },
 
   // ---- stats ----
   stats: {
@@ -212,6 +252,9 @@ export const en = {
     mapDesc: (n: number) => `World map shading the ${n} countries with partners by number of ties.`,
     mapLegend: 'Ties per country',
     barsDesc: (what: string, first: string) => `${what}, largest first: ${first}.`,
+    barEntry: (label: string, n: number) => `${label} ${kit.num(n)}`,
+    chartTitle: (what: string, place: string) => `${what} · ${place}`,
+    statusList: (statuses: string[]) => statuses.join(', '),
     download: 'Download',
     dataTable: 'Data table',
     noYears: 'No tie has a known signing year, so there is no growth chart.',
@@ -225,6 +268,25 @@ export const en = {
     count: 'Ties',
     unknownYearNote: (n: number) => `${n} without a known year are not in the chart.`,
     sourceNote: 'Figures from the Twinning registry.',
+  },
+
+  // ---- rankings ----
+  rankings: {
+    title: 'Rankings',
+    intro: 'Places and countries with the most ties in force. Choose a period to see the fastest growing.',
+    continent: 'Continent',
+    all: 'All continents',
+    from: 'Signed from',
+    to: 'to',
+    apply: 'Apply',
+    periodNote: 'Only ties with a known signing date in the period count.',
+    places: 'Places with the most ties',
+    countries: 'Countries with the most ties',
+    rank: '#',
+    place: 'Place',
+    country: 'Country',
+    count: 'Ties',
+    none: 'Nothing matches.',
   },
 
   // ---- network ----

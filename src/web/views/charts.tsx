@@ -29,6 +29,9 @@ function Frame(p: {
   width: number;
   height: number;
   text: ChartText;
+  /** a class for the page's style sheet (how wide the chart may grow) */
+  class?: string;
+  fontSize?: number;
   children: ComponentChildren;
 }) {
   return (
@@ -37,10 +40,11 @@ function Frame(p: {
       viewBox={`0 0 ${p.width} ${p.height}`}
       width={p.width}
       height={p.height}
+      class={p.class}
       role="img"
       aria-labelledby={`${p.id}-title ${p.id}-desc`}
       font-family={FONT}
-      font-size="12"
+      font-size={p.fontSize ?? 12}
     >
       <title id={`${p.id}-title`}>{p.text.title}</title>
       <desc id={`${p.id}-desc`}>{p.text.desc}</desc>
@@ -136,7 +140,11 @@ export function GrowthChart(p: {
   );
 }
 
-/** Horizontal bars, largest first, with the count at the end of each bar. */
+/**
+ * Horizontal bars, largest first, with the count at the end of each bar. Drawn narrow with large type, so that
+ * on a phone, where it is shrunk to the screen, its labels stay readable; the style sheet keeps it from growing
+ * much on wide screens (class "bars"). Long labels are shortened, whole in the bar's tooltip.
+ */
 export function BarChart(p: {
   id: string;
   entries: [string, number][];
@@ -145,28 +153,42 @@ export function BarChart(p: {
   width?: number;
   labelWidth?: number;
 }) {
-  const width = p.width ?? 760;
-  const row = 24;
-  const m = { top: 8, right: 56, bottom: 8, left: p.labelWidth ?? 190 };
+  const width = p.width ?? 400;
+  const row = 30;
+  const font = 15;
+  const m = { top: 6, right: 52, bottom: 6, left: p.labelWidth ?? 150 };
   const height = m.top + m.bottom + row * Math.max(1, p.entries.length);
   const x = scaleLinear()
     .domain([0, max(p.entries, (e) => e[1]) ?? 1])
     .range([m.left, width - m.right]);
+  // about how many characters fit the label column at this size (CJK characters count double)
+  const fits = Math.floor((m.left - 10) / (font * 0.55));
+  const short = (label: string) => {
+    let w = 0;
+    let out = '';
+    for (const ch of label) {
+      w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
+      if (w > fits) return `${out.trimEnd()}…`;
+      out += ch;
+    }
+    return out;
+  };
   return (
-    <Frame id={p.id} width={width} height={height} text={p.text}>
+    <Frame id={p.id} width={width} height={height} text={p.text} class="bars" fontSize={font}>
       {p.entries.map(([label, n], i) => (
         <g>
-          <text x={m.left - 8} y={m.top + i * row + 16} text-anchor="end" fill={INK}>
-            {label}
+          <title>{`${label}: ${fmt(n, p.locale)}`}</title>
+          <text x={m.left - 8} y={m.top + i * row + 20} text-anchor="end" fill={INK}>
+            {short(label)}
           </text>
           <rect
             x={m.left}
-            y={m.top + i * row + 4}
+            y={m.top + i * row + 5}
             width={Math.max(1, x(n) - m.left)}
-            height={row - 8}
+            height={row - 10}
             fill={ACCENT}
           />
-          <text x={x(n) + 6} y={m.top + i * row + 16} fill={INK}>
+          <text x={x(n) + 6} y={m.top + i * row + 20} fill={INK}>
             {fmt(n, p.locale)}
           </text>
         </g>

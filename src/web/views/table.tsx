@@ -6,10 +6,14 @@ export interface Column {
   numeric?: boolean;
 }
 
-/** A table of figures with column headers; numeric columns line up on the right. */
-export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][] }) {
+/**
+ * A table of figures with column headers; numeric columns line up on the right. A table with a `label` scrolls
+ * sideways on its own when it is wider than the screen (a phone), instead of widening the whole page; the
+ * label names that scrolling region, which takes the keyboard focus so it can be scrolled without a mouse.
+ */
+export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][]; label?: string }) {
   const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
-  return (
+  const table = (
     <table>
       <thead>
         <tr>
@@ -30,5 +34,11 @@ export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][] })
         ))}
       </tbody>
     </table>
+  );
+  if (!p.label) return table;
+  return (
+    <div class="table-scroll" role="region" aria-label={p.label} tabindex={0}>
+      {table}
+    </div>
   );
 }
