@@ -7,6 +7,7 @@ import { DataVersion } from './services/data-version.js';
 import { EntriesService } from './services/entries.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
+import { HomeViews } from './services/home-views.js';
 import { MailService } from './services/mail.js';
 import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
@@ -54,6 +55,8 @@ export interface AppContext {
   readonly tieViews: TieViews;
   /** the read model of the rankings page */
   readonly rankings: RankingsService;
+  /** read models of the home page, in atlas and in home mode */
+  readonly homeViews: HomeViews;
 }
 
 /**
@@ -82,6 +85,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     placeViews: new PlaceViews(places, network, content, program, continents),
     tieViews: new TieViews(store, gazetteer, content, program),
     rankings: new RankingsService(network),
+    homeViews: new HomeViews(store, gazetteer, places, network, program),
     facts: new FactsService(store, version),
     accounts: new AccountsService(store, version),
     orgs: new OrgsService(store, publicUrl),

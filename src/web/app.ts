@@ -21,8 +21,8 @@ import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
 import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
-import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
+import { homeRoutes } from './routes/home.js';
 import { placeRoutes } from './routes/places.js';
 import { rankingRoutes } from './routes/rankings.js';
 import { statsRoutes } from './routes/stats.js';
@@ -155,7 +155,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   statsRoutes(app, ctx);
   rankingRoutes(app, ctx);
   networkPages(withoutRankings(app), ctx.network, ctx.places);
-  homePages(app, store, ctx.places, ctx.network);
+  homeRoutes(app, ctx);
   tieRoutes(app, ctx);
   const secure = config.publicUrl.startsWith('https:');
   accountPages(app, { store, accounts: ctx.accounts, publicUrl: config.publicUrl, secure });

@@ -35,6 +35,7 @@ describe.each(DIALECTS)('registry pages on %s', (dialect) => {
       ['/places/CN/stats/growth.svg?asOf=2000&asOf=2001', 'asOf'],
       ['/rankings?continent=AS&continent=EU', 'continent'],
       ['/rankings?from=2000&from=2001', 'from'],
+      ['/?lang=en&lang=zh', 'lang'],
     ];
     for (const [url, name] of cases) {
       const res = await get(url);

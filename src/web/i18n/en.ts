@@ -175,7 +175,57 @@ export const en = {
   },
 
   // ---- home ----
-  home: {},
+  home: {
+    title: "The world's sister cities",
+    intro: (places: number, ties: number) =>
+      `An open registry of town twinnings: ${kit.num(places)} places and ${kit.num(ties)} ties between them, from Wikidata and the program offices that keep them.`,
+    mapTitle: 'The busiest places and the ties between them',
+    mapDesc: (n: number, links: number, top: string) =>
+      `World map of the ${n} places with the most ties, dots sized by their number of ties, and the ${links} ties among them. The busiest: ${top}.`,
+    busiest: 'Most ties',
+    recent: 'Recent changes',
+    news: 'News',
+    events: 'Upcoming events',
+    noNews: 'No news yet.',
+    noEvents: 'No event coming up.',
+    allNews: 'All news',
+    allEvents: 'All events',
+    recentNone: 'Nothing has changed yet.',
+    explore: 'Explore',
+    rankings: 'Which places and countries have the most ties',
+    ties: 'Ties by country pair, kind, status and decade',
+    network: 'The network: groups of places and its most central cities',
+    path: 'How two places are linked through a chain of ties',
+    quality: 'What the data still lacks',
+    countries: 'All countries and territories',
+    api: 'Data and API',
+    tieCount: (n: number) => kit.plural(n, { one: `${kit.num(n)} tie`, other: `${kit.num(n)} ties` }),
+    placeTies: (place: string, n: number) =>
+      kit.plural(n, { one: `${place}: ${kit.num(n)} tie`, other: `${place}: ${kit.num(n)} ties` }),
+    tieLink: (a: string, b: string) => `${a} – ${b}`,
+    // home mode
+    homeTitle: (home: string) => `${home} and its sister cities`,
+    homeIntro: (home: string, n: number, countries: number) =>
+      `${home} is tied to ${kit.plural(n, { one: '1 place', other: `${kit.num(n)} places` })} in ${kit.plural(countries, { one: '1 country', other: `${kit.num(countries)} countries` })}: sister cities, friendship cities and partners. Find out who they are, what we do together and how to take part.`,
+    homeNone: (home: string) => `No ties of ${home} are recorded yet.`,
+    homeMap: (home: string) => `${home} and its partners on the map`,
+    homeMapDesc: (home: string, n: number, shown: number) =>
+      `World map with lines from ${home} to ${shown} of its ${n} partners whose location is known.`,
+    partners: 'Our partners',
+    signed: (d: string) => `Agreement signed ${d}`,
+    signedUnknown: 'Date of signing not recorded',
+    aboutHome: (home: string) => `About ${home}`,
+    homeStats: (home: string) => `${home}'s ties in figures and charts`,
+    // the search box (suggest.js fills {n})
+    search: {
+      label: 'Find a place, in any language',
+      placeholder: 'Malmö, 鞍山, Mailand…',
+      submit: 'Search',
+      list: 'Suggested places',
+      none: 'No place starts like that.',
+      count: '{n} places suggested; use the arrow keys to choose.',
+    },
+  },
 
   // ---- ties ----
   ties: {

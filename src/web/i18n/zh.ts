@@ -147,7 +147,53 @@ export const zh = {
   },
 
   // ---- home ----
-  home: {},
+  home: {
+    title: '世界友好城市',
+    intro: (places, ties) =>
+      `开放的友好城市登记库：收录${kit.num(places)}个地方及其间${kit.num(ties)}对友好关系，数据来自 Wikidata 和各地友城工作机构。`,
+    mapTitle: '友好关系最多的地方及其相互间的友好关系',
+    mapDesc: (n, links, top) =>
+      `世界地图，显示友好关系最多的${n}个地方（圆点大小表示友好关系数量）及其相互间的${links}对友好关系。最多的是：${top}。`,
+    busiest: '友好关系最多',
+    recent: '最近更新',
+    news: '新闻',
+    events: '近期日程',
+    noNews: '暂无新闻。',
+    noEvents: '近期没有活动。',
+    allNews: '全部新闻',
+    allEvents: '全部日程',
+    recentNone: '尚无更新。',
+    explore: '浏览',
+    rankings: '友好关系最多的地方和国家',
+    ties: '按国家、类型、状态和年代浏览友好关系',
+    network: '友城网络：群组与最居中心的城市',
+    path: '两地如何通过友城链相连',
+    quality: '数据中尚缺的内容',
+    countries: '所有国家和地区',
+    api: '数据与 API',
+    tieCount: (n) => `${kit.num(n)}对`,
+    placeTies: (place, n) => `${place}：${kit.num(n)}对`,
+    tieLink: (a, b) => `${a}–${b}`,
+    homeTitle: (home) => `${home}的友好城市`,
+    homeIntro: (home, n, countries) =>
+      `${home}与${kit.num(countries)}个国家的${kit.num(n)}个地方建立了友好关系。在这里了解他们是谁、我们一起做什么，以及如何参与。`,
+    homeNone: (home) => `尚无${home}的友好关系记录。`,
+    homeMap: (home) => `${home}及其友好城市地图`,
+    homeMapDesc: (home, n, shown) => `世界地图，显示从${home}到其${n}个友城中已知位置的${shown}个的连线。`,
+    partners: '我们的友好城市',
+    signed: (d) => `协议签署于${d}`,
+    signedUnknown: '签署日期未记录',
+    aboutHome: (home) => `关于${home}`,
+    homeStats: (home) => `${home}友好城市统计`,
+    search: {
+      label: '查找地方（任何语言）',
+      placeholder: '鞍山、Malmö、Paris…',
+      submit: '搜索',
+      list: '建议的地方',
+      none: '没有以此开头的地方。',
+      count: '有{n}个建议，可用方向键选择。',
+    },
+  },
 
   // ---- ties ----
   ties: {
