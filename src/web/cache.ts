@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
 import { hasSessionCookie } from './auth.js';
 import { requestLang } from './site.js';
-import type { Lang } from './views/i18n.js';
+import type { Lang } from './i18n/index.js';
 
 interface Entry {
   version: string;

@@ -56,7 +56,11 @@ function Frame(p: {
 
 const fmt = (n: number, locale: string) => new Intl.NumberFormat(locale).format(n);
 
-/** New ties per year as bars, and the running total as a line on its own axis. */
+/**
+ * New ties per year as bars, and the running total as a line on its own axis. Drawn at a width a phone shows
+ * at about two thirds, so that its type stays legible there; the style sheet keeps it from growing much on wide
+ * screens (class "growth").
+ */
 export function GrowthChart(p: {
   id: string;
   years: { year: number; new: number; cumulative: number }[];
@@ -64,9 +68,9 @@ export function GrowthChart(p: {
   labels: { perYear: string; total: string };
   locale: string;
 }) {
-  const width = 760;
+  const width = 560;
   const height = 300;
-  const m = { top: 28, right: 56, bottom: 36, left: 44 };
+  const m = { top: 32, right: 52, bottom: 30, left: 40 };
   const x = scaleBand<number>()
     .domain(p.years.map((y) => y.year))
     .range([m.left, width - m.right])
@@ -82,16 +86,17 @@ export function GrowthChart(p: {
   const path = line<{ year: number; cumulative: number }>()
     .x((d) => (x(d.year) ?? 0) + x.bandwidth() / 2)
     .y((d) => yTotal(d.cumulative))(p.years);
-  const every = Math.max(1, Math.ceil(p.years.length / 12));
+  // a year label every ~70 units: four digits at this size and some room
+  const every = Math.max(1, Math.ceil(p.years.length / Math.floor((width - m.left - m.right) / 70)));
   return (
-    <Frame id={p.id} width={width} height={height} text={p.text}>
+    <Frame id={p.id} width={width} height={height} text={p.text} class="growth" fontSize={14}>
       {yNew
         .ticks(5)
         .filter(Number.isInteger)
         .map((t) => (
           <g>
             <line x1={m.left} x2={width - m.right} y1={yNew(t)} y2={yNew(t)} stroke={GRID} />
-            <text x={m.left - 6} y={yNew(t) + 4} text-anchor="end" fill={MUTED}>
+            <text x={m.left - 6} y={yNew(t) + 5} text-anchor="end" fill={MUTED}>
               {fmt(t, p.locale)}
             </text>
           </g>
@@ -100,7 +105,7 @@ export function GrowthChart(p: {
         .ticks(5)
         .filter(Number.isInteger)
         .map((t) => (
-          <text x={width - m.right + 6} y={yTotal(t) + 4} fill={ACCENT}>
+          <text x={width - m.right + 6} y={yTotal(t) + 5} fill={ACCENT}>
             {fmt(t, p.locale)}
           </text>
         ))}
@@ -121,19 +126,19 @@ export function GrowthChart(p: {
         .map((y) => (
           <text
             x={(x(y.year) ?? 0) + x.bandwidth() / 2}
-            y={height - m.bottom + 16}
+            y={height - m.bottom + 19}
             text-anchor="middle"
             fill={MUTED}
           >
             {y.year}
           </text>
         ))}
-      <rect x={m.left} y={6} width={12} height={12} fill={ACCENT_LIGHT} />
-      <text x={m.left + 16} y={16} fill={INK}>
+      <rect x={m.left} y={7} width={14} height={14} fill={ACCENT_LIGHT} />
+      <text x={m.left + 20} y={19} fill={INK}>
         {p.labels.perYear}
       </text>
-      <line x1={m.left + 150} x2={m.left + 170} y1={12} y2={12} stroke={ACCENT} stroke-width="2.5" />
-      <text x={m.left + 176} y={16} fill={INK}>
+      <line x1={m.left + 170} x2={m.left + 192} y1={14} y2={14} stroke={ACCENT} stroke-width="2.5" />
+      <text x={m.left + 198} y={19} fill={INK}>
         {p.labels.total}
       </text>
     </Frame>

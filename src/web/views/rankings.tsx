@@ -37,7 +37,6 @@ export function rankingsPage(v: ViewContext, view: RankingsView): string {
             <h2 id="h-places">{t.places}</h2>
             {view.places.length ? (
               <DataTable
-                label={t.places}
                 columns={[
                   { label: t.rank, numeric: true },
                   { label: t.place },
@@ -59,7 +58,6 @@ export function rankingsPage(v: ViewContext, view: RankingsView): string {
             <h2 id="h-countries">{t.countries}</h2>
             {view.countries.length ? (
               <DataTable
-                label={t.countries}
                 columns={[
                   { label: t.rank, numeric: true },
                   { label: t.country },

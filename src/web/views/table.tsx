@@ -6,15 +6,16 @@ export interface Column {
   numeric?: boolean;
 }
 
-/**
- * A table of figures with column headers; numeric columns line up on the right. A table with a `label` scrolls
- * sideways on its own when it is wider than the screen (a phone), instead of widening the whole page; the
- * label names that scrolling region, which takes the keyboard focus so it can be scrolled without a mouse.
- */
-export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][]; label?: string }) {
+/** A table of figures with column headers; numeric columns line up on the right. */
+export function DataTable(p: {
+  columns: Column[];
+  rows: ComponentChildren[][];
+  /** a class for the style sheet, e.g. a layout of its own on phones */
+  class?: string;
+}) {
   const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
-  const table = (
-    <table>
+  return (
+    <table class={p.class}>
       <thead>
         <tr>
           {p.columns.map((c, i) => (
@@ -34,11 +35,5 @@ export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][]; l
         ))}
       </tbody>
     </table>
-  );
-  if (!p.label) return table;
-  return (
-    <div class="table-scroll" role="region" aria-label={p.label} tabindex={0}>
-      {table}
-    </div>
   );
 }

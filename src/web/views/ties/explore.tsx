@@ -67,7 +67,7 @@ export function tiesPage(v: ViewContext, view: TiesView): string {
         <p role="status">{view.total ? t.count(view.total) : t.none}</p>
         {view.rows.length > 0 && (
           <DataTable
-            label={title}
+            class="ties"
             columns={[
               { label: t.place },
               { label: t.partner },
