@@ -159,7 +159,7 @@ describe('the portal in Chromium', () => {
     await page.getByLabel('Kind').selectOption('partnership');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/decade=1990/);
-    await expect(page.getByRole('status').textContent()).resolves.toBe('1 ties match.');
+    await expect(page.getByRole('status').textContent()).resolves.toBe('1 tie matches.');
     await expect(page.getByRole('link', { name: 'Hanover', exact: true }).isVisible()).resolves.toBe(true);
     await page.close();
   });

@@ -7,6 +7,7 @@ import { DataVersion } from './services/data-version.js';
 import { EntriesService } from './services/entries.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
+import { HomeViews } from './services/home-views.js';
 import { MailService } from './services/mail.js';
 import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
@@ -15,7 +16,9 @@ import { PhotosService } from './services/photos.js';
 import { PlaceViews } from './services/place-views.js';
 import { PlacesService } from './services/places.js';
 import { ProgramService } from './services/program.js';
+import { RankingsService } from './services/rankings.js';
 import { StatsService } from './services/stats.js';
+import { TieViews } from './services/tie-views.js';
 import type { Store } from './store/store.js';
 
 /**
@@ -48,6 +51,12 @@ export interface AppContext {
   readonly program: ProgramService;
   /** read models of the pages about places and countries */
   readonly placeViews: PlaceViews;
+  /** read models of the ties explorer and of a tie's page */
+  readonly tieViews: TieViews;
+  /** the read model of the rankings page */
+  readonly rankings: RankingsService;
+  /** read models of the home page, in atlas and in home mode */
+  readonly homeViews: HomeViews;
 }
 
 /**
@@ -74,6 +83,9 @@ export function createContext(config: Config, store: Store, version = new DataVe
     content,
     program,
     placeViews: new PlaceViews(places, network, content, program, continents),
+    tieViews: new TieViews(store, gazetteer, content, program),
+    rankings: new RankingsService(network),
+    homeViews: new HomeViews(store, gazetteer, places, network, program),
     facts: new FactsService(store, version),
     accounts: new AccountsService(store, version),
     orgs: new OrgsService(store, publicUrl),

@@ -1,7 +1,12 @@
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { TWINNING_STATUSES, type TwinningKind, type TwinningStatus } from '../domain/twinnings.js';
+import {
+  TWINNING_KINDS,
+  TWINNING_STATUSES,
+  type TwinningKind,
+  type TwinningStatus,
+} from '../domain/twinnings.js';
 import type { Place } from '../domain/places.js';
 import { computeStats, type Stats, type StatsOptions } from '../domain/stats.js';
 import { statsParagraph, type StatsLang } from '../domain/stats-text/index.js';
@@ -45,6 +50,26 @@ export function statsOptions(q: StatsQueryText): Omit<StatsOptions, 'continents'
   };
 }
 
+/** The statistics page's filters as its address gives them, '' meaning "any". */
+export interface StatsPageQuery {
+  since?: string | undefined;
+  asOf?: string | undefined;
+  kind?: string | undefined;
+  status?: string | undefined;
+  /** 'international', 'domestic' or '' (all) */
+  partners?: string | undefined;
+}
+
+/** Everything a statistics page, its downloads and its widget show. */
+export interface StatsPageView extends PlaceStats {
+  /** the generated paragraph, in the reader's language */
+  text: string;
+  /** the filters that were given, to carry into the page's links (downloads, the widget, the form) */
+  filter: Record<keyof StatsPageQuery, string | undefined>;
+}
+
+const PARTNERS = ['international', 'domestic'] as const;
+
 export class StatsService {
   constructor(
     private readonly store: Store,
@@ -56,6 +81,36 @@ export class StatsService {
     if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
     const ties = await this.store.stats.tiesLeavingSubtree(id);
     return { place, stats: computeStats(ties, { ...opts, continents: this.continents }) };
+  }
+
+  /** A statistics page: the figures with the filters of its address, and their paragraph. */
+  async page(id: string, q: StatsPageQuery, lang: StatsLang): Promise<StatsPageView> {
+    const kind = q.kind || undefined;
+    if (kind && !(TWINNING_KINDS as readonly string[]).includes(kind))
+      throw new ValidationError(`kind: "${kind}" is not one of ${TWINNING_KINDS.join(', ')}`, [
+        { column: 'kind', message: `not one of ${TWINNING_KINDS.join(', ')}` },
+      ]);
+    const partners = q.partners || undefined;
+    if (partners && !(PARTNERS as readonly string[]).includes(partners))
+      throw new ValidationError(`partners: "${partners}" is not one of ${PARTNERS.join(', ')}`, [
+        { column: 'partners', message: `not one of ${PARTNERS.join(', ')}` },
+      ]);
+    const opts = statsOptions({
+      since: q.since || undefined,
+      asOf: q.asOf || undefined,
+      kind: kind as TwinningKind | undefined,
+      status: q.status || undefined,
+      international: partners ? partners === 'international' : undefined,
+    });
+    const result = await this.forPlace(id, opts);
+    const filter = {
+      since: q.since || undefined,
+      asOf: q.asOf || undefined,
+      kind,
+      status: q.status || undefined,
+      partners,
+    };
+    return { ...result, text: await this.paragraph(result, lang), filter };
   }
 
   /** The generated paragraph, with place and country names in the language of the text where known. */

@@ -21,11 +21,12 @@ import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
 import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
-import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
+import { homeRoutes } from './routes/home.js';
 import { placeRoutes } from './routes/places.js';
-import { statsPages } from './pages/stats.js';
-import { tiePages } from './pages/ties.js';
+import { rankingRoutes } from './routes/rankings.js';
+import { statsRoutes } from './routes/stats.js';
+import { tieRoutes } from './routes/ties.js';
 import { registerSecurityHeaders, securityHeaders } from './security.js';
 import { registerSite, type Site } from './site.js';
 
@@ -122,6 +123,19 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     }
   });
 
+  // ajv coerces "1e309" to Infinity and then skips its range checks, which only look at finite numbers
+  app.addHook('preHandler', async (req) => {
+    for (const part of [req.params, req.query] as unknown[]) {
+      if (!part || typeof part !== 'object') continue;
+      for (const [name, value] of Object.entries(part)) {
+        if (typeof value === 'number' && !Number.isFinite(value))
+          throw new ValidationError(`"${name}" is too large a number.`, [
+            { column: name, message: `"${name}" is too large a number` },
+          ]);
+      }
+    }
+  });
+
   registerSite(app, site);
   registerSecurityHeaders(app, headers);
   await registerAuth(app, {
@@ -138,10 +152,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
 
   // pages, area by area
   placeRoutes(app, ctx);
-  statsPages(app, store, ctx.stats);
-  networkPages(app, ctx.network, ctx.places);
-  homePages(app, store, ctx.places, ctx.network);
-  tiePages(app, store, ctx.places, ctx.contentIndex);
+  statsRoutes(app, ctx);
+  rankingRoutes(app, ctx);
+  networkPages(withoutRankings(app), ctx.network, ctx.places);
+  homeRoutes(app, ctx);
+  tieRoutes(app, ctx);
   const secure = config.publicUrl.startsWith('https:');
   accountPages(app, { store, accounts: ctx.accounts, publicUrl: config.publicUrl, secure });
   adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
@@ -197,6 +212,17 @@ function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
     clearInterval(housekeeping);
     clearInterval(digests);
   });
+}
+
+/**
+ * Transitional: the app for pages/network.tsx, which still registers a /rankings page of its own, now served by
+ * routes/rankings.ts. Goes with network.tsx (its successor leaves /rankings out).
+ */
+function withoutRankings(app: App): App {
+  const scoped = Object.create(app) as App;
+  scoped.get = ((url: string, ...rest: unknown[]) =>
+    url === '/rankings' ? scoped : (app.get as (...a: unknown[]) => App)(url, ...rest)) as App['get'];
+  return scoped;
 }
 
 function hasNul(v: unknown): boolean {

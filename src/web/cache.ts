@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
 import { hasSessionCookie } from './auth.js';
 import { requestLang } from './site.js';
-import type { Lang } from './views/i18n.js';
+import type { Lang } from './i18n/index.js';
 
 interface Entry {
   version: string;
@@ -105,9 +105,14 @@ export class ResponseCache {
     );
     if (!e) return false;
     if (req.headers['if-none-match'] === e.etag) {
+      // the answer's own security headers: a 304 updates what the browser keeps, and a widget other sites
+      // frame must not turn unframeable when revalidated
+      const own: Record<string, string | number> = {};
+      for (const h of KEPT_HEADERS)
+        if (h !== 'content-disposition' && e.headers[h] !== undefined) own[h] = e.headers[h];
       res
         .writeHead(304, {
-          ...this.security.page,
+          ...('content-security-policy' in own ? own : this.security.page),
           etag: e.etag,
           'cache-control': CACHE_CONTROL,
           ...(e.headers.vary ? { vary: VARY } : {}),

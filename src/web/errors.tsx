@@ -168,7 +168,9 @@ export async function handleError(error: FastifyError, req: FastifyRequest, repl
   if (form && FORM_STATUSES.has(mapped.status)) {
     return reply.type('text/html; charset=utf-8').send(await form(req, reply, formProblems(error, mapped)));
   }
-  return errorPage(req, reply, mapped.status, error);
+  // a schema's refusal in words that name the parameter ("give "a" only once"), not ajv's paths
+  const shown = error.validation ? new Error(mapped.problems.map((p) => p.message).join('; ')) : error;
+  return errorPage(req, reply, mapped.status, shown);
 }
 
 /** An error as a page: what went wrong, in words a visitor can act on. */

@@ -125,14 +125,14 @@ describe('the portal in atlas mode', () => {
     expect(all).toContain('<p role="status">4 ties match.</p>');
     const pair = (await get('/ties?a=US&b=CN')).body;
     expect(pair).toContain('<h1>Ties between United States and China</h1>');
-    expect(pair).toContain('<p role="status">1 ties match.</p>');
+    expect(pair).toContain('<p role="status">1 tie matches.</p>');
     // the chosen country's side first
     expect(pair).toMatch(
       /<td><a href="\/places\/Q79867\/birmingham">Birmingham<\/a><span class="muted"> · United States<\/span><\/td><td><a href="\/places\/Q74957\/anshan">Anshan/,
     );
     expect((await get('/ties?decade=1990')).body).toContain('2 ties match.');
-    expect((await get('/ties?decade=1990&kind=partnership')).body).toContain('1 ties match.');
-    expect((await get('/ties?status=ended')).body).toContain('1 ties match.');
+    expect((await get('/ties?decade=1990&kind=partnership')).body).toContain('1 tie matches.');
+    expect((await get('/ties?status=ended')).body).toContain('1 tie matches.');
     expect((await get('/ties?a=CN&status=ended')).body).toContain('No tie matches these filters.');
     for (const bad of [
       '/ties?a=XX',

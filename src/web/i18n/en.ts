@@ -175,10 +175,100 @@ export const en = {
   },
 
   // ---- home ----
-  home: {},
+  home: {
+    title: "The world's sister cities",
+    intro: (places: number, ties: number) =>
+      `An open registry of town twinnings: ${kit.num(places)} places and ${kit.num(ties)} ties between them, from Wikidata and the program offices that keep them.`,
+    mapTitle: 'The busiest places and the ties between them',
+    mapDesc: (n: number, links: number, top: string) =>
+      `World map of the ${n} places with the most ties, dots sized by their number of ties, and the ${links} ties among them. The busiest: ${top}.`,
+    busiest: 'Most ties',
+    recent: 'Recent changes',
+    news: 'News',
+    events: 'Upcoming events',
+    noNews: 'No news yet.',
+    noEvents: 'No event coming up.',
+    allNews: 'All news',
+    allEvents: 'All events',
+    recentNone: 'Nothing has changed yet.',
+    explore: 'Explore',
+    rankings: 'Which places and countries have the most ties',
+    ties: 'Ties by country pair, kind, status and decade',
+    network: 'The network: groups of places and its most central cities',
+    path: 'How two places are linked through a chain of ties',
+    quality: 'What the data still lacks',
+    countries: 'All countries and territories',
+    api: 'Data and API',
+    tieCount: (n: number) => kit.plural(n, { one: `${kit.num(n)} tie`, other: `${kit.num(n)} ties` }),
+    placeTies: (place: string, n: number) =>
+      kit.plural(n, { one: `${place}: ${kit.num(n)} tie`, other: `${place}: ${kit.num(n)} ties` }),
+    tieLink: (a: string, b: string) => `${a} – ${b}`,
+    // home mode
+    homeTitle: (home: string) => `${home} and its sister cities`,
+    homeIntro: (home: string, n: number, countries: number) =>
+      `${home} is tied to ${kit.plural(n, { one: '1 place', other: `${kit.num(n)} places` })} in ${kit.plural(countries, { one: '1 country', other: `${kit.num(countries)} countries` })}: sister cities, friendship cities and partners. Find out who they are, what we do together and how to take part.`,
+    homeNone: (home: string) => `No ties of ${home} are recorded yet.`,
+    homeMap: (home: string) => `${home} and its partners on the map`,
+    homeMapDesc: (home: string, n: number, shown: number) =>
+      `World map with lines from ${home} to ${shown} of its ${n} partners whose location is known.`,
+    partners: 'Our partners',
+    signed: (d: string) => `Agreement signed ${d}`,
+    signedUnknown: 'Date of signing not recorded',
+    aboutHome: (home: string) => `About ${home}`,
+    homeStats: (home: string) => `${home}'s ties in figures and charts`,
+    // the search box (suggest.js fills {n})
+    search: {
+      label: 'Find a place, in any language',
+      placeholder: 'Malmö, 鞍山, Mailand…',
+      submit: 'Search',
+      list: 'Suggested places',
+      none: 'No place starts like that.',
+      count: '{n} places suggested; use the arrow keys to choose.',
+    },
+  },
 
   // ---- ties ----
-  ties: {},
+  ties: {
+    title: 'Explore ties',
+    between: (a: string, b: string) => `Ties between ${a} and ${b}`,
+    of: (a: string) => `Ties of ${a}`,
+    intro:
+      'Every tie in the registry: choose a country, or two for the ties between them, the kind of tie, its status and the decade it was signed in.',
+    country: 'Country',
+    partnerCountry: 'Partner country',
+    kind: 'Kind',
+    status: 'Status',
+    decade: 'Signed in',
+    any: 'any',
+    decadeLabel: (d: number) => `the ${d}s`,
+    apply: 'Show',
+    count: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} tie matches.`, other: `${kit.num(n)} ties match.` }),
+    none: 'No tie matches these filters.',
+    place: 'Place',
+    partner: 'Partner',
+    signed: 'Signed',
+    details: 'Details',
+    detailsOf: (a: string, b: string) => `Details: ${a} – ${b}`,
+    inCountry: (country: string) => ` · ${country}`,
+    next: 'Next page',
+    prev: 'Previous page',
+    // one tie
+    tieTitle: (a: string, b: string) => `${a} and ${b}`,
+    facts: 'The tie',
+    ended: 'Ended',
+    listedBy: 'Listed by',
+    listedBoth: 'both sides',
+    notes: 'Notes',
+    sources: 'Sources',
+    sourceFact: (fact: string) => ` (${fact})`,
+    unknown: 'not known',
+    profile: 'Story and programs',
+    empty: 'The story of this tie and its programs have not been written yet.',
+    mapTitle: (a: string, b: string) => `${a} and ${b} on the map`,
+    mapDesc: (a: string, b: string) => `World map with a line from ${a} to ${b}.`,
+    sides: 'The two places',
+  },
 
   // ---- stats ----
   stats: {
@@ -212,6 +302,9 @@ export const en = {
     mapDesc: (n: number) => `World map shading the ${n} countries with partners by number of ties.`,
     mapLegend: 'Ties per country',
     barsDesc: (what: string, first: string) => `${what}, largest first: ${first}.`,
+    barEntry: (label: string, n: number) => `${label} ${kit.num(n)}`,
+    chartTitle: (what: string, place: string) => `${what} · ${place}`,
+    statusList: (statuses: string[]) => statuses.join(', '),
     download: 'Download',
     dataTable: 'Data table',
     noYears: 'No tie has a known signing year, so there is no growth chart.',
@@ -225,6 +318,25 @@ export const en = {
     count: 'Ties',
     unknownYearNote: (n: number) => `${n} without a known year are not in the chart.`,
     sourceNote: 'Figures from the Twinning registry.',
+  },
+
+  // ---- rankings ----
+  rankings: {
+    title: 'Rankings',
+    intro: 'Places and countries with the most ties in force. Choose a period to see the fastest growing.',
+    continent: 'Continent',
+    all: 'All continents',
+    from: 'Signed from',
+    to: 'to',
+    apply: 'Apply',
+    periodNote: 'Only ties with a known signing date in the period count.',
+    places: 'Places with the most ties',
+    countries: 'Countries with the most ties',
+    rank: '#',
+    place: 'Place',
+    country: 'Country',
+    count: 'Ties',
+    none: 'Nothing matches.',
   },
 
   // ---- network ----

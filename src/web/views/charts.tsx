@@ -29,6 +29,9 @@ function Frame(p: {
   width: number;
   height: number;
   text: ChartText;
+  /** a class for the page's style sheet (how wide the chart may grow) */
+  class?: string;
+  fontSize?: number;
   children: ComponentChildren;
 }) {
   return (
@@ -37,10 +40,11 @@ function Frame(p: {
       viewBox={`0 0 ${p.width} ${p.height}`}
       width={p.width}
       height={p.height}
+      class={p.class}
       role="img"
       aria-labelledby={`${p.id}-title ${p.id}-desc`}
       font-family={FONT}
-      font-size="12"
+      font-size={p.fontSize ?? 12}
     >
       <title id={`${p.id}-title`}>{p.text.title}</title>
       <desc id={`${p.id}-desc`}>{p.text.desc}</desc>
@@ -52,7 +56,11 @@ function Frame(p: {
 
 const fmt = (n: number, locale: string) => new Intl.NumberFormat(locale).format(n);
 
-/** New ties per year as bars, and the running total as a line on its own axis. */
+/**
+ * New ties per year as bars, and the running total as a line on its own axis. Drawn at a width a phone shows
+ * at about two thirds, so that its type stays legible there; the style sheet keeps it from growing much on wide
+ * screens (class "growth").
+ */
 export function GrowthChart(p: {
   id: string;
   years: { year: number; new: number; cumulative: number }[];
@@ -60,9 +68,9 @@ export function GrowthChart(p: {
   labels: { perYear: string; total: string };
   locale: string;
 }) {
-  const width = 760;
+  const width = 560;
   const height = 300;
-  const m = { top: 28, right: 56, bottom: 36, left: 44 };
+  const m = { top: 32, right: 52, bottom: 30, left: 40 };
   const x = scaleBand<number>()
     .domain(p.years.map((y) => y.year))
     .range([m.left, width - m.right])
@@ -78,16 +86,17 @@ export function GrowthChart(p: {
   const path = line<{ year: number; cumulative: number }>()
     .x((d) => (x(d.year) ?? 0) + x.bandwidth() / 2)
     .y((d) => yTotal(d.cumulative))(p.years);
-  const every = Math.max(1, Math.ceil(p.years.length / 12));
+  // a year label every ~70 units: four digits at this size and some room
+  const every = Math.max(1, Math.ceil(p.years.length / Math.floor((width - m.left - m.right) / 70)));
   return (
-    <Frame id={p.id} width={width} height={height} text={p.text}>
+    <Frame id={p.id} width={width} height={height} text={p.text} class="growth" fontSize={14}>
       {yNew
         .ticks(5)
         .filter(Number.isInteger)
         .map((t) => (
           <g>
             <line x1={m.left} x2={width - m.right} y1={yNew(t)} y2={yNew(t)} stroke={GRID} />
-            <text x={m.left - 6} y={yNew(t) + 4} text-anchor="end" fill={MUTED}>
+            <text x={m.left - 6} y={yNew(t) + 5} text-anchor="end" fill={MUTED}>
               {fmt(t, p.locale)}
             </text>
           </g>
@@ -96,7 +105,7 @@ export function GrowthChart(p: {
         .ticks(5)
         .filter(Number.isInteger)
         .map((t) => (
-          <text x={width - m.right + 6} y={yTotal(t) + 4} fill={ACCENT}>
+          <text x={width - m.right + 6} y={yTotal(t) + 5} fill={ACCENT}>
             {fmt(t, p.locale)}
           </text>
         ))}
@@ -117,26 +126,30 @@ export function GrowthChart(p: {
         .map((y) => (
           <text
             x={(x(y.year) ?? 0) + x.bandwidth() / 2}
-            y={height - m.bottom + 16}
+            y={height - m.bottom + 19}
             text-anchor="middle"
             fill={MUTED}
           >
             {y.year}
           </text>
         ))}
-      <rect x={m.left} y={6} width={12} height={12} fill={ACCENT_LIGHT} />
-      <text x={m.left + 16} y={16} fill={INK}>
+      <rect x={m.left} y={7} width={14} height={14} fill={ACCENT_LIGHT} />
+      <text x={m.left + 20} y={19} fill={INK}>
         {p.labels.perYear}
       </text>
-      <line x1={m.left + 150} x2={m.left + 170} y1={12} y2={12} stroke={ACCENT} stroke-width="2.5" />
-      <text x={m.left + 176} y={16} fill={INK}>
+      <line x1={m.left + 170} x2={m.left + 192} y1={14} y2={14} stroke={ACCENT} stroke-width="2.5" />
+      <text x={m.left + 198} y={19} fill={INK}>
         {p.labels.total}
       </text>
     </Frame>
   );
 }
 
-/** Horizontal bars, largest first, with the count at the end of each bar. */
+/**
+ * Horizontal bars, largest first, with the count at the end of each bar. Drawn narrow with large type, so that
+ * on a phone, where it is shrunk to the screen, its labels stay readable; the style sheet keeps it from growing
+ * much on wide screens (class "bars"). Long labels are shortened, whole in the bar's tooltip.
+ */
 export function BarChart(p: {
   id: string;
   entries: [string, number][];
@@ -145,28 +158,42 @@ export function BarChart(p: {
   width?: number;
   labelWidth?: number;
 }) {
-  const width = p.width ?? 760;
-  const row = 24;
-  const m = { top: 8, right: 56, bottom: 8, left: p.labelWidth ?? 190 };
+  const width = p.width ?? 400;
+  const row = 30;
+  const font = 15;
+  const m = { top: 6, right: 52, bottom: 6, left: p.labelWidth ?? 150 };
   const height = m.top + m.bottom + row * Math.max(1, p.entries.length);
   const x = scaleLinear()
     .domain([0, max(p.entries, (e) => e[1]) ?? 1])
     .range([m.left, width - m.right]);
+  // about how many characters fit the label column at this size (CJK characters count double)
+  const fits = Math.floor((m.left - 10) / (font * 0.55));
+  const short = (label: string) => {
+    let w = 0;
+    let out = '';
+    for (const ch of label) {
+      w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
+      if (w > fits) return `${out.trimEnd()}…`;
+      out += ch;
+    }
+    return out;
+  };
   return (
-    <Frame id={p.id} width={width} height={height} text={p.text}>
+    <Frame id={p.id} width={width} height={height} text={p.text} class="bars" fontSize={font}>
       {p.entries.map(([label, n], i) => (
         <g>
-          <text x={m.left - 8} y={m.top + i * row + 16} text-anchor="end" fill={INK}>
-            {label}
+          <title>{`${label}: ${fmt(n, p.locale)}`}</title>
+          <text x={m.left - 8} y={m.top + i * row + 20} text-anchor="end" fill={INK}>
+            {short(label)}
           </text>
           <rect
             x={m.left}
-            y={m.top + i * row + 4}
+            y={m.top + i * row + 5}
             width={Math.max(1, x(n) - m.left)}
-            height={row - 8}
+            height={row - 10}
             fill={ACCENT}
           />
-          <text x={x(n) + 6} y={m.top + i * row + 16} fill={INK}>
+          <text x={x(n) + 6} y={m.top + i * row + 20} fill={INK}>
             {fmt(n, p.locale)}
           </text>
         </g>

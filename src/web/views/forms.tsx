@@ -1,4 +1,4 @@
-import type { Lang } from './i18n.js';
+import type { Lang } from '../i18n/index.js';
 
 /** A labelled field for a date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
 export function DateField(p: {

@@ -1,7 +1,7 @@
 import type { TwinningWithPartner } from '../../store/twinnings-repo.js';
 import { siteAssets } from '../assets.js';
+import { localName, type Lang } from '../i18n/index.js';
 import { TiesMap, type ChartText } from './charts.js';
-import { localName, type Lang } from './i18n.js';
 
 /**
  * A place and its partners on the world map, in a figure. Partners whose location is unknown are left off;

@@ -10,11 +10,16 @@ export interface Column {
  * A table of figures with column headers; numeric columns line up on the right. On a narrow screen the table
  * scrolls sideways inside its box instead of widening the page.
  */
-export function DataTable(p: { columns: Column[]; rows: ComponentChildren[][] }) {
+export function DataTable(p: {
+  columns: Column[];
+  rows: ComponentChildren[][];
+  /** a class for the style sheet, e.g. a layout of its own on phones */
+  class?: string;
+}) {
   const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
   return (
     <div class="table-wrap">
-      <table>
+      <table class={p.class}>
         <thead>
           <tr>
             {p.columns.map((c, i) => (

@@ -1,0 +1,126 @@
+import { TIE_SECTIONS } from '../../../domain/sections.js';
+import type { TieView } from '../../../services/tie-views.js';
+import { siteAssets } from '../../assets.js';
+import { countryName, localName } from '../../i18n/index.js';
+import { TiesMap } from '../charts.js';
+import type { ViewContext } from '../context.js';
+import { href, renderPage } from '../layout.js';
+import { placePath } from '../links.js';
+import { EditLink } from '../post-form.js';
+import { ProgramPanels } from '../program.js';
+import { Sections } from '../sections.js';
+
+/**
+ * A tie's page: its facts with their sources, the story editors wrote, what programs did together, the two
+ * places and a map of the line between them. In home mode the home is named first.
+ */
+export function tiePage(v: ViewContext, view: TieView): string {
+  const { lang } = v;
+  const t = v.t.ties;
+  const labels = v.t.labels;
+  const { tie, sides } = view;
+  const [x, y] = sides;
+  const nx = localName(x.place, lang);
+  const ny = localName(y.place, lang);
+  const title = t.tieTitle(nx, ny);
+  const listed =
+    view.listedBy === 'both'
+      ? t.listedBoth
+      : view.listedBy === null
+        ? null
+        : localName(sides[view.listedBy].place, lang);
+  const located = sides.every((s) => s.place.lat !== null && s.place.lon !== null);
+  return renderPage(v, {
+    title,
+    children: (
+      <>
+        <h1>{title}</h1>
+        <section class="card" aria-labelledby="h-facts">
+          <h2 id="h-facts">{t.facts}</h2>
+          <dl class="facts">
+            <dt>{t.kind}</dt>
+            <dd>{labels.tieKinds[tie.kind]}</dd>
+            <dt>{t.status}</dt>
+            <dd>{labels.statuses[tie.status]}</dd>
+            <dt>{t.signed}</dt>
+            <dd>{tie.signed ? v.t.date(tie.signed) : t.unknown}</dd>
+            {tie.ended && (
+              <>
+                <dt>{t.ended}</dt>
+                <dd>{v.t.date(tie.ended)}</dd>
+              </>
+            )}
+            {listed && (
+              <>
+                <dt>{t.listedBy}</dt>
+                <dd>{listed}</dd>
+              </>
+            )}
+            {tie.notes && (
+              <>
+                <dt>{t.notes}</dt>
+                <dd>{tie.notes}</dd>
+              </>
+            )}
+            {tie.sources.length > 0 && (
+              <>
+                <dt>{t.sources}</dt>
+                <dd>
+                  <ul>
+                    {tie.sources.map((s) => (
+                      <li>
+                        {s.url ? (
+                          <a href={s.url} rel="external nofollow">
+                            {s.citation ?? s.url}
+                          </a>
+                        ) : (
+                          s.citation
+                        )}
+                        {s.fact && <span class="muted">{t.sourceFact(s.fact)}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section aria-labelledby="h-profile">
+          <h2 id="h-profile">{t.profile}</h2>
+          {view.mayEdit && (
+            <EditLink href={href(`/edit/tie/${tie.id}`, lang)} label={v.t.site.editSections} />
+          )}
+          <Sections keys={TIE_SECTIONS} sections={view.sections} lang={lang} empty={t.empty} />
+        </section>
+        <ProgramPanels v={v} program={view.program} about={`twinning:${tie.id}`} />
+        <section aria-labelledby="h-sides">
+          <h2 id="h-sides">{t.sides}</h2>
+          <ul class="cards">
+            {sides.map((s) => (
+              <li>
+                <a class="title" href={href(placePath(s.place), lang)}>
+                  {localName(s.place, lang)}
+                </a>
+                <span class="muted">{s.country ? countryName(lang, s.country) : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {located && (
+          <section aria-labelledby="h-map">
+            <h2 id="h-map">{t.mapTitle(nx, ny)}</h2>
+            <figure>
+              <TiesMap
+                id="tie-map"
+                land={siteAssets().land.path}
+                home={{ lat: x.place.lat!, lon: x.place.lon!, label: nx }}
+                partners={[{ lat: y.place.lat!, lon: y.place.lon!, label: ny }]}
+                text={{ title: t.mapTitle(nx, ny), desc: t.mapDesc(nx, ny) }}
+              />
+            </figure>
+          </section>
+        )}
+      </>
+    ),
+  });
+}
