@@ -37,7 +37,7 @@ describe('twinning CLI', () => {
   it('explains itself', async () => {
     const r = await twinning('--help');
     expect(r.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places'])
+    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places', 'section', 'user'])
       expect(r.out).toContain(cmd);
     expect(r.out).toContain('DATABASE_URL');
   });
@@ -53,7 +53,33 @@ describe('twinning CLI', () => {
       ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)),
     );
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toBe('Imported 15 new and 0 updated places, 4 new and 0 updated twinnings.\n');
+    expect(r.out).toBe(
+      'Imported 15 new, 0 updated and 0 unchanged places, 4 new, 0 updated and 0 unchanged twinnings.\n',
+    );
+    // the same files again: a no-op that says so
+    const again = await twinning(
+      'import',
+      ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)),
+    );
+    expect(again.out).toBe(
+      'Nothing changed: the files hold what is stored (0 new, 0 updated and 15 unchanged places, ' +
+        '0 new, 0 updated and 4 unchanged twinnings).\n',
+    );
+  });
+
+  it('refuses a file that is not UTF-8, naming its line', async () => {
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(
+      latin1,
+      Buffer.from('id,name,country\nQ7001,Sundsvall,SE\nQ7002,Malm\xf6 stad,SE\n', 'latin1'),
+    );
+    const r = await twinning('import', latin1);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('The import was rejected with 1 problem; nothing was written.');
+    expect(r.err).toContain(
+      'latin1.csv, line 3: is not valid UTF-8 (a byte that is no character); save the file as UTF-8 and import it again',
+    );
+    expect((await twinning('places', 'search', 'Sundsvall')).out).toBe('No place found.\n');
   });
 
   it('rejects a bad file with every problem and exit code 1', async () => {

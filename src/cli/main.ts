@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
@@ -10,17 +9,16 @@ import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import type { StatsLang } from '../domain/stats-text.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
-import { importFiles, type Progress } from '../services/import.js';
+import { importFiles, type ImportSummary, type Progress } from '../services/import.js';
+import { fileFromPath, type InputFile } from '../services/interchange.js';
 import { PlacesService } from '../services/places.js';
 import { ContentService } from '../services/content.js';
-import { AccountsService } from '../services/accounts.js';
 import { COUNTRY_SECTIONS, PLACE_SECTIONS, TIE_SECTIONS, type SubjectType } from '../domain/sections.js';
 import { StatsService, statsOptions } from '../services/stats.js';
 import { seedIfEmpty } from '../services/seed.js';
 import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
-import { buildApp } from '../web/app.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -48,7 +46,7 @@ async function withStore<T>(config: Config, fn: (store: Store, db: Database) => 
 function progressBar(io: Io): { progress: Progress | undefined; stop: () => void } {
   if (!io.stderr.isTTY) return { progress: undefined, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: io.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    { stream: io.stderr, format: '{phase} [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let phase = '';
@@ -57,11 +55,29 @@ function progressBar(io: Io): { progress: Progress | undefined; stop: () => void
       if (p !== phase) {
         if (phase) bar.stop();
         phase = p;
-        bar.start(total, done, { phase: p.padEnd(9) });
-      } else bar.update(done, { phase: p.padEnd(9) });
+        bar.start(total, done, { phase: p.padEnd(16) });
+      } else bar.update(done, { phase: p.padEnd(16) });
     },
     stop: () => phase && bar.stop(),
   };
+}
+
+/** What an import did, in one or two sentences. */
+export function importReport(s: ImportSummary): string {
+  const part = (what: string, created: number, updated: number, unchanged: number) =>
+    created + updated + unchanged
+      ? `${created} new, ${updated} updated and ${unchanged} unchanged ${what}`
+      : '';
+  const parts = [
+    part('places', s.placesCreated, s.placesUpdated, s.placesUnchanged),
+    part('twinnings', s.twinningsCreated, s.twinningsUpdated, s.twinningsUnchanged),
+    part('redirects', s.redirectsCreated, s.redirectsUpdated, s.redirectsUnchanged),
+    s.disagreementsChanged ? `the disagreements of ${s.disagreementsChanged} places` : '',
+    s.manifest === 'saved' ? 'the manifest' : '',
+  ].filter(Boolean);
+  if (!s.changed)
+    return `Nothing changed: the files hold what is stored (${parts.join(', ') || 'no records'}).`;
+  return `Imported ${parts.join(', ')}.`;
 }
 
 export function program(io: Io): Command {
@@ -109,6 +125,9 @@ Settings come from the environment:
           );
         }
       }
+      // Loaded here, not at the top: the web stack (Fastify, image and chart libraries) costs the other commands
+      // ~45 MB of memory and start-up time they have no use for.
+      const { buildApp } = await import('../web/app.js');
       const app = await buildApp({ config: cfg, store }, { logger: true, warm: true, mailIntervalMs: 5000 });
       const close = async () => {
         await app.close();
@@ -146,10 +165,11 @@ Settings come from the environment:
       'places.csv, twinnings.csv or *.json files in the interchange format (see README)',
     )
     .action(async (files: string[]) => {
-      const inputs: { name: string; content: string }[] = [];
+      // Read as bytes, in pieces: the importer checks they are UTF-8 and never holds a file whole.
+      const inputs: InputFile[] = [];
       for (const f of files) {
         try {
-          inputs.push({ name: basename(f), content: await readFile(f, 'utf8') });
+          inputs.push(await fileFromPath(f));
         } catch (e) {
           err(
             `Cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
@@ -162,10 +182,7 @@ Settings come from the environment:
         try {
           const s = await importFiles(store, inputs, bar.progress);
           bar.stop();
-          out(
-            `Imported ${s.placesCreated} new and ${s.placesUpdated} updated places, ` +
-              `${s.twinningsCreated} new and ${s.twinningsUpdated} updated twinnings.`,
-          );
+          out(importReport(s));
         } finally {
           bar.stop();
         }
@@ -384,6 +401,8 @@ Ties (with --partner): ${TIE_SECTIONS.join(', ')}.`,
       const password = generated
         ? randomBytes(15).toString('base64url')
         : ((await readStdin()).split(/\r?\n/)[0] ?? '');
+      // loaded here: the mail library it brings costs every other command ~20 MB
+      const { AccountsService } = await import('../services/accounts.js');
       await withStore(config(), async (store) => {
         const created = await new AccountsService(store).addUser({
           email,
