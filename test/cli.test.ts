@@ -134,6 +134,35 @@ describe('twinning CLI', () => {
     expect((await twinning('export', '--format', 'xml', out)).code).not.toBe(0);
   });
 
+  it('merges a duplicate place into another, and says what moved', async () => {
+    const dup = join(dir, 'dup.csv');
+    writeFileSync(dup, 'id,name,kind,country,names\nQ7100,Malmo,city,SE,sv:Malmö kommun\n');
+    const ties = join(dir, 'dup-ties.csv');
+    writeFileSync(ties, 'a,b,listed_by\nQ7100,Q1490,a\n');
+    expect((await twinning('import', dup, ties)).code).toBe(0);
+    const r = await twinning('places', 'merge', 'Q2211', 'Q7100', '--reason', 'duplicate from an old list');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toBe(
+      'Merged Q7100 into Q2211; Q7100 now leads to Q2211.\n' +
+        '  ties: 1 moved, 0 merged with one Q2211 had, 0 between the two removed\n' +
+        '  names added: sv, und\n',
+    );
+    expect((await twinning('places', 'search', 'Malmo', '--limit', '1')).out).toMatch(/^Q2211 /);
+    const out = join(dir, 'export-merged');
+    await twinning('export', out);
+    expect(readFileSync(join(out, 'redirects.csv'), 'utf8')).toBe(
+      'from,to,reason\nQ7100,Q2211,duplicate from an old list\n',
+    );
+    expect(await twinning('places', 'merge', 'Q2211', 'Q7100')).toMatchObject({
+      code: 1,
+      err: 'Q7100 was merged into Q2211 already; it is no longer a place.\n',
+    });
+    expect(await twinning('places', 'merge', 'Q2211', 'SE')).toMatchObject({
+      code: 1,
+      err: 'Sweden (SE) is a country; countries are not merged.\n',
+    });
+  });
+
   it('reports bad settings', async () => {
     const err = capture();
     const code = await run(['migrate'], {

@@ -11,6 +11,7 @@ import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/
 import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type ImportSummary, type Progress } from '../services/import.js';
 import { fileFromPath, type InputFile } from '../services/interchange.js';
+import { MergeService } from '../services/merge.js';
 import { PlacesService } from '../services/places.js';
 import { ContentService } from '../services/content.js';
 import { COUNTRY_SECTIONS, PLACE_SECTIONS, TIE_SECTIONS, type SubjectType } from '../domain/sections.js';
@@ -315,6 +316,42 @@ Settings come from the environment:
             `${place.id.padEnd(12)} ${place.name}${place.names.zh ? ` (${place.names.zh})` : ''} — ${extra}; ${ties} ties`,
           );
         }
+      });
+    });
+
+  places
+    .command('merge')
+    .description(
+      `Merge a duplicate place into another: its ties, names, children, sections, entries, photos and follows
+move to KEEP, DROP is deleted and its id leads to KEEP from then on (all in one transaction)`,
+    )
+    .argument('<keep>', 'id of the place that stays, e.g. Q74957')
+    .argument('<drop>', 'id of the duplicate that goes')
+    .option('--reason <text>', 'why, kept with the redirect and in the audit log')
+    .action(async (keep: string, drop: string, opts: { reason?: string }) => {
+      await withStore(config(), async (store) => {
+        const r = await new MergeService(store).merge(keep, drop, { reason: opts.reason });
+        const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+        out(`Merged ${r.drop} into ${r.keep}; ${r.drop} now leads to ${r.keep}.`);
+        out(
+          `  ties: ${r.tiesMoved} moved, ${r.tiesMerged} merged with one ${r.keep} had, ${r.tiesRemoved} between the two removed`,
+        );
+        if (r.namesAdded.length) out(`  names added: ${r.namesAdded.join(', ')}`);
+        if (r.factsFilled.length) out(`  facts taken from ${r.drop}: ${r.factsFilled.join(', ')}`);
+        const moved = [
+          r.children && n(r.children, 'child place'),
+          r.sections && n(r.sections, 'section'),
+          r.entries && n(r.entries, 'entry link'),
+          r.photos && n(r.photos, 'photo'),
+          r.follows && n(r.follows, 'follow'),
+          r.organizations && n(r.organizations, 'organization home', 'organization homes'),
+          r.disagreements && n(r.disagreements, 'disagreement'),
+        ].filter(Boolean);
+        if (moved.length) out(`  moved: ${moved.join(', ')}`);
+        if (r.sectionsDropped)
+          out(
+            `  ${n(r.sectionsDropped, 'section')} ${r.keep} already had in the same language dropped (kept in the history)`,
+          );
       });
     });
 
