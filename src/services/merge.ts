@@ -1,4 +1,6 @@
+import { ENTRY_FIELDS } from '../domain/entries.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { formatSource } from '../domain/fields.js';
 import { mergePlace, type Place, type PlaceInput } from '../domain/places.js';
 import { combineTies, repointTie, type Twinning, type TwinningInput } from '../domain/twinnings.js';
 import type { Store } from '../store/store.js';
@@ -48,12 +50,7 @@ function tieFacts(t: Twinning): Record<string, string> {
   const r = twinningRecord(t);
   const out: Record<string, string> = {};
   for (const c of TIE_FACTS)
-    out[c] =
-      c === 'source'
-        ? t.sources.map((s) => s.url ?? s.citation ?? '').join('\n')
-        : r[c] == null
-          ? ''
-          : String(r[c]);
+    out[c] = c === 'source' ? t.sources.flatMap(formatSource).join('\n') : r[c] == null ? '' : String(r[c]);
   return out;
 }
 
@@ -225,6 +222,20 @@ export class MergeService {
       for (const s of refs.sectionsDropped) dropped.push({ subject: `place/${drop.id}`, ...s });
       out.sectionsDropped = dropped.length;
       out.disagreements = await tx.disagreements.move(drop.id, keep.id);
+      const withPlace = Object.entries(ENTRY_FIELDS).filter(([, defs]) =>
+        defs.some((d) => d.kind === 'place'),
+      );
+      out.entries += await tx.merges.moveEntryData(
+        withPlace.map(([type]) => type),
+        [
+          ...new Set(
+            withPlace.flatMap(([, defs]) => defs.filter((d) => d.kind === 'place').map((d) => d.name)),
+          ),
+        ],
+        drop.id,
+        keep.id,
+        now,
+      );
 
       await tx.places.remove(drop.id);
       await tx.redirects.upsert(

@@ -127,6 +127,39 @@ export class MergeRepo {
   }
 
   /**
+   * Entries whose data names the place in one of `fields` (an institution's place), re-pointed; returns how
+   * many. The data is JSON, read and written here rather than matched in SQL, alike on both databases.
+   */
+  async moveEntryData(
+    types: string[],
+    fields: string[],
+    from: string,
+    to: string,
+    now: string,
+  ): Promise<number> {
+    if (!types.length) return 0;
+    const rows = await this.db
+      .selectFrom('entries')
+      .select(['id', 'data'])
+      .where('type', 'in', types)
+      .execute();
+    let n = 0;
+    for (const r of rows) {
+      const data = JSON.parse(r.data) as Record<string, unknown>;
+      const hit = fields.filter((f) => data[f] === from);
+      if (!hit.length) continue;
+      for (const f of hit) data[f] = to;
+      await this.db
+        .updateTable('entries')
+        .set({ data: JSON.stringify(data), updated_at: now })
+        .where('id', '=', r.id)
+        .execute();
+      n++;
+    }
+    return n;
+  }
+
+  /**
    * Removes what refers to a subject that goes away without a successor (a tie between two merged places):
    * its sections (returned) and entries' links to it; the entries themselves stay.
    */

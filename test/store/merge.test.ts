@@ -80,7 +80,21 @@ describe.each(DIALECTS)('merging duplicate places on %s', (dialect) => {
         null,
         now,
       );
+    const institution = await t.store.entries.create(
+      {
+        title: 'An-shan Steel University',
+        startsAt: null,
+        endsAt: null,
+        data: { title: 'An-shan Steel University', kind: 'university', place: 'Q100' },
+        orgId: org.id,
+        type: 'institution',
+        subjects: [],
+      },
+      null,
+      now,
+    );
     const entries = [
+      institution,
       await entry([{ type: 'place', id: 'Q100' }]),
       await entry([
         { type: 'place', id: 'Q100' },
@@ -188,9 +202,9 @@ describe.each(DIALECTS)('merging duplicate places on %s', (dialect) => {
     expect((await content.sections('twinning', String(ids.malmoKept))).get('story')?.get('en')?.body).toBe(
       'Signed in 1989.',
     );
-    const subjects = await Promise.all(
-      ids.entries.map(async (id) => (await t.store.entries.get(id))!.subjects),
-    );
+    const [institution, ...others] = ids.entries;
+    expect((await t.store.entries.get(institution!))!.data).toMatchObject({ place: 'Q74957' });
+    const subjects = await Promise.all(others.map(async (id) => (await t.store.entries.get(id))!.subjects));
     expect(subjects).toEqual([
       [{ type: 'place', id: 'Q74957' }],
       [{ type: 'place', id: 'Q74957' }],
