@@ -1,12 +1,15 @@
-// Benchmarks for the targets: import of the bundled data, statistics, API latency and the profile page under load.
+// Benchmarks for the targets: import of the bundled data (and ten times it), statistics, API latency and the
+// profile page under load.
 // Usage: npm run bench [-- import|stats|api|portal]   (builds first; results also written to bench/results/)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { importFiles } from '../src/services/import.js';
-import { readSeedFiles } from '../src/services/seed.js';
+import { DATA_DIR, readSeedFiles } from '../src/services/seed.js';
 import { StatsService } from '../src/services/stats.js';
 import { NetworkService } from '../src/services/network.js';
 import { DataVersion } from '../src/services/data-version.js';
@@ -18,25 +21,110 @@ const root = join(import.meta.dirname, '..');
 const which = process.argv[2] ?? 'all';
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
-async function benchImport(runs = 3) {
-  const files = await readSeedFiles();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'twinning-bench-'));
-    const db = openDatabase(join(dir, 'bench.db'));
-    const started = performance.now();
-    await migrateToLatest(db);
-    await importFiles(Store.of(db), files);
-    times.push(performance.now() - started);
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
+/**
+ * The bundled data `times` over (countries once; every other id suffixed _1, _2 … in the copies, parents and
+ * ties following), as an import of a larger registry would look.
+ */
+function multiplied(dir: string, times: number): string[] {
+  const read = (name: string) =>
+    parse(readFileSync(join(DATA_DIR, name)), { columns: true }) as Record<string, string>[];
+  const countries = new Set(read('countries.csv').map((r) => r.id));
+  const places = read('places.csv');
+  const ties = read('twinnings.csv');
+  const copy = (id: string | undefined, k: number) =>
+    !id || k === 0 || countries.has(id) ? id : `${id}_${k}`;
+  const write = (name: string, rows: Record<string, string>[], columns: string[]) => {
+    writeFileSync(join(dir, name), stringify(rows, { header: true, columns }));
+    return join(dir, name);
+  };
+  const p: Record<string, string>[] = [];
+  const t: Record<string, string>[] = [];
+  for (let k = 0; k < times; k++) {
+    for (const r of places) p.push({ ...r, id: copy(r.id, k)!, parent: copy(r.parent, k) ?? '' });
+    for (const r of ties) t.push({ ...r, a: copy(r.a, k)!, b: copy(r.b, k)! });
   }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  console.log(
-    `import of the bundled data into a new SQLite file: median ${(median / 1000).toFixed(2)} s over ${runs} runs (target < 5 s)`,
+  writeFileSync(join(dir, 'countries.csv'), readFileSync(join(DATA_DIR, 'countries.csv')));
+  return [
+    join(dir, 'countries.csv'),
+    write('places.csv', p, Object.keys(places[0]!)),
+    write('twinnings.csv', t, Object.keys(ties[0]!)),
+  ];
+}
+
+interface ImportRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakMb: number;
+  output: string;
+}
+
+/** `twinning import FILES` in a child process: wall and CPU time, and its peak resident memory. */
+async function importInChild(dbPath: string, files: string[]): Promise<ImportRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'twinning-rss-'));
+  const probe = join(dir, 'probe.mjs');
+  writeFileSync(
+    probe,
+    `process.on('exit', () => { const r = process.resourceUsage(); process.stderr.write('BENCH ' + JSON.stringify(r) + '\\n'); });\n`,
   );
-  results.import = { runsMs: times.map(Math.round), medianMs: Math.round(median) };
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--import', probe, join(root, 'bin/twinning.js'), 'import', ...files],
+    {
+      env: { ...process.env, DATABASE_URL: dbPath },
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (err += String(d)));
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  const usage = /BENCH (.*)/.exec(err);
+  if (code !== 0 || !usage) throw new Error(`import failed (${code}): ${err}`);
+  const r = JSON.parse(usage[1]!) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+  return {
+    seconds: +seconds.toFixed(2),
+    cpuSeconds: +((r.userCPUTime + r.systemCPUTime) / 1e6).toFixed(2),
+    peakMb: Math.round(r.maxRSS / 1024),
+    output: out.trim(),
+  };
+}
+
+/**
+ * The bundled data (1x) and ten times it (10x), each imported into a new SQLite file and then imported again
+ * unchanged, by the command line in a child process: time and peak memory (target: under 300 MB at 10x, time
+ * growing with the size, and an identical re-import writing nothing).
+ */
+async function benchImport() {
+  const work = mkdtempSync(join(tmpdir(), 'twinning-bench-import-'));
+  try {
+    const sets: [string, string[]][] = [
+      ['1x', ['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(DATA_DIR, f))],
+      ['10x', multiplied(work, 10)],
+    ];
+    const out: Record<string, unknown> = {};
+    for (const [label, files] of sets) {
+      const db = join(work, `${label}.db`);
+      const first = await importInChild(db, files);
+      const again = await importInChild(db, files);
+      if (!again.output.startsWith('Nothing changed'))
+        throw new Error(`re-import changed data: ${again.output}`);
+      for (const [what, r] of [
+        [`import ${label}`, first],
+        [`identical re-import ${label}`, again],
+      ] as const)
+        console.log(
+          `${what.padEnd(24)} ${r.seconds} s (CPU ${r.cpuSeconds} s), peak ${r.peakMb} MB   ${r.output.slice(0, 60)}…`,
+        );
+      out[label] = { import: first, reimport: again };
+      rmSync(db, { force: true });
+    }
+    results.import = out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 function hasTaskset(): boolean {

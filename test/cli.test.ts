@@ -37,7 +37,7 @@ describe('twinning CLI', () => {
   it('explains itself', async () => {
     const r = await twinning('--help');
     expect(r.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places'])
+    for (const cmd of ['serve', 'migrate', 'import', 'export', 'stats', 'places', 'section', 'user'])
       expect(r.out).toContain(cmd);
     expect(r.out).toContain('DATABASE_URL');
   });
@@ -53,7 +53,33 @@ describe('twinning CLI', () => {
       ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)),
     );
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toBe('Imported 15 new and 0 updated places, 4 new and 0 updated twinnings.\n');
+    expect(r.out).toBe(
+      'Imported 15 new, 0 updated and 0 unchanged places, 4 new, 0 updated and 0 unchanged twinnings.\n',
+    );
+    // the same files again: a no-op that says so
+    const again = await twinning(
+      'import',
+      ...['countries.csv', 'places.csv', 'twinnings.csv'].map((f) => join(dir, f)),
+    );
+    expect(again.out).toBe(
+      'Nothing changed: the files hold what is stored (0 new, 0 updated and 15 unchanged places, ' +
+        '0 new, 0 updated and 4 unchanged twinnings).\n',
+    );
+  });
+
+  it('refuses a file that is not UTF-8, naming its line', async () => {
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(
+      latin1,
+      Buffer.from('id,name,country\nQ7001,Sundsvall,SE\nQ7002,Malm\xf6 stad,SE\n', 'latin1'),
+    );
+    const r = await twinning('import', latin1);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('The import was rejected with 1 problem; nothing was written.');
+    expect(r.err).toContain(
+      'latin1.csv, line 3: is not valid UTF-8 (a byte that is no character); save the file as UTF-8 and import it again',
+    );
+    expect((await twinning('places', 'search', 'Sundsvall')).out).toBe('No place found.\n');
   });
 
   it('rejects a bad file with every problem and exit code 1', async () => {
@@ -106,6 +132,35 @@ describe('twinning CLI', () => {
       'a,b,kind,signed,ended,status,source,notes,listed_by',
     );
     expect((await twinning('export', '--format', 'xml', out)).code).not.toBe(0);
+  });
+
+  it('merges a duplicate place into another, and says what moved', async () => {
+    const dup = join(dir, 'dup.csv');
+    writeFileSync(dup, 'id,name,kind,country,names\nQ7100,Malmo,city,SE,sv:Malmö kommun\n');
+    const ties = join(dir, 'dup-ties.csv');
+    writeFileSync(ties, 'a,b,listed_by\nQ7100,Q1490,a\n');
+    expect((await twinning('import', dup, ties)).code).toBe(0);
+    const r = await twinning('places', 'merge', 'Q2211', 'Q7100', '--reason', 'duplicate from an old list');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toBe(
+      'Merged Q7100 into Q2211; Q7100 now leads to Q2211.\n' +
+        '  ties: 1 moved, 0 merged with one Q2211 had, 0 between the two removed\n' +
+        '  names added: sv, und\n',
+    );
+    expect((await twinning('places', 'search', 'Malmo', '--limit', '1')).out).toMatch(/^Q2211 /);
+    const out = join(dir, 'export-merged');
+    await twinning('export', out);
+    expect(readFileSync(join(out, 'redirects.csv'), 'utf8')).toBe(
+      'from,to,reason\nQ7100,Q2211,duplicate from an old list\n',
+    );
+    expect(await twinning('places', 'merge', 'Q2211', 'Q7100')).toMatchObject({
+      code: 1,
+      err: 'Q7100 was merged into Q2211 already; it is no longer a place.\n',
+    });
+    expect(await twinning('places', 'merge', 'Q2211', 'SE')).toMatchObject({
+      code: 1,
+      err: 'Sweden (SE) is a country; countries are not merged.\n',
+    });
   });
 
   it('reports bad settings', async () => {

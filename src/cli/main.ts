@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
@@ -10,18 +9,17 @@ import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import type { StatsLang } from '../domain/stats-text/index.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
-import { importFiles, type Progress } from '../services/import.js';
+import { importFiles, type ImportSummary, type Progress } from '../services/import.js';
+import { fileFromPath, type InputFile } from '../services/interchange.js';
+import { MergeService } from '../services/merge.js';
 import { PlacesService } from '../services/places.js';
 import { ContentService } from '../services/content.js';
-import { AccountsService } from '../services/accounts.js';
 import { COUNTRY_SECTIONS, PLACE_SECTIONS, TIE_SECTIONS, type SubjectType } from '../domain/sections.js';
 import { StatsService, statsOptions } from '../services/stats.js';
 import { seedIfEmpty } from '../services/seed.js';
 import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
-import { buildApp } from '../web/app.js';
-import { createContext } from '../context.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -49,7 +47,7 @@ async function withStore<T>(config: Config, fn: (store: Store, db: Database) => 
 function progressBar(io: Io): { progress: Progress | undefined; stop: () => void } {
   if (!io.stderr.isTTY) return { progress: undefined, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: io.stderr, format: '{phase} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+    { stream: io.stderr, format: '{phase} [{bar}] {percentage}%', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let phase = '';
@@ -58,11 +56,29 @@ function progressBar(io: Io): { progress: Progress | undefined; stop: () => void
       if (p !== phase) {
         if (phase) bar.stop();
         phase = p;
-        bar.start(total, done, { phase: p.padEnd(9) });
-      } else bar.update(done, { phase: p.padEnd(9) });
+        bar.start(total, done, { phase: p.padEnd(16) });
+      } else bar.update(done, { phase: p.padEnd(16) });
     },
     stop: () => phase && bar.stop(),
   };
+}
+
+/** What an import did, in one or two sentences. */
+export function importReport(s: ImportSummary): string {
+  const part = (what: string, created: number, updated: number, unchanged: number) =>
+    created + updated + unchanged
+      ? `${created} new, ${updated} updated and ${unchanged} unchanged ${what}`
+      : '';
+  const parts = [
+    part('places', s.placesCreated, s.placesUpdated, s.placesUnchanged),
+    part('twinnings', s.twinningsCreated, s.twinningsUpdated, s.twinningsUnchanged),
+    part('redirects', s.redirectsCreated, s.redirectsUpdated, s.redirectsUnchanged),
+    s.disagreementsChanged ? `the disagreements of ${s.disagreementsChanged} places` : '',
+    s.manifest === 'saved' ? 'the manifest' : '',
+  ].filter(Boolean);
+  if (!s.changed)
+    return `Nothing changed: the files hold what is stored (${parts.join(', ') || 'no records'}).`;
+  return `Imported ${parts.join(', ')}.`;
 }
 
 export function program(io: Io): Command {
@@ -99,6 +115,12 @@ ${settingsHelp()}`,
           );
         }
       }
+      // Loaded here, not at the top: the web stack (Fastify, image and chart libraries) costs the other commands
+      // ~45 MB of memory and start-up time they have no use for.
+      const [{ buildApp }, { createContext }] = await Promise.all([
+        import('../web/app.js'),
+        import('../context.js'),
+      ]);
       const app = await buildApp(createContext(cfg, store), {
         logger: true,
         warm: true,
@@ -140,10 +162,11 @@ ${settingsHelp()}`,
       'places.csv, twinnings.csv or *.json files in the interchange format (see README)',
     )
     .action(async (files: string[]) => {
-      const inputs: { name: string; content: string }[] = [];
+      // Read as bytes, in pieces: the importer checks they are UTF-8 and never holds a file whole.
+      const inputs: InputFile[] = [];
       for (const f of files) {
         try {
-          inputs.push({ name: basename(f), content: await readFile(f, 'utf8') });
+          inputs.push(await fileFromPath(f));
         } catch (e) {
           err(
             `Cannot read ${f}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
@@ -156,10 +179,7 @@ ${settingsHelp()}`,
         try {
           const s = await importFiles(store, inputs, bar.progress);
           bar.stop();
-          out(
-            `Imported ${s.placesCreated} new and ${s.placesUpdated} updated places, ` +
-              `${s.twinningsCreated} new and ${s.twinningsUpdated} updated twinnings.`,
-          );
+          out(importReport(s));
         } finally {
           bar.stop();
         }
@@ -295,6 +315,42 @@ ${settingsHelp()}`,
       });
     });
 
+  places
+    .command('merge')
+    .description(
+      `Merge a duplicate place into another: its ties, names, children, sections, entries, photos and follows
+move to KEEP, DROP is deleted and its id leads to KEEP from then on (all in one transaction)`,
+    )
+    .argument('<keep>', 'id of the place that stays, e.g. Q74957')
+    .argument('<drop>', 'id of the duplicate that goes')
+    .option('--reason <text>', 'why, kept with the redirect and in the audit log')
+    .action(async (keep: string, drop: string, opts: { reason?: string }) => {
+      await withStore(config(), async (store) => {
+        const r = await new MergeService(store).merge(keep, drop, { reason: opts.reason });
+        const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+        out(`Merged ${r.drop} into ${r.keep}; ${r.drop} now leads to ${r.keep}.`);
+        out(
+          `  ties: ${r.tiesMoved} moved, ${r.tiesMerged} merged with one ${r.keep} had, ${r.tiesRemoved} between the two removed`,
+        );
+        if (r.namesAdded.length) out(`  names added: ${r.namesAdded.join(', ')}`);
+        if (r.factsFilled.length) out(`  facts taken from ${r.drop}: ${r.factsFilled.join(', ')}`);
+        const moved = [
+          r.children && n(r.children, 'child place'),
+          r.sections && n(r.sections, 'section'),
+          r.entries && n(r.entries, 'entry link'),
+          r.photos && n(r.photos, 'photo'),
+          r.follows && n(r.follows, 'follow'),
+          r.organizations && n(r.organizations, 'organization home', 'organization homes'),
+          r.disagreements && n(r.disagreements, 'disagreement'),
+        ].filter(Boolean);
+        if (moved.length) out(`  moved: ${moved.join(', ')}`);
+        if (r.sectionsDropped)
+          out(
+            `  ${n(r.sectionsDropped, 'section')} ${r.keep} already had in the same language dropped (kept in the history)`,
+          );
+      });
+    });
+
   const section = cli
     .command('section')
     .description('Write the profile sections of places, countries and ties (Markdown, per language)');
@@ -378,6 +434,8 @@ Ties (with --partner): ${TIE_SECTIONS.join(', ')}.`,
       const password = generated
         ? randomBytes(15).toString('base64url')
         : ((await readStdin()).split(/\r?\n/)[0] ?? '');
+      // loaded here: the mail library it brings costs every other command ~20 MB
+      const { AccountsService } = await import('../services/accounts.js');
       await withStore(config(), async (store) => {
         const created = await new AccountsService(store).addUser({
           email,

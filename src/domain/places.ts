@@ -8,6 +8,7 @@ import {
 } from './countries.js';
 import type { PartialDate } from './dates.js';
 import * as f from './fields.js';
+import type { Source } from './fields.js';
 
 export const PLACE_KINDS = ['country', 'region', 'city', 'district', 'other'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
@@ -32,6 +33,8 @@ export interface Place {
   wikidata: string | null;
   geonames: number | null;
   names: Record<string, string>;
+  /** where the facts come from; empty where a read leaves them out (lists, search) */
+  sources: Source[];
   updatedAt: string;
 }
 
@@ -55,6 +58,7 @@ export interface PlaceInput {
   wikidata?: string | null;
   geonames?: number | null;
   names?: Record<string, string> | null;
+  sources?: Source[] | null;
 }
 
 /** Interchange columns, in the order export writes them; the first ten are the documented core. */
@@ -77,8 +81,30 @@ export const PLACE_COLUMNS = [
   'leader_title',
   'leader_name',
   'leader_since',
+  'source',
 ] as const;
 export type PlaceColumn = (typeof PLACE_COLUMNS)[number];
+
+/** The facts of a place a source can back (`fact=` in a source), as the bundled data and editors name them. */
+export const PLACE_SOURCE_FACTS = [
+  'name',
+  'names',
+  'kind',
+  'country',
+  'parent',
+  'coordinates',
+  'population',
+  'population_year',
+  'wikidata',
+  'geonames',
+  'timezone',
+  'languages',
+  'currency',
+  'leader',
+  'leader_title',
+  'leader_name',
+  'leader_since',
+] as const;
 
 export interface FieldIssue {
   column: string;
@@ -97,6 +123,11 @@ export function validatePlaceRecord(record: Record<string, unknown>): {
   issues: FieldIssue[];
 } {
   const issues: FieldIssue[] = [];
+  // JSON records may call the source list "sources"
+  if (Object.hasOwn(record, 'sources') && !Object.hasOwn(record, 'source')) {
+    record = { ...record, source: record.sources };
+    delete record.sources;
+  }
   const has = (c: PlaceColumn) => Object.hasOwn(record, c);
   function take<T>(column: PlaceColumn, r: f.Parsed<T>): T | undefined {
     if (!has(column)) return undefined;
@@ -117,7 +148,7 @@ export function validatePlaceRecord(record: Record<string, unknown>): {
 
   const id = take('id', f.placeId(record.id));
   if (!id && !issues.some((i) => i.column === 'id')) issues.push({ column: 'id', message: 'is required' });
-  const name = take('name', f.text(record.name, 200));
+  const name = take('name', f.line(record.name, 200));
   if (!name && !issues.some((i) => i.column === 'name'))
     issues.push({ column: 'name', message: 'is required' });
 
@@ -180,9 +211,10 @@ export function validatePlaceRecord(record: Record<string, unknown>): {
   assign(value, 'timezone', take('timezone', f.timezone(record.timezone)));
   assign(value, 'languages', take('languages', f.languages(record.languages)));
   assign(value, 'currency', take('currency', f.currency(record.currency)));
-  assign(value, 'leaderTitle', take('leader_title', f.text(record.leader_title, 100)));
-  assign(value, 'leaderName', take('leader_name', f.text(record.leader_name, 200)));
+  assign(value, 'leaderTitle', take('leader_title', f.line(record.leader_title, 100)));
+  assign(value, 'leaderName', take('leader_name', f.line(record.leader_name, 200)));
   assign(value, 'leaderSince', take('leader_since', f.partialDate(record.leader_since)));
+  assign(value, 'sources', take('source', f.sources(record.source, PLACE_SOURCE_FACTS)));
   return { value, issues };
 }
 
@@ -230,34 +262,153 @@ export function effectiveFacts(
   };
 }
 
-/** Orders places so that a parent given in the same import comes before its children. */
-export function orderByParent(places: PlaceInput[]): PlaceInput[] {
-  const byId = new Map(places.map((p) => [p.id, p]));
-  const done = new Set<string>();
-  const ordered: PlaceInput[] = [];
-  for (const start of places) {
-    // Walk up iteratively, so a deep hierarchy cannot overflow the stack; cycles are rejected beforehand.
-    const chain: PlaceInput[] = [];
-    for (let cur: PlaceInput | undefined = start; cur && !done.has(cur.id);) {
-      done.add(cur.id);
-      chain.push(cur);
-      cur = cur.parent ? byId.get(cur.parent) : undefined;
+/**
+ * Every cycle among `n` entries whose parents are given by index (`parentOf`, -1 for none), each listed once and
+ * starting at its entry of lowest `rank`. Each entry is walked once, in typed arrays, so a chain thousands deep
+ * costs its length and a million entries a few megabytes.
+ */
+export function parentCyclesByIndex(
+  n: number,
+  parentOf: (i: number) => number,
+  rank: (i: number) => number,
+): number[][] {
+  const state = new Uint8Array(n); // 0 unvisited, 1 on the current path, 2 done
+  const pathAt = new Int32Array(n);
+  const path: number[] = [];
+  const cycles: number[][] = [];
+  for (let start = 0; start < n; start++) {
+    if (state[start]) continue;
+    path.length = 0;
+    let cur = start;
+    while (cur >= 0 && state[cur] === 0) {
+      state[cur] = 1;
+      pathAt[cur] = path.length;
+      path.push(cur);
+      cur = parentOf(cur);
     }
-    for (let i = chain.length - 1; i >= 0; i--) ordered.push(chain[i] as PlaceInput);
+    if (cur >= 0 && state[cur] === 1) {
+      const cycle = path.slice(pathAt[cur]);
+      let first = 0;
+      cycle.forEach((x, k) => {
+        if (rank(x) < rank(cycle[first]!)) first = k;
+      });
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+    }
+    for (const x of path) state[x] = 2;
   }
-  return ordered;
+  return cycles;
 }
 
-/** The ids on a cycle of parents reachable from `start`, or null: parentOf gives each place's parent. */
-export function parentCycle(
-  start: string,
+/**
+ * Every cycle of parents reachable from `ids`, each listed once, starting from the first of `ids` on it.
+ * `parentOf` gives a place's parent.
+ */
+export function parentCycles(
+  ids: Iterable<string>,
   parentOf: (id: string) => string | null | undefined,
-): string[] | null {
-  const seen: string[] = [];
-  for (let cur: string | null | undefined = start; cur; cur = parentOf(cur)) {
-    const at = seen.indexOf(cur);
-    if (at >= 0) return seen.slice(at);
-    seen.push(cur);
+): string[][] {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const add = (id: string) => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = names.push(id) - 1;
+      index.set(id, i);
+    }
+    return i;
+  };
+  for (const id of ids) add(id);
+  const given = names.length;
+  // ancestors outside `ids` get entries too, as the walks meet them
+  for (let i = 0; i < names.length; i++) {
+    const p = parentOf(names[i]!);
+    if (p) add(p);
   }
-  return null;
+  const parents = names.map((id) => {
+    const p = parentOf(id);
+    return p ? index.get(p)! : -1;
+  });
+  return parentCyclesByIndex(
+    names.length,
+    (i) => parents[i]!,
+    (i) => (i < given ? i : Infinity),
+  ).map((c) => c.map((i) => names[i]!));
+}
+
+/** The name keys an alternate name may take when merging places: `und`, then `und-x-alt`, `und-x-alt2`, …. */
+function freeAlternateKey(names: Record<string, string>): string {
+  if (!Object.hasOwn(names, 'und')) return 'und';
+  for (let i = 1; ; i++) {
+    const key = i === 1 ? 'und-x-alt' : `und-x-alt${i}`;
+    if (!Object.hasOwn(names, key)) return key;
+  }
+}
+
+/** Facts of a place that a merge fills in on the kept place when it lacks them, with their source fact names. */
+const FILLABLE: { fields: (keyof Place)[]; facts: string[] }[] = [
+  { fields: ['country'], facts: ['country'] },
+  { fields: ['lat', 'lon'], facts: ['coordinates'] },
+  { fields: ['population', 'populationYear'], facts: ['population', 'population_year'] },
+  { fields: ['timezone'], facts: ['timezone'] },
+  { fields: ['languages'], facts: ['languages'] },
+  { fields: ['currency'], facts: ['currency'] },
+  {
+    fields: ['leaderTitle', 'leaderName', 'leaderSince'],
+    facts: ['leader', 'leader_title', 'leader_name', 'leader_since'],
+  },
+  { fields: ['wikidata'], facts: ['wikidata'] },
+  { fields: ['geonames'], facts: ['geonames'] },
+];
+
+const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
+export interface MergedPlace {
+  /** the kept place's facts after the merge (the fields a merge may change) */
+  input: PlaceInput;
+  /** the facts taken from the dropped place, as source fact names */
+  filled: string[];
+  /** name keys added to the kept place */
+  namesAdded: string[];
+}
+
+/**
+ * The kept place after taking in a duplicate: its own facts win; a fact it lacks is taken from the duplicate
+ * (a group such as coordinates or the leader goes together); names it lacks in a language are added, and the
+ * duplicate's own name is kept as an alternate name; the duplicate's sources come along for what was taken
+ * (names included) and for the record as a whole.
+ */
+export function mergePlace(keep: Place, drop: Place): MergedPlace {
+  const input: PlaceInput = { id: keep.id, name: keep.name };
+  const filled: string[] = [];
+  for (const group of FILLABLE) {
+    if (group.fields.every((k) => isEmpty(keep[k])) && group.fields.some((k) => !isEmpty(drop[k]))) {
+      for (const k of group.fields) (input as unknown as Record<string, unknown>)[k] = drop[k];
+      filled.push(...group.facts);
+    }
+  }
+  const names = { ...keep.names };
+  const namesAdded: string[] = [];
+  for (const [lang, n] of Object.entries(drop.names)) {
+    if (!Object.hasOwn(names, lang)) {
+      names[lang] = n;
+      namesAdded.push(lang);
+    }
+  }
+  const known = new Set([keep.name, ...Object.values(names)]);
+  if (!known.has(drop.name)) {
+    const key = freeAlternateKey(names);
+    names[key] = drop.name;
+    namesAdded.push(key);
+  }
+  input.names = names;
+  const taken = new Set([...filled, ...(namesAdded.length ? ['names'] : [])]);
+  const extra = drop.sources
+    .map((s) => (s.fact === 'name' ? { ...s, fact: 'names' } : s))
+    .filter((s) => s.fact === null || taken.has(s.fact));
+  const merged = [...keep.sources];
+  for (const s of extra)
+    if (!merged.some((m) => m.fact === s.fact && m.url === s.url && m.citation === s.citation))
+      merged.push(s);
+  input.sources = merged.slice(0, f.MAX_SOURCES);
+  return { input, filled, namesAdded };
 }

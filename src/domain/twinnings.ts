@@ -1,6 +1,9 @@
 import type { PartialDate } from './dates.js';
 import * as f from './fields.js';
+import type { Source } from './fields.js';
 import type { FieldIssue } from './places.js';
+
+export type { Source } from './fields.js';
 
 export const TWINNING_KINDS = ['sister', 'friendship', 'partnership', 'cooperation'] as const;
 export type TwinningKind = (typeof TWINNING_KINDS)[number];
@@ -11,13 +14,6 @@ export type TwinningStatus = (typeof TWINNING_STATUSES)[number];
 /** Which side's own list names the tie; null when the source does not say. */
 export const LISTED_BY = ['both', 'a', 'b'] as const;
 export type ListedBy = (typeof LISTED_BY)[number];
-
-export interface Source {
-  /** the fact it supports, e.g. "signed"; null for the tie as a whole */
-  fact: string | null;
-  url: string | null;
-  citation: string | null;
-}
 
 /** A tie as stored: a and b in canonical order (see canonicalPair). */
 export interface Twinning {
@@ -58,6 +54,9 @@ export const TWINNING_COLUMNS = [
   'listed_by',
 ] as const;
 
+/** The facts of a tie a source can back (`fact=` in a source); `tie` is the tie itself. */
+export const TIE_SOURCE_FACTS = ['tie', 'kind', 'signed', 'ended', 'status', 'listed_by', 'notes'] as const;
+
 /** A tie is undirected: one stored row per pair, with the smaller id first. */
 export function canonicalPair(a: string, b: string): [string, string, boolean] {
   return a < b ? [a, b, false] : [b, a, true];
@@ -74,48 +73,6 @@ export function canonicalTwinning(t: TwinningInput): TwinningInput {
   const out: TwinningInput = { ...t, a, b };
   if (t.listedBy !== undefined) out.listedBy = flipListedBy(t.listedBy) ?? null;
   return out;
-}
-
-/** Sources: in CSV one cell, several separated by " | "; in JSON a list of text or {url, citation, fact}. */
-function sources(v: unknown): f.Parsed<Source[] | null> {
-  if (f.isBlank(v)) return { ok: true, value: null };
-  const items: unknown[] = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\s+\|\s+/) : [v];
-  const out: Source[] = [];
-  for (const item of items) {
-    let fact: unknown = null;
-    let body: unknown = item;
-    let citation: unknown = null;
-    if (item && typeof item === 'object') {
-      const o = item as Record<string, unknown>;
-      fact = o.fact ?? null;
-      body = o.url ?? null;
-      citation = o.citation ?? null;
-    }
-    const factText = f.text(fact, 50);
-    const bodyText = f.text(body, 2000);
-    const citeText = f.text(citation, 2000);
-    if (!factText.ok) return { ok: false, error: `a source's fact ${factText.error}` };
-    if (!bodyText.ok) return { ok: false, error: `a source ${bodyText.error}` };
-    if (!citeText.ok) return { ok: false, error: `a source's citation ${citeText.error}` };
-    let url: string | null = null;
-    let cite = citeText.value;
-    if (bodyText.value && /^[a-z][a-z0-9+.-]*:\/\//i.test(bodyText.value)) {
-      try {
-        const u = new URL(bodyText.value);
-        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
-        url = u.toString();
-      } catch {
-        return { ok: false, error: `"${bodyText.value}" is not a valid http(s) URL` };
-      }
-    } else if (bodyText.value) {
-      if (item && typeof item === 'object')
-        return { ok: false, error: `"${bodyText.value}" is not a valid http(s) URL; put text in "citation"` };
-      cite = bodyText.value;
-    }
-    if (!url && !cite) return { ok: false, error: 'a source needs a URL or a citation' };
-    out.push({ fact: factText.value, url, citation: cite });
-  }
-  return { ok: true, value: out };
 }
 
 export function validateTwinningRecord(record: Record<string, unknown>): {
@@ -175,11 +132,89 @@ export function validateTwinningRecord(record: Record<string, unknown>): {
       message: `is ${value.status} but the tie has an end date; make it ended or suspended, or clear "ended"`,
     });
   }
-  const src = take('source', sources(record.source));
+  const src = take('source', f.sources(record.source, TIE_SOURCE_FACTS));
   if (src !== undefined) value.sources = src;
-  const notes = take('notes', f.text(record.notes, 5000));
+  const notes = take('notes', f.multiline(record.notes, 5000));
   if (notes !== undefined) value.notes = notes;
   const listedBy = take('listed_by', f.oneOf(record.listed_by, LISTED_BY));
   if (listedBy !== undefined) value.listedBy = listedBy;
   return { value, issues };
+}
+
+/** The places whose own lists name a tie, or null when unknown. */
+function listers(t: Pick<Twinning, 'a' | 'b' | 'listedBy'>): Set<string> | null {
+  if (t.listedBy === null) return null;
+  if (t.listedBy === 'both') return new Set([t.a, t.b]);
+  return new Set([t.listedBy === 'a' ? t.a : t.b]);
+}
+
+function listedByOf(a: string, b: string, who: Set<string> | null): ListedBy | null {
+  if (!who) return null;
+  const byA = who.has(a);
+  const byB = who.has(b);
+  return byA && byB ? 'both' : byA ? 'a' : byB ? 'b' : null;
+}
+
+const swapId = (id: string, from: string, to: string) => (id === from ? to : id);
+
+/**
+ * A tie of `from` given to `to` instead: the pair in canonical order, and which side lists it (the side that
+ * listed it still does, wherever the order puts it).
+ */
+export function repointTie(
+  t: Pick<Twinning, 'a' | 'b' | 'listedBy'>,
+  from: string,
+  to: string,
+): { a: string; b: string; listedBy: ListedBy | null } {
+  const [a, b] = canonicalPair(swapId(t.a, from, to), swapId(t.b, from, to));
+  const who = listers(t);
+  return { a, b, listedBy: listedByOf(a, b, who && new Set([...who].map((id) => swapId(id, from, to)))) };
+}
+
+/**
+ * Two ties between the same places (one of them moved over from a merged duplicate) as one: the kept tie's
+ * facts win, facts it lacks come from the other where they agree with its own, sources are the union and
+ * each place that listed either tie lists the result. `other` is given with its sides already repointed.
+ */
+export function combineTies(kept: Twinning, other: Twinning): TwinningInput & { filled: string[] } {
+  const filled: string[] = [];
+  const out: TwinningInput & { filled: string[] } = {
+    a: kept.a,
+    b: kept.b,
+    kind: kept.kind,
+    signed: kept.signed,
+    ended: kept.ended,
+    status: kept.status,
+    notes: kept.notes,
+    filled,
+  };
+  if (!out.signed && other.signed && (!out.ended || other.signed.date <= out.ended.date)) {
+    out.signed = other.signed;
+    filled.push('signed');
+  }
+  // an end date only where the kept tie's status already says it ended or was suspended
+  if (
+    !out.ended &&
+    other.ended &&
+    (kept.status === 'ended' || kept.status === 'suspended') &&
+    (!out.signed || other.ended.date >= out.signed.date)
+  ) {
+    out.ended = other.ended;
+    filled.push('ended');
+  }
+  if (!out.notes && other.notes) {
+    out.notes = other.notes;
+    filled.push('notes');
+  }
+  const a = listers(kept);
+  const b = listers(other);
+  out.listedBy = listedByOf(kept.a, kept.b, a && b ? new Set([...a, ...b]) : (a ?? b));
+  if (out.listedBy !== kept.listedBy) filled.push('listed_by');
+  const sources = [...kept.sources];
+  for (const s of other.sources)
+    if (!sources.some((m) => m.fact === s.fact && m.url === s.url && m.citation === s.citation))
+      sources.push(s);
+  out.sources = sources.slice(0, f.MAX_SOURCES);
+  if (out.sources.length !== kept.sources.length) filled.push('sources');
+  return out;
 }

@@ -136,6 +136,16 @@ export class PlacesService {
     return this.store.twinnings.list(filters, limit, offset);
   }
 
+  /**
+   * Where an id that names no place leads now, when it was merged into another (following every redirect):
+   * the current place, so pages and the API can answer 301 with its address. Null when the id leads nowhere.
+   * Ask only after the id was not found as a place.
+   */
+  async movedTo(id: string): Promise<Place | null> {
+    const to = await this.store.redirects.resolve(id);
+    return to ? ((await this.store.places.get(to)) ?? null) : null;
+  }
+
   /** A place by id, or else the best search match for the text (for the CLI's PLACE arguments). */
   async resolve(idOrName: string): Promise<Place> {
     const byId = await this.store.places.get(idOrName);

@@ -1,26 +1,39 @@
-import { readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../store/store.js';
 import { importFiles, type ImportSummary, type Progress } from './import.js';
+import { fileFromPath, type InputFile } from './interchange.js';
 
 /** The bundled dataset, in the interchange format (see data/README.md). */
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
 export const SEED_FILES = ['countries.csv', 'places.csv', 'twinnings.csv'];
+/** Files the dataset may ship besides: old ids that lead on, where its sources disagreed, its manifest. */
+export const OPTIONAL_SEED_FILES = ['redirects.csv', 'disagreements.csv', 'manifest.json'];
 
-export async function readSeedFiles(dir = DATA_DIR) {
-  return Promise.all(
-    SEED_FILES.map(async (name) => ({ name, content: await readFile(join(dir, name), 'utf8') })),
-  );
+/** The dataset's files as an import reads them (in pieces); the optional ones only where present. */
+export async function readSeedFiles(dir = DATA_DIR): Promise<InputFile[]> {
+  const present = async (name: string) =>
+    access(join(dir, name)).then(
+      () => true,
+      () => false,
+    );
+  const names = [...SEED_FILES];
+  for (const name of OPTIONAL_SEED_FILES) if (await present(name)) names.push(name);
+  return Promise.all(names.map((name) => fileFromPath(join(dir, name))));
 }
 
 /**
  * Loads the bundled data into an empty database, once: a database that already holds places, or was seeded
  * before, is left as it is, so later starts reuse it and editors' changes survive.
  */
-export async function seedIfEmpty(store: Store, progress?: Progress): Promise<ImportSummary | null> {
+export async function seedIfEmpty(
+  store: Store,
+  progress?: Progress,
+  dir = DATA_DIR,
+): Promise<ImportSummary | null> {
   if ((await store.meta.get('seeded_at')) || (await store.places.count()) > 0) return null;
-  const summary = await importFiles(store, await readSeedFiles(), progress);
+  const summary = await importFiles(store, await readSeedFiles(dir), progress);
   await store.meta.set('seeded_at', new Date().toISOString());
   return summary;
 }

@@ -10,6 +10,7 @@ import { emailConfirm } from './migrations/0007-email-confirm.js';
 import { unsubscribe } from './migrations/0008-unsubscribe.js';
 import { emailChange } from './migrations/0009-email-change.js';
 import { invites } from './migrations/0010-invites.js';
+import { provenance } from './migrations/0011-provenance.js';
 
 function migrations(db: Database): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ function migrations(db: Database): Record<string, Migration> {
     '0008-unsubscribe': unsubscribe(),
     '0009-email-change': emailChange(),
     '0010-invites': invites(db.dialect),
+    '0011-provenance': provenance(db.dialect),
   };
 }
 

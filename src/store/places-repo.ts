@@ -1,11 +1,14 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DatePrecision } from '../domain/dates.js';
 import { normalizeName, prefixUpperBound, searchTerms } from '../domain/names.js';
+import type { Source } from '../domain/fields.js';
 import type { Place, PlaceInput, PlaceKind } from '../domain/places.js';
+import { BulkStatement, sized } from './bulk.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, PlacesTable } from './schema.js';
 
-type Row = Selectable<PlacesTable>;
+export type PlaceRow = Selectable<PlacesTable>;
+type Row = PlaceRow;
 
 export function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -13,7 +16,7 @@ export function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export function toPlace(row: Row, names: Record<string, string> = {}): Place {
+export function toPlace(row: Row, names: Record<string, string> = {}, sources: Source[] = []): Place {
   return {
     id: row.id,
     kind: row.kind as PlaceKind,
@@ -35,6 +38,7 @@ export function toPlace(row: Row, names: Record<string, string> = {}): Place {
     wikidata: row.wikidata,
     geonames: row.geonames,
     names,
+    sources,
     updatedAt: row.updated_at,
   };
 }
@@ -59,7 +63,30 @@ const COLUMN_OF: Partial<Record<keyof PlaceInput, (keyof PlacesTable)[]>> = {
   geonames: ['geonames'],
 };
 
-function toRow(p: PlaceInput, now: string): Row {
+/** The columns of a place's row, in the order bulk writes give them. */
+const ROW_COLUMNS = [
+  'id',
+  'kind',
+  'name',
+  'country',
+  'parent_id',
+  'lat',
+  'lon',
+  'population',
+  'population_year',
+  'timezone',
+  'languages',
+  'currency',
+  'leader_title',
+  'leader_name',
+  'leader_since',
+  'leader_since_precision',
+  'wikidata',
+  'geonames',
+  'updated_at',
+] as const satisfies readonly (keyof Row)[];
+
+export function toRow(p: PlaceInput, now: string): Row {
   return {
     id: p.id,
     kind: p.kind ?? 'city',
@@ -81,6 +108,33 @@ function toRow(p: PlaceInput, now: string): Row {
     geonames: p.geonames ?? null,
     updated_at: now,
   };
+}
+
+/** Whether writing `input` (the `fields` a file carried) would change the stored row; names and sources aside. */
+export function rowChanged(input: PlaceInput, fields: Set<keyof PlaceInput>, stored: Row): boolean {
+  const row = toRow(input, stored.updated_at);
+  for (const f of fields) {
+    for (const c of COLUMN_OF[f] ?? []) {
+      const [x, y] = [row[c], stored[c]];
+      // bigint columns read back as numbers; compare by value
+      if (x !== y && !(x !== null && y !== null && Number(x) === Number(y))) return true;
+    }
+  }
+  return false;
+}
+
+/** A stored place as the importer compares it with a record: the row, its names and its sources. */
+export interface StoredPlace {
+  row: Row;
+  names: Record<string, string>;
+  sources: Source[];
+}
+
+/** A place's position in the tree, for checking parents. */
+export interface PlaceLink {
+  kind: PlaceKind;
+  parent: string | null;
+  country: string | null;
 }
 
 export interface CompactPlace {
@@ -111,36 +165,151 @@ export interface PlaceHit {
 
 export class PlacesRepo {
   private readonly byId: Reusable<Row, { id: string }>;
-  private readonly namesById: Reusable<{ lang: string; name: string }, { id: string }>;
+  private readonly namesAndSourcesById: Reusable<
+    { k: string; a: string | null; b: string | null; c: string | null; pos: number },
+    { id: string }
+  >;
+
+  /** row writes by the set of columns they update on stored rows */
+  private readonly rowWriters = new Map<string, BulkStatement>();
+  private readonly nameWriter: BulkStatement;
+  private readonly sourceWriter: BulkStatement;
+  private readonly termWriter: BulkStatement;
 
   constructor(private readonly db: Kysely<DB>) {
+    this.nameWriter = new BulkStatement(
+      db,
+      ['place_id', 'lang', 'name'],
+      (rows) => db.insertInto('place_names').values(rows as never),
+      512,
+    );
+    this.sourceWriter = new BulkStatement(
+      db,
+      ['place_id', 'position', 'fact', 'url', 'citation'],
+      (rows) => db.insertInto('place_sources').values(rows as never),
+      512,
+    );
+    this.termWriter = new BulkStatement(
+      db,
+      ['term', 'place_id', 'whole'],
+      (rows) => db.insertInto('place_terms').values(rows as never),
+      1024,
+    );
     this.byId = new Reusable(db, () => db.selectFrom('places').selectAll().where('id', '=', param('id')));
-    this.namesById = new Reusable(db, () =>
-      db.selectFrom('place_names').select(['lang', 'name']).where('place_id', '=', param('id')),
+    // A place's page reads its names and its sources in one query: k 'n' rows are names (a lang, b name),
+    // k 's' rows are sources (a fact, b url, c citation).
+    this.namesAndSourcesById = new Reusable(db, () =>
+      db
+        .selectFrom('place_names')
+        .select([
+          sql<string>`'n'`.as('k'),
+          (eb) => eb.ref('lang').$castTo<string | null>().as('a'),
+          (eb) => eb.ref('name').$castTo<string | null>().as('b'),
+          sql<string | null>`null`.as('c'),
+          sql<number>`0`.as('pos'),
+        ])
+        .where('place_id', '=', param('id'))
+        .unionAll(
+          db
+            .selectFrom('place_sources')
+            .select([sql<string>`'s'`.as('k'), 'fact as a', 'url as b', 'citation as c', 'position as pos'])
+            .where('place_id', '=', param('id')),
+        ),
     );
   }
 
+  /** A place with its names and sources: two queries. */
   async get(id: string): Promise<Place | undefined> {
     const [row] = await this.byId.run({ id });
     if (!row) return undefined;
     const names: Record<string, string> = {};
-    for (const n of await this.namesById.run({ id })) names[n.lang] = n.name;
-    return toPlace(row, names);
+    const sources: (Source & { pos: number })[] = [];
+    for (const r of await this.namesAndSourcesById.run({ id })) {
+      if (r.k === 'n') names[r.a as string] = r.b as string;
+      else sources.push({ fact: r.a, url: r.b, citation: r.c, pos: Number(r.pos) });
+    }
+    sources.sort((x, y) => x.pos - y.pos);
+    return toPlace(
+      row,
+      names,
+      sources.map(({ fact, url, citation }) => ({ fact, url, citation })),
+    );
   }
 
   async getMany(ids: string[]): Promise<Map<string, Place>> {
     const out = new Map<string, Place>();
-    for (const part of chunks([...new Set(ids)], 500)) {
+    for (const part of sized([...new Set(ids)], 512)) {
       const rows = await this.db.selectFrom('places').selectAll().where('id', 'in', part).execute();
-      const names = await this.namesOf(part);
-      for (const r of rows) out.set(r.id, toPlace(r, names.get(r.id)));
+      const [names, sources] = await Promise.all([this.namesOf(part), this.sourcesOf(part)]);
+      for (const r of rows) out.set(r.id, toPlace(r, names.get(r.id), sources.get(r.id)));
+    }
+    return out;
+  }
+
+  async sourcesOf(ids: string[]): Promise<Map<string, Source[]>> {
+    const out = new Map<string, Source[]>();
+    for (const part of sized(ids, 512)) {
+      const rows = await this.db
+        .selectFrom('place_sources')
+        .select(['place_id', 'fact', 'url', 'citation'])
+        .where('place_id', 'in', part)
+        .orderBy('place_id')
+        .orderBy('position')
+        .execute();
+      for (const r of rows) {
+        const list = out.get(r.place_id);
+        const s = { fact: r.fact, url: r.url, citation: r.citation };
+        if (list) list.push(s);
+        else out.set(r.place_id, [s]);
+      }
+    }
+    return out;
+  }
+
+  /** The stored rows, names and sources of these places, for comparing an import with them. */
+  async stored(ids: string[]): Promise<Map<string, StoredPlace>> {
+    const out = new Map<string, StoredPlace>();
+    for (const part of sized([...new Set(ids)], 512)) {
+      const [rows, names, sources] = await Promise.all([
+        this.db.selectFrom('places').selectAll().where('id', 'in', part).execute(),
+        this.namesOf(part),
+        this.sourcesOf(part),
+      ]);
+      for (const row of rows)
+        out.set(row.id, { row, names: names.get(row.id) ?? {}, sources: sources.get(row.id) ?? [] });
+    }
+    return out;
+  }
+
+  /** Where these places and all their ancestors sit (one recursive query per 500 ids; safe on cycles). */
+  async lineage(ids: string[]): Promise<Map<string, PlaceLink>> {
+    const out = new Map<string, PlaceLink>();
+    for (const part of sized([...new Set(ids)], 512)) {
+      const rows = await this.db
+        .withRecursive('up(id, kind, parent_id, country)', (qb) =>
+          qb
+            .selectFrom('places')
+            .select(['id', 'kind', 'parent_id', 'country'])
+            .where('id', 'in', part)
+            .union((u) =>
+              u
+                .selectFrom('places as p')
+                .innerJoin('up', 'up.parent_id', 'p.id')
+                .select(['p.id', 'p.kind', 'p.parent_id', 'p.country']),
+            ),
+        )
+        .selectFrom('up')
+        .selectAll()
+        .execute();
+      for (const r of rows)
+        out.set(r.id, { kind: r.kind as PlaceKind, parent: r.parent_id, country: r.country });
     }
     return out;
   }
 
   async namesOf(ids: string[]): Promise<Map<string, Record<string, string>>> {
     const out = new Map<string, Record<string, string>>();
-    for (const part of chunks(ids, 500)) {
+    for (const part of sized(ids, 512)) {
       const rows = await this.db
         .selectFrom('place_names')
         .selectAll()
@@ -155,16 +324,17 @@ export class PlacesRepo {
     return out;
   }
 
-  /** The subset of `ids` that is stored, with each one's parent and country. */
-  async existing(ids: string[]): Promise<Map<string, { parent: string | null; country: string | null }>> {
-    const out = new Map<string, { parent: string | null; country: string | null }>();
-    for (const part of chunks([...new Set(ids)], 500)) {
+  /** The subset of `ids` that is stored, with each one's kind, parent and country. */
+  async existing(ids: string[]): Promise<Map<string, PlaceLink>> {
+    const out = new Map<string, PlaceLink>();
+    for (const part of sized([...new Set(ids)], 512)) {
       const rows = await this.db
         .selectFrom('places')
-        .select(['id', 'parent_id', 'country'])
+        .select(['id', 'kind', 'parent_id', 'country'])
         .where('id', 'in', part)
         .execute();
-      for (const r of rows) out.set(r.id, { parent: r.parent_id, country: r.country });
+      for (const r of rows)
+        out.set(r.id, { kind: r.kind as PlaceKind, parent: r.parent_id, country: r.country });
     }
     return out;
   }
@@ -178,61 +348,134 @@ export class PlacesRepo {
   }
 
   /**
-   * Inserts or updates places by id. Fields left undefined in every input are not touched on stored rows;
-   * `fields` names the ones the file carried.
+   * Inserts or updates places by id, with their names and sources when `fields` has them, and their search keys.
+   * Fields not in `fields` are not touched on stored rows.
    */
   async upsert(inputs: PlaceInput[], fields: Set<keyof PlaceInput>, now: string): Promise<void> {
-    const update = [...fields].flatMap((f) => COLUMN_OF[f] ?? []);
-    for (const part of chunks(inputs, 400)) {
+    await this.writeRows(inputs, fields, now);
+    if (fields.has('names')) await this.replaceNames(inputs.map((p) => ({ id: p.id, names: p.names ?? {} })));
+    if (fields.has('sources'))
+      await this.replaceSources(inputs.map((p) => ({ id: p.id, sources: p.sources ?? [] })));
+    await this.reindex(inputs.map((p) => p.id));
+  }
+
+  /** Inserts or updates the rows alone: the columns of `fields` (and updated_at) on stored rows. */
+  async writeRows(inputs: PlaceInput[], fields: Set<keyof PlaceInput>, now: string): Promise<void> {
+    const update = [...new Set([...fields].flatMap((f) => COLUMN_OF[f] ?? []))].sort();
+    const key = update.join(',');
+    let writer = this.rowWriters.get(key);
+    if (!writer) {
+      writer = new BulkStatement(
+        this.db,
+        ROW_COLUMNS,
+        (rows) =>
+          this.db
+            .insertInto('places')
+            .values(rows as never)
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet((eb) => {
+                const set: Record<string, unknown> = { updated_at: eb.ref('excluded.updated_at') };
+                for (const c of update) set[c] = eb.ref(`excluded.${c}`);
+                return set;
+              }),
+            ),
+        256,
+      );
+      this.rowWriters.set(key, writer);
+    }
+    await writer.run(
+      inputs.map((p) => {
+        const row = toRow(p, now);
+        return ROW_COLUMNS.map((c) => row[c]);
+      }),
+    );
+  }
+
+  /** Makes these places' names exactly the given ones. */
+  async replaceNames(list: { id: string; names: Record<string, string> }[]): Promise<void> {
+    for (const part of sized(list, 256)) {
       await this.db
-        .insertInto('places')
-        .values(part.map((p) => toRow(p, now)))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => {
-            const set: Record<string, unknown> = { updated_at: eb.ref('excluded.updated_at') };
-            for (const c of update) set[c] = eb.ref(`excluded.${c}`);
-            return set;
-          }),
+        .deleteFrom('place_names')
+        .where(
+          'place_id',
+          'in',
+          part.map((p) => p.id),
+        )
+        .execute();
+      await this.nameWriter.run(
+        part.flatMap((p) => Object.entries(p.names).map(([lang, name]) => [p.id, lang, name])),
+      );
+    }
+  }
+
+  /** Makes these places' sources exactly the given ones, in order. */
+  async replaceSources(list: { id: string; sources: Source[] }[]): Promise<void> {
+    for (const part of sized(list, 256)) {
+      await this.db
+        .deleteFrom('place_sources')
+        .where(
+          'place_id',
+          'in',
+          part.map((p) => p.id),
+        )
+        .execute();
+      await this.sourceWriter.run(
+        part.flatMap((p) => p.sources.map((s, position) => [p.id, position, s.fact, s.url, s.citation])),
+      );
+    }
+  }
+
+  /** Sets the parents of these places (and marks them changed). */
+  async setParents(list: { id: string; parent: string | null }[], now: string): Promise<void> {
+    for (const part of sized(list, 256)) {
+      const cases = sql.join(
+        part.map((p) => sql`when ${p.id} then cast(${p.parent} as text)`),
+        sql` `,
+      );
+      await this.db
+        .updateTable('places')
+        .set({ parent_id: sql<string | null>`case id ${cases} end`, updated_at: now })
+        .where(
+          'id',
+          'in',
+          part.map((p) => p.id),
         )
         .execute();
     }
-    const ids = inputs.map((p) => p.id);
-    if (fields.has('names')) {
-      for (const part of chunks(inputs, 400)) {
-        await this.db
-          .deleteFrom('place_names')
-          .where(
-            'place_id',
-            'in',
-            part.map((p) => p.id),
-          )
-          .execute();
-        const rows = part.flatMap((p) =>
-          Object.entries(p.names ?? {}).map(([lang, name]) => ({ place_id: p.id, lang, name })),
-        );
-        for (const r of chunks(rows, 2000)) await this.db.insertInto('place_names').values(r).execute();
-      }
-    }
-    await this.reindex(ids);
+  }
+
+  /** Gives the children of `from` to `to`; returns how many moved. */
+  async moveChildren(from: string, to: string, now: string): Promise<number> {
+    const r = await this.db
+      .updateTable('places')
+      .set({ parent_id: to, updated_at: now })
+      .where('parent_id', '=', from)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  /** Deletes a place that nothing refers to any more (its names, search keys and sources go with it). */
+  async remove(id: string): Promise<void> {
+    await this.db.deleteFrom('places').where('id', '=', id).execute();
   }
 
   /** Rebuilds the search keys of these places from their stored names. */
   async reindex(ids: string[]): Promise<void> {
-    for (const part of chunks(ids, 500)) {
+    for (const part of sized(ids, 512)) {
       await this.db.deleteFrom('place_terms').where('place_id', 'in', part).execute();
       const [rows, names] = await Promise.all([
         this.db.selectFrom('places').select(['id', 'name']).where('id', 'in', part).execute(),
         this.namesOf(part),
       ]);
-      const terms: { term: string; place_id: string; whole: number }[] = [];
+      const terms: unknown[][] = [];
       for (const r of rows) {
         const best = new Map<string, number>();
         for (const n of [r.name, ...Object.values(names.get(r.id) ?? {})]) {
           for (const t of searchTerms(n)) best.set(t.term, Math.max(best.get(t.term) ?? 0, t.whole ? 1 : 0));
         }
-        for (const [term, whole] of best) terms.push({ term, place_id: r.id, whole });
+        for (const [term, whole] of best) terms.push([term, r.id, whole]);
       }
-      for (const c of chunks(terms, 3000)) await this.db.insertInto('place_terms').values(c).execute();
+      await this.termWriter.run(terms);
     }
   }
 
@@ -307,7 +550,7 @@ export class PlacesRepo {
   async tieCounts(ids: string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     if (!ids.length) return out;
-    for (const part of chunks(ids, 500)) {
+    for (const part of sized(ids, 512)) {
       const rows = await this.db
         .selectFrom((eb) =>
           eb
@@ -375,6 +618,18 @@ export class PlacesRepo {
       n[r.lang] = r.name;
       names.set(r.place_id, n);
     }
-    return rows.map((r) => toPlace(r, names.get(r.id)));
+    const sources = new Map<string, Source[]>();
+    const sourceRows = await this.db
+      .selectFrom('place_sources')
+      .selectAll()
+      .orderBy('place_id')
+      .orderBy('position')
+      .execute();
+    for (const r of sourceRows) {
+      const list = sources.get(r.place_id) ?? [];
+      list.push({ fact: r.fact, url: r.url, citation: r.citation });
+      sources.set(r.place_id, list);
+    }
+    return rows.map((r) => toPlace(r, names.get(r.id), sources.get(r.id)));
   }
 }

@@ -62,6 +62,34 @@ export interface TwinningSourcesTable {
   citation: string | null;
 }
 
+export interface PlaceSourcesTable {
+  id: Generated<number>;
+  place_id: string;
+  position: number;
+  fact: string | null;
+  url: string | null;
+  citation: string | null;
+}
+
+/** An id that no longer names a place, leading to the place it became; `to_id` may lead on in turn. */
+export interface PlaceRedirectsTable {
+  from_id: string;
+  to_id: string;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface PlaceDisagreementsTable {
+  id: Generated<number>;
+  place_id: string;
+  position: number;
+  fact: string;
+  kept: string | null;
+  kept_source: string | null;
+  other: string | null;
+  other_source: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -255,6 +283,9 @@ export interface DB {
   place_terms: PlaceTermsTable;
   twinnings: TwinningsTable;
   twinning_sources: TwinningSourcesTable;
+  place_sources: PlaceSourcesTable;
+  place_redirects: PlaceRedirectsTable;
+  place_disagreements: PlaceDisagreementsTable;
   meta: MetaTable;
   sections: SectionsTable;
   users: UsersTable;

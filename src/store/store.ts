@@ -14,6 +14,9 @@ import { EntriesRepo } from './entries-repo.js';
 import { CommentsRepo } from './comments-repo.js';
 import { NotifyRepo } from './notify-repo.js';
 import { PhotosRepo } from './photos-repo.js';
+import { RedirectsRepo } from './redirects-repo.js';
+import { DisagreementsRepo } from './disagreements-repo.js';
+import { MergeRepo } from './merge-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -30,6 +33,9 @@ export class Store {
   readonly comments: CommentsRepo;
   readonly notify: NotifyRepo;
   readonly photos: PhotosRepo;
+  readonly redirects: RedirectsRepo;
+  readonly disagreements: DisagreementsRepo;
+  readonly merges: MergeRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -48,6 +54,9 @@ export class Store {
     this.comments = new CommentsRepo(db);
     this.notify = new NotifyRepo(db);
     this.photos = new PhotosRepo(db);
+    this.redirects = new RedirectsRepo(db);
+    this.disagreements = new DisagreementsRepo(db);
+    this.merges = new MergeRepo(db);
   }
 
   static of(database: Database): Store {

@@ -10,7 +10,7 @@ import {
   type TwinningKind,
   type TwinningStatus,
 } from '../domain/twinnings.js';
-import { chunks } from './places-repo.js';
+import { BulkStatement, sized } from './bulk.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, TwinningsTable } from './schema.js';
 
@@ -39,7 +39,40 @@ export function toTwinning(row: Row, sources: Source[] = []): Twinning {
   };
 }
 
-const COLUMN_OF: Partial<Record<keyof TwinningInput, (keyof TwinningsTable)[]>> = {
+/** The key of a pair (canonical order) in maps. */
+export const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+function toRow(t: TwinningInput, now: string) {
+  return {
+    a_id: t.a,
+    b_id: t.b,
+    kind: t.kind ?? 'sister',
+    signed_on: t.signed?.date ?? null,
+    signed_precision: t.signed?.precision ?? null,
+    ended_on: t.ended?.date ?? null,
+    ended_precision: t.ended?.precision ?? null,
+    status: t.status ?? 'active',
+    listed_by: t.listedBy ?? null,
+    notes: t.notes ?? null,
+    updated_at: now,
+  };
+}
+
+/** Whether writing `input` (the `fields` a file carried) would change the stored tie; sources aside. */
+export function tieChanged(
+  input: TwinningInput,
+  fields: Set<keyof TwinningInput>,
+  stored: Twinning,
+): boolean {
+  const row = toRow(input, '');
+  const old = toRow(stored, '');
+  for (const f of fields) for (const c of COLUMN_OF[f] ?? []) if (row[c] !== old[c]) return true;
+  return false;
+}
+
+const COLUMN_OF: Partial<
+  Record<keyof TwinningInput, (keyof TwinningsTable & keyof ReturnType<typeof toRow>)[]>
+> = {
   kind: ['kind'],
   signed: ['signed_on', 'signed_precision'],
   ended: ['ended_on', 'ended_precision'],
@@ -98,10 +131,33 @@ export interface TwinningFilters {
   until?: string | undefined;
 }
 
+const ROW_COLUMNS = [
+  'a_id',
+  'b_id',
+  'kind',
+  'signed_on',
+  'signed_precision',
+  'ended_on',
+  'ended_precision',
+  'status',
+  'listed_by',
+  'notes',
+  'updated_at',
+] as const;
+
 export class TwinningsRepo {
   private readonly partnersOf;
+  /** row writes by the set of columns they update on stored rows */
+  private readonly rowWriters = new Map<string, BulkStatement>();
+  private readonly sourceWriter: BulkStatement;
 
   constructor(private readonly db: Kysely<DB>) {
+    this.sourceWriter = new BulkStatement(
+      db,
+      ['twinning_id', 'position', 'fact', 'url', 'citation'],
+      (rows) => db.insertInto('twinning_sources').values(rows as never),
+      512,
+    );
     const side = (own: 'a_id' | 'b_id', other: 'a_id' | 'b_id') =>
       db
         .selectFrom('twinnings as t')
@@ -124,71 +180,132 @@ export class TwinningsRepo {
 
   /** Upserts ties (already in canonical order) by their pair; `fields` names the fields the file carried. */
   async upsert(inputs: TwinningInput[], fields: Set<keyof TwinningInput>, now: string): Promise<void> {
-    const update = [...fields].flatMap((f) => COLUMN_OF[f] ?? []);
-    const idOf = new Map<string, number>();
-    for (const part of chunks(inputs, 500)) {
-      const rows = await this.db
-        .insertInto('twinnings')
-        .values(
-          part.map((t) => ({
-            a_id: t.a,
-            b_id: t.b,
-            kind: t.kind ?? 'sister',
-            signed_on: t.signed?.date ?? null,
-            signed_precision: t.signed?.precision ?? null,
-            ended_on: t.ended?.date ?? null,
-            ended_precision: t.ended?.precision ?? null,
-            status: t.status ?? 'active',
-            listed_by: t.listedBy ?? null,
-            notes: t.notes ?? null,
-            updated_at: now,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['a_id', 'b_id']).doUpdateSet((eb) => {
-            const set: Record<string, unknown> = { updated_at: eb.ref('excluded.updated_at') };
-            for (const c of update) set[c] = eb.ref(`excluded.${c}`);
-            return set;
-          }),
-        )
-        .returning(['id', 'a_id', 'b_id'])
-        .execute();
-      for (const r of rows) idOf.set(`${r.a_id}\u0000${r.b_id}`, r.id);
-    }
+    const idOf = await this.writeRows(inputs, fields, now);
     if (!fields.has('sources')) return;
-    const ids = inputs.map((t) => idOf.get(`${t.a}\u0000${t.b}`) as number);
-    for (const part of chunks(ids, 500))
-      await this.db.deleteFrom('twinning_sources').where('twinning_id', 'in', part).execute();
-    const rows = inputs.flatMap((t) =>
-      (t.sources ?? []).map((s, position) => ({
-        twinning_id: idOf.get(`${t.a}\u0000${t.b}`) as number,
-        position,
-        fact: s.fact,
-        url: s.url,
-        citation: s.citation,
-      })),
+    await this.replaceSources(
+      inputs.map((t) => ({ id: idOf.get(pairKey(t.a, t.b)) as number, sources: t.sources ?? [] })),
     );
-    for (const part of chunks(rows, 2000))
-      await this.db.insertInto('twinning_sources').values(part).execute();
+  }
+
+  /** Inserts or updates the rows alone; returns the id of each pair (`pairKey`). */
+  async writeRows(
+    inputs: TwinningInput[],
+    fields: Set<keyof TwinningInput>,
+    now: string,
+  ): Promise<Map<string, number>> {
+    const update = [...new Set([...fields].flatMap((f) => COLUMN_OF[f] ?? []))].sort();
+    const key = update.join(',');
+    let writer = this.rowWriters.get(key);
+    if (!writer) {
+      writer = new BulkStatement(
+        this.db,
+        ROW_COLUMNS,
+        (rows) =>
+          this.db
+            .insertInto('twinnings')
+            .values(rows as never)
+            .onConflict((oc) =>
+              oc.columns(['a_id', 'b_id']).doUpdateSet((eb) => {
+                const set: Record<string, unknown> = { updated_at: eb.ref('excluded.updated_at') };
+                for (const c of update) set[c] = eb.ref(`excluded.${c}`);
+                return set;
+              }),
+            )
+            .returning(['id', 'a_id', 'b_id']),
+        256,
+      );
+      this.rowWriters.set(key, writer);
+    }
+    const rows = await writer.run<{ id: number; a_id: string; b_id: string }>(
+      inputs.map((t) => {
+        const row = toRow(t, now);
+        return ROW_COLUMNS.map((c) => row[c]);
+      }),
+    );
+    const idOf = new Map<string, number>();
+    for (const r of rows) idOf.set(pairKey(r.a_id, r.b_id), r.id);
+    return idOf;
+  }
+
+  /** Makes these ties' sources exactly the given ones, in order. */
+  async replaceSources(list: { id: number; sources: Source[] }[]): Promise<void> {
+    for (const part of sized(list, 512))
+      await this.db
+        .deleteFrom('twinning_sources')
+        .where(
+          'twinning_id',
+          'in',
+          part.map((t) => t.id),
+        )
+        .execute();
+    await this.sourceWriter.run(
+      list.flatMap((t) => t.sources.map((s, position) => [t.id, position, s.fact, s.url, s.citation])),
+    );
+  }
+
+  /** The stored ties of these pairs (canonical order), by `pairKey`; with their sources if asked. */
+  async byPairs(pairs: { a: string; b: string }[], withSources: boolean): Promise<Map<string, Twinning>> {
+    const out = new Map<string, Twinning>();
+    for (const part of sized(pairs, 256)) {
+      const rows = await this.db
+        .selectFrom('twinnings')
+        .selectAll()
+        .where((eb) =>
+          eb(
+            eb.refTuple('a_id', 'b_id'),
+            'in',
+            part.map((p) => eb.tuple(p.a, p.b)),
+          ),
+        )
+        .execute();
+      const sources = withSources ? await this.sourcesOf(rows.map((r) => r.id)) : new Map<number, Source[]>();
+      for (const r of rows) out.set(pairKey(r.a_id, r.b_id), toTwinning(r, sources.get(r.id)));
+    }
+    return out;
+  }
+
+  /** Every tie of a place, with its sources (for merging places). */
+  async ofPlace(placeId: string): Promise<Twinning[]> {
+    const rows = await this.db
+      .selectFrom('twinnings')
+      .selectAll()
+      .where((eb) => eb.or([eb('a_id', '=', placeId), eb('b_id', '=', placeId)]))
+      .orderBy('id')
+      .execute();
+    const sources = await this.sourcesOf(rows.map((r) => r.id));
+    return rows.map((r) => toTwinning(r, sources.get(r.id)));
+  }
+
+  /** Moves a tie to another pair of places (canonical order), keeping its id and what refers to it. */
+  async setPair(id: number, a: string, b: string, listedBy: ListedBy | null, now: string): Promise<void> {
+    await this.db
+      .updateTable('twinnings')
+      .set({ a_id: a, b_id: b, listed_by: listedBy, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.db.deleteFrom('twinnings').where('id', '=', id).execute();
   }
 
   /** Which of these pairs (canonical order) are stored, as `a\u0000b` keys. */
   async existingPairs(pairs: { a: string; b: string }[]): Promise<Set<string>> {
     const out = new Set<string>();
-    for (const part of chunks([...new Set(pairs.map((t) => t.a))], 500)) {
+    for (const part of sized([...new Set(pairs.map((t) => t.a))], 512)) {
       const rows = await this.db
         .selectFrom('twinnings')
         .select(['a_id', 'b_id'])
         .where('a_id', 'in', part)
         .execute();
-      for (const r of rows) out.add(`${r.a_id}\u0000${r.b_id}`);
+      for (const r of rows) out.add(pairKey(r.a_id, r.b_id));
     }
     return out;
   }
 
   async sourcesOf(ids: number[]): Promise<Map<number, Source[]>> {
     const out = new Map<number, Source[]>();
-    for (const part of chunks(ids, 500)) {
+    for (const part of sized(ids, 512)) {
       const rows = await this.db
         .selectFrom('twinning_sources')
         .select(['twinning_id', 'fact', 'url', 'citation'])

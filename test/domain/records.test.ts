@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { continentOf, parseContinentOverrides } from '../../src/domain/countries.js';
 import {
   effectiveFacts,
-  orderByParent,
-  parentCycle,
+  parentCycles,
+  parentCyclesByIndex,
   validatePlaceRecord,
-  type PlaceInput,
 } from '../../src/domain/places.js';
 import { canonicalTwinning, validateTwinningRecord } from '../../src/domain/twinnings.js';
 
@@ -96,16 +95,38 @@ describe('place records', () => {
     expect(validatePlaceRecord({ id: 'x', name: 'X', mayor: 'Y' }).issues[0]?.column).toBe('mayor');
   });
 
-  it('orders parents before children and finds cycles', () => {
-    const places: PlaceInput[] = [
-      { id: 'c', name: 'C', parent: 'b' },
-      { id: 'b', name: 'B', parent: 'a' },
-      { id: 'a', name: 'A', parent: null },
-    ];
-    expect(orderByParent(places).map((p) => p.id)).toEqual(['a', 'b', 'c']);
-    const parents: Record<string, string> = { a: 'b', b: 'c', c: 'a' };
-    expect(parentCycle('a', (id) => parents[id])).toEqual(['a', 'b', 'c']);
-    expect(parentCycle('a', () => null)).toBeNull();
+  it('finds each cycle of parents once, starting where the given order first meets it', () => {
+    const parents: Record<string, string> = { a: 'b', b: 'c', c: 'a', d: 'a', e: 'f', f: 'e', g: 'h' };
+    expect(parentCycles(['d', 'b', 'g', 'f', 'e'], (id) => parents[id])).toEqual([
+      ['b', 'c', 'a'],
+      ['f', 'e'],
+    ]);
+    expect(parentCycles(['a'], () => null)).toEqual([]);
+  });
+
+  it('walks a chain of parents thousands deep once, whichever end the places are given from', () => {
+    const n = 100_000;
+    for (const order of ['child first', 'parent first']) {
+      let calls = 0;
+      const parentOf = (id: string) => {
+        calls++;
+        const i = Number(id.slice(1));
+        return i + 1 < n ? `p${i + 1}` : null;
+      };
+      const ids = Array.from({ length: n }, (_, i) => `p${order === 'child first' ? i : n - 1 - i}`);
+      expect(parentCycles(ids, parentOf)).toEqual([]);
+      // walking up from every place would ask n²/2 = 5·10⁹ times
+      expect(calls, order).toBeLessThanOrEqual(2 * n);
+    }
+    let steps = 0;
+    const cycles = parentCyclesByIndex(
+      n,
+      (i) => (steps++, i + 1 < n ? i + 1 : 0),
+      (i) => i,
+    );
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]).toHaveLength(n);
+    expect(steps).toBe(n);
   });
 });
 

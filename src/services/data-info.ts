@@ -1,0 +1,44 @@
+import type { Place } from '../domain/places.js';
+import type { DataManifest, Disagreement, Redirect } from '../domain/provenance.js';
+import type { Store } from '../store/store.js';
+import { MANIFEST_KEY } from './import.js';
+
+/** What the data is: its date, what built it and from which sources, and how much of it there is. */
+export type DataInfo = DataManifest;
+
+export interface DisagreementPage {
+  items: Disagreement[];
+  /** the places the items are about, by id */
+  places: Map<string, Place>;
+  total: number;
+}
+
+/** The provenance of the registry as a whole: the dataset's manifest, where sources disagreed, old ids. */
+export class DataInfoService {
+  constructor(private readonly store: Store) {}
+
+  /** The manifest of the dataset last imported with one (the bundled data ships one); null without. */
+  async info(): Promise<DataInfo | null> {
+    const text = await this.store.meta.get(MANIFEST_KEY);
+    return text ? (JSON.parse(text) as DataInfo) : null;
+  }
+
+  /** Facts on which the dataset's sources disagreed, by place, a page at a time; optionally of one fact. */
+  async disagreements(opts: { limit: number; offset: number; fact?: string }): Promise<DisagreementPage> {
+    const [items, total] = await Promise.all([
+      this.store.disagreements.list(opts.limit, opts.offset, opts.fact),
+      this.store.disagreements.count(opts.fact),
+    ]);
+    return { items, total, places: await this.store.places.getMany(items.map((d) => d.place)) };
+  }
+
+  /** Where the sources disagreed about one place's facts. */
+  async disagreementsOf(placeId: string): Promise<Disagreement[]> {
+    return (await this.store.disagreements.of([placeId])).get(placeId) ?? [];
+  }
+
+  /** Every old id and where it leads. */
+  redirects(): Promise<Redirect[]> {
+    return this.store.redirects.all();
+  }
+}
