@@ -40,7 +40,7 @@ export class Store {
     this.meta = new MetaRepo(db);
     this.stats = new StatsRepo(db);
     this.sections = new SectionsRepo(db);
-    this.users = new UsersRepo(db);
+    this.users = new UsersRepo(db, dialect);
     this.outbox = new OutboxRepo(db);
     this.orgs = new OrgsRepo(db);
     this.revisions = new RevisionsRepo(db);
