@@ -163,7 +163,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const gazetteer = new Gazetteer(ctx.store, version);
   const places = new PlacesService(ctx.store, ctx.config.continents, gazetteer);
   const stats = new StatsService(ctx.store, ctx.config.continents);
-  const network = new NetworkService(ctx.store, version, ctx.config.continents, gazetteer);
+  const network = new NetworkService(ctx.store, version, ctx.config.continents, gazetteer, {
+    onError: (e) => app.log.error(e),
+  });
+  app.addHook('onClose', () => network.close());
   await app.register(apiRoutes({ places, stats, network }), { prefix: '/api' });
   statsPages(app, ctx.store, stats);
   networkPages(app, network, places);
