@@ -21,6 +21,7 @@ import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
 import { buildApp } from '../web/app.js';
+import { drainable } from './shutdown.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -96,6 +97,15 @@ Settings come from the environment:
     .description('Serve the website and API; migrates, and loads the bundled data on first start')
     .action(async () => {
       const cfg = config();
+      // Stopped before the site is up: nothing is being answered yet, and what is half done (a migration, the
+      // first load of the bundled data) is one transaction, which the database rolls back.
+      let stop: (signal: NodeJS.Signals) => void = () => {
+        err('Stopped during start-up.');
+        process.exit(0);
+      };
+      const onSignal = (signal: NodeJS.Signals) => stop(signal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const db = openDatabase(cfg.databaseUrl);
       await migrateToLatest(db);
       const store = Store.of(db);
@@ -110,13 +120,29 @@ Settings come from the environment:
         }
       }
       const app = await buildApp({ config: cfg, store }, { logger: true, warm: true, mailIntervalMs: 5000 });
-      const close = async () => {
-        await app.close();
-        await db.close();
-      };
-      process.once('SIGINT', () => void close());
-      process.once('SIGTERM', () => void close());
+      const server = drainable(app.server);
       await app.listen({ port: cfg.port, host: cfg.host });
+      let stopping = false;
+      stop = (signal) => {
+        if (stopping) {
+          err(`${signal} again: stopping at once.`);
+          process.exit(1);
+        }
+        stopping = true;
+        err(`${signal}: stopping; answering the requests under way, taking no new connections.`);
+        void (async () => {
+          await server.drain();
+          // background work (mail, network figures) stops with the app
+          await app.close();
+          await db.close();
+          err('Stopped.');
+          // nothing should keep the process up now; if something does, it must not hold up a restart
+          setTimeout(() => process.exit(0), 2000).unref();
+        })().catch((e: unknown) => {
+          err(`Stopping failed: ${(e as Error).stack ?? String(e)}`);
+          process.exit(1);
+        });
+      };
       err(`Twinning is serving at http://localhost:${(app.server.address() as { port: number }).port}`);
     });
 
