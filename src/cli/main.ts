@@ -9,6 +9,7 @@ import { DomainError, NotFoundError, ValidationError, formatProblem } from '../d
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import type { StatsLang } from '../domain/stats-text.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
+import { describeCounts, makeBackup, restoreBackup } from '../services/backup.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type Progress } from '../services/import.js';
 import { PlacesService } from '../services/places.js';
@@ -89,7 +90,9 @@ Settings come from the environment:
   TWINNING_MAIL_FROM  the sender of mail (default Twinning <no-reply@the site's host>)
   TWINNING_SECRET     signs cookies (32+ characters); unset: made once and kept in the database
   TWINNING_TRUST_PROXY  proxies in front to trust for the client's address (default 0)
-  TWINNING_PHOTO_QUOTA_MB  megabytes of photos each organization may keep (default 500)`,
+  TWINNING_PHOTO_QUOTA_MB  megabytes of photos each organization may keep (default 500)
+
+Back up with \`twinning backup FILE\` (also while serving), restore with \`twinning restore FILE\`.`,
     );
 
   cli
@@ -162,6 +165,43 @@ Settings come from the environment:
       } finally {
         await db.close();
       }
+    });
+
+  cli
+    .command('backup')
+    .description(
+      'Write a consistent copy of the whole database to FILE (safe while the site is serving): places, ties, ' +
+        'accounts, content, photos, history',
+    )
+    .argument(
+      '<file>',
+      'where to write the backup; an earlier backup there is replaced once this one is complete',
+    )
+    .action(async (file: string) => {
+      const cfg = config();
+      const done = await makeBackup(cfg.databaseUrl, file);
+      const size = `${(done.bytes / 1024 / 1024).toFixed(1)} MB`;
+      out(
+        done.counts
+          ? `Backed up ${done.from} to ${file} (${size}, SQLite): ${describeCounts(done.counts)}.`
+          : `Backed up ${done.from} to ${file} (${size}, pg_dump custom format, ${done.tables} tables).`,
+      );
+    });
+
+  cli
+    .command('restore')
+    .description(
+      'Load a backup made by `twinning backup` into the database DATABASE_URL names, which must be empty ' +
+        '(or --force); stop the servers first',
+    )
+    .argument('<file>', 'a backup file')
+    .option('--force', 'replace everything the database holds')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const cfg = config();
+      const done = await restoreBackup(cfg.databaseUrl, file, { force: opts.force });
+      out(`Restored ${file} into ${done.into}: ${describeCounts(done.counts)}.`);
+      if (done.migrated.length)
+        out(`The backup came from an older version; then applied ${done.migrated.join(', ')}.`);
     });
 
   cli
