@@ -62,7 +62,9 @@ describe('whole-network figures on the bundled data', () => {
     }
     const stillComputing = await get('/api/network');
     expect(stillComputing.res.statusCode).toBe(503);
-    expect(Math.max(...pages)).toBeLessThan(500);
+    // (loose bounds: this machine is shared; the thread's idleness below is the sharper measure)
+    expect(pages.sort((a, b) => a - b)[Math.floor(pages.length / 2)]).toBeLessThan(100);
+    expect(Math.max(...pages)).toBeLessThan(1500);
 
     const ready = await waitFor(
       'the network figures',
