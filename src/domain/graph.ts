@@ -218,12 +218,12 @@ export interface NetworkFigures {
   places: number;
   ties: number;
   components: number;
-  /** the largest components, each with its best-connected place */
-  largestComponents: { size: number; hub: string }[];
+  /** the largest components, each with its best-connected place and that place's ties */
+  largestComponents: { size: number; hub: string; hubTies: number }[];
   /** places by number of ties, most first */
   mostConnected: { id: string; ties: number }[];
   /** places by estimated betweenness, highest first */
-  mostCentral: { id: string; betweenness: number }[];
+  mostCentral: { id: string; ties: number; betweenness: number }[];
 }
 
 /**
@@ -239,13 +239,13 @@ export function networkFigures(graph: TwinGraph, limit: number, samples = 200): 
     places: graph.nodeCount,
     ties: graph.edgeCount,
     components: components.length,
-    largestComponents: components.slice(0, limit).map((c) => ({
-      size: c.length,
-      hub: c.reduce((a, b) => {
+    largestComponents: components.slice(0, limit).map((c) => {
+      const hub = c.reduce((a, b) => {
         const d = graph.degree(b) - graph.degree(a);
         return d > 0 || (d === 0 && b < a) ? b : a;
-      }),
-    })),
+      });
+      return { size: c.length, hub, hubTies: graph.degree(hub) };
+    }),
     mostConnected: nodes
       .sort((a, b) => graph.degree(b) - graph.degree(a) || byId(a, b))
       .slice(0, limit)
@@ -253,7 +253,7 @@ export function networkFigures(graph: TwinGraph, limit: number, samples = 200): 
     mostCentral: [...scores.entries()]
       .sort((a, b) => b[1] - a[1] || byId(a[0], b[0]))
       .slice(0, limit)
-      .map(([id, score]) => ({ id, betweenness: Math.round(score) })),
+      .map(([id, score]) => ({ id, ties: graph.degree(id), betweenness: Math.round(score) })),
   };
 }
 

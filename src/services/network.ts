@@ -12,10 +12,7 @@ import type { CompactTie } from '../store/twinnings-repo.js';
 import type { DataVersion } from './data-version.js';
 import { PerVersion } from './per-version.js';
 import { Gazetteer } from './gazetteer.js';
-import type { FiguresAnswer, FiguresJob } from './network-worker.js';
-
-/** Ties that link places today: not ended, not merely proposed. */
-const LINKING = ['active', 'dormant', 'suspended'] as const;
+import { LINKING, type FiguresAnswer, type FiguresJob, type PlaceLabel } from './network-worker.js';
 
 interface Snapshot {
   version: number;
@@ -87,14 +84,14 @@ export class NetworkService {
   private readonly thread = new FiguresThread();
   /** the newest figures computed, whatever their version */
   private figures: { version: number; computedAt: string; overview: Overview } | undefined;
-  /** the version being computed, and the newest snapshot asked for meanwhile */
-  private computing: { version: number; next?: Snapshot } | undefined;
+  /** the version being computed, and the newest version asked for meanwhile */
+  private computing: { version: number; next?: number } | undefined;
   /** how long the last computation took, to tell readers when to come back */
   private lastDurationMs = 10_000;
   private closed = false;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly version: DataVersion,
     private readonly continents: Record<string, Continent> = {},
     private readonly gazetteer = new Gazetteer(store, version),
@@ -102,9 +99,8 @@ export class NetworkService {
   ) {
     this.snapshot = new PerVersion(version, async () => {
       const { version: v, places, ties: all } = await this.gazetteer.snapshot();
-      const linking = new Set<string>(LINKING);
       const ties: CompactTie[] = all
-        .filter((t) => linking.has(t.status))
+        .filter((t) => LINKING.has(t.status))
         .map((t) => ({ id: t.id, a: t.a, b: t.b, signed: t.signed?.date ?? null, listedBy: t.listedBy }));
       return {
         version: v,
@@ -179,15 +175,9 @@ export class NetworkService {
    */
   async overview(limit = 20): Promise<OverviewState> {
     const known = this.figures;
-    if (known?.version === (await this.version.current())) return this.state('ready', known, limit);
-    // Reading this version's places and ties and making its graph take a fraction of a second of this thread:
-    // only once the answer is on its way.
-    setImmediate(() =>
-      this.load().then(
-        (s) => this.compute(s),
-        (e: unknown) => this.opts.onError?.(e),
-      ),
-    );
+    const version = await this.version.current();
+    if (known?.version === version) return this.state('ready', known, limit);
+    this.compute(version);
     return this.state('computing', known, limit);
   }
 
@@ -212,32 +202,43 @@ export class NetworkService {
     };
   }
 
-  /** Starts computing the figures of snapshot `s` in the worker, unless under way; one computation at a time. */
-  private compute(s: Snapshot): void {
+  /**
+   * Starts computing the figures of the data as it is now in the worker, unless that is under way; one
+   * computation at a time. The worker reads the database itself; a database it cannot open (SQLite in memory)
+   * has the ties sent from this thread's snapshot instead.
+   */
+  private compute(version: number): void {
     if (this.closed) return;
     if (this.computing) {
-      if (this.computing.version !== s.version) this.computing.next = s;
+      if (this.computing.version !== version) this.computing.next = version;
       return;
     }
-    this.computing = { version: s.version };
+    this.computing = { version };
     const started = Date.now();
-    const a: string[] = [];
-    const b: string[] = [];
-    for (const t of s.ties) {
-      a.push(t.a);
-      b.push(t.b);
-    }
-    this.thread
-      .run({ a, b, limit: OVERVIEW_MAX, samples: BETWEENNESS_SAMPLES })
-      .then((f) => {
-        this.lastDurationMs = Date.now() - started;
-        // newer figures may have arrived meanwhile only if versions go back, which they do not
-        if (!this.figures || this.figures.version <= s.version)
-          this.figures = {
+    const url = this.store.url;
+    const job: Promise<Omit<FiguresJob, 'job'>> =
+      url && url !== ':memory:'
+        ? Promise.resolve({ source: 'database', url, limit: OVERVIEW_MAX, samples: BETWEENNESS_SAMPLES })
+        : this.load().then((s) => ({
+            source: 'ties',
             version: s.version,
-            computedAt: new Date().toISOString(),
-            overview: this.name(s, f),
-          };
+            a: s.ties.map((t) => t.a),
+            b: s.ties.map((t) => t.b),
+            limit: OVERVIEW_MAX,
+            samples: BETWEENNESS_SAMPLES,
+          }));
+    job
+      .then((j) => this.thread.run(j))
+      .then(async (answer) => {
+        this.lastDurationMs = Date.now() - started;
+        // versions only grow: older figures never replace newer ones
+        if (this.figures && this.figures.version > answer.version) return;
+        const labels = answer.labels ?? (await this.labelsOf(answer));
+        this.figures = {
+          version: answer.version,
+          computedAt: new Date().toISOString(),
+          overview: named(answer.figures, labels),
+        };
       })
       .catch((e: unknown) => {
         if (!this.closed) this.opts.onError?.(e);
@@ -245,20 +246,24 @@ export class NetworkService {
       .finally(() => {
         const next = this.computing?.next;
         this.computing = undefined;
-        if (next && next.version !== this.figures?.version) this.compute(next);
+        if (next !== undefined && next !== this.figures?.version) this.compute(next);
       });
   }
 
-  /** The figures with their places named, as the snapshot they were computed from has them. */
-  private name(s: Snapshot, f: NetworkFigures): Overview {
-    return {
-      places: f.places,
-      ties: f.ties,
-      components: f.components,
-      largestComponents: f.largestComponents.map((c) => ({ size: c.size, hub: this.ref(s, c.hub) })),
-      mostConnected: f.mostConnected.map((p) => this.ref(s, p.id)),
-      mostCentral: f.mostCentral.map((p) => ({ ...this.ref(s, p.id), betweenness: p.betweenness })),
-    };
+  /** The labels of the places figures computed from this thread's snapshot name. */
+  private async labelsOf(answer: { figures: NetworkFigures }): Promise<Record<string, PlaceLabel>> {
+    const s = await this.load();
+    const out: Record<string, PlaceLabel> = {};
+    const f = answer.figures;
+    for (const id of [
+      ...f.largestComponents.map((c) => c.hub),
+      ...f.mostConnected.map((p) => p.id),
+      ...f.mostCentral.map((p) => p.id),
+    ]) {
+      const p = s.places.get(id);
+      if (p) out[id] = { name: p.name, nameZh: p.nameZh, kind: p.kind, country: p.country };
+    }
+    return out;
   }
 
   /** The places with the most ties in force (not countries), where located, and the ties among them. */
@@ -402,6 +407,30 @@ export class NetworkService {
   }
 }
 
+/** The figures with their places named; a place's `ties` are its ties in force, as the figures counted them. */
+function named(f: NetworkFigures, labels: Record<string, PlaceLabel>): Overview {
+  const degree = new Map(f.mostConnected.map((p) => [p.id, p.ties]));
+  const ref = (id: string, ties?: number): PlaceRef => {
+    const l = labels[id];
+    return {
+      id,
+      name: l?.name ?? id,
+      nameZh: l?.nameZh ?? null,
+      kind: l?.kind ?? 'other',
+      country: l?.country ?? null,
+      ties: ties ?? degree.get(id) ?? 0,
+    };
+  };
+  return {
+    places: f.places,
+    ties: f.ties,
+    components: f.components,
+    largestComponents: f.largestComponents.map((c) => ({ size: c.size, hub: ref(c.hub, c.hubTies) })),
+    mostConnected: f.mostConnected.map((p) => ref(p.id, p.ties)),
+    mostCentral: f.mostCentral.map((p) => ({ ...ref(p.id, p.ties), betweenness: p.betweenness })),
+  };
+}
+
 /** Ties per country, each counted once for a country even when both sides lie in it. */
 function countByCountry(s: Snapshot, ties: CompactTie[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -425,6 +454,8 @@ function startWorker(): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), opts);
 }
 
+type Done = Exclude<FiguresAnswer, { error: string }>;
+
 /**
  * One worker thread for the whole-network figures, started on first use and kept (it is idle between
  * versions). Brandes' betweenness over the world's network takes seconds of steady computation: in the thread
@@ -432,18 +463,15 @@ function startWorker(): Worker {
  */
 class FiguresThread {
   private worker: Worker | undefined;
-  private readonly jobs = new Map<
-    number,
-    { resolve: (f: NetworkFigures) => void; reject: (e: Error) => void }
-  >();
+  private readonly jobs = new Map<number, { resolve: (a: Done) => void; reject: (e: Error) => void }>();
   private next = 1;
 
-  run(job: Omit<FiguresJob, 'job'>): Promise<NetworkFigures> {
+  run(job: Omit<FiguresJob, 'job'>): Promise<Done> {
     const worker = (this.worker ??= this.start());
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      worker.postMessage({ ...job, job: id } satisfies FiguresJob);
+      worker.postMessage({ ...job, job: id } as FiguresJob);
     });
   }
 
@@ -455,7 +483,7 @@ class FiguresThread {
       const job = this.jobs.get(m.job);
       this.jobs.delete(m.job);
       if ('error' in m) job?.reject(new Error(`Computing the network figures failed: ${m.error}`));
-      else job?.resolve(m.figures);
+      else job?.resolve(m);
     });
     const fail = (e: Error) => {
       if (this.worker === worker) this.worker = undefined;

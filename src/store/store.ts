@@ -34,6 +34,8 @@ export class Store {
   constructor(
     readonly db: Kysely<DB>,
     readonly dialect: DialectName,
+    /** the database's address, for work that opens a connection of its own (another thread); not in transactions */
+    readonly url?: string,
   ) {
     this.places = new PlacesRepo(db);
     this.twinnings = new TwinningsRepo(db);
@@ -51,7 +53,7 @@ export class Store {
   }
 
   static of(database: Database): Store {
-    return new Store(database.db, database.dialect);
+    return new Store(database.db, database.dialect, database.url);
   }
 
   /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */
