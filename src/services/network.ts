@@ -176,7 +176,8 @@ export class NetworkService {
   async overview(limit = 20): Promise<OverviewState> {
     const known = this.figures;
     const version = await this.version.current();
-    if (known?.version === version) return this.state('ready', known, limit);
+    // (the worker may have read a version newer than the one this process has seen yet)
+    if (known && known.version >= version) return this.state('ready', known, limit);
     this.compute(version);
     return this.state('computing', known, limit);
   }
