@@ -1,10 +1,11 @@
-// Benchmarks for the targets: import of the bundled data (and ten times it), statistics, API latency and the
-// profile page under load.
-// Usage: npm run bench [-- import|stats|api|portal]   (builds first; results also written to bench/results/)
-import { execFileSync, spawn } from 'node:child_process';
+// Benchmarks for the targets: import of the bundled data (and ten times it), statistics, API latency, the
+// profile page under load, and the profile page while the network figures are recomputed.
+// Usage: npm run bench [-- import|stats|api|portal|network]   (builds first; results also in bench/results/)
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -18,6 +19,8 @@ import { migrateToLatest } from '../src/store/migrate.js';
 import { Store } from '../src/store/store.js';
 
 const root = join(import.meta.dirname, '..');
+// the `twinning` served and run; another build's bin/twinning.js to compare with it
+const bin = process.env.TWINNING_BENCH_BIN ?? join(root, 'bin/twinning.js');
 const which = process.argv[2] ?? 'all';
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
@@ -211,7 +214,8 @@ end`,
     );
     const pin = hasTaskset() ? ['taskset', '-c', '1'] : [];
     const cmd = [...pin, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, url];
-    const out = execFileSync(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
+    // not execFileSync: a scenario may watch the server while the load runs
+    const { stdout: out } = await promisify(execFile)(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
     const [rps, p50, p99, non2xx] = /RESULT (\S+) (\S+) (\S+) (\d+)/
       .exec(out)!
       .slice(1)
@@ -269,7 +273,7 @@ function serveFile(dbPath: string) {
   console.log(
     hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
   );
-  return startProcess([join(root, 'bin/twinning.js'), 'serve'], {
+  return startProcess([bin, 'serve'], {
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -303,7 +307,7 @@ async function benchApi() {
   let bytes = 0;
   try {
     // the server computes whole-network figures in the background at start: let that finish first
-    await fetch(`${server.url}/api/network`);
+    await networkReady(server.url);
     for (const p of twinningsPaths) bytes += (await (await fetch(server.url + p)).arrayBuffer()).byteLength;
     bytes = Math.round(bytes / twinningsPaths.length);
     await load(server.url, 'warm-up', twinningsPaths, 3);
@@ -369,7 +373,7 @@ async function benchPortal() {
   };
   let bytes = 0;
   try {
-    await fetch(`${server.url}/api/network`);
+    await networkReady(server.url);
     const { paths, bytes: sampleBytes } = await canonical(sample);
     bytes = sampleBytes;
     const { paths: busiestPaths } = await canonical(busiest);
@@ -415,6 +419,85 @@ async function benchPortal() {
     rmSync(dir, { recursive: true, force: true });
   }
   results.portalBaseline = await baselineLoad(bytes);
+}
+
+/** Waits until the server's whole-network figures are computed; when they were, and how long that took. */
+async function networkReady(
+  url: string,
+  since = performance.now(),
+): Promise<{ waitedMs: number; computedAt: string }> {
+  for (;;) {
+    const res = await fetch(`${url}/api/network?limit=1`);
+    const body = (await res.json()) as { status?: string; computedAt?: string };
+    // (a build from before the figures had a status answered only once they were ready)
+    if (res.status === 200 && (body.status ?? 'ready') === 'ready')
+      return { waitedMs: Math.round(performance.now() - since), computedAt: body.computedAt! };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Profile pages while the whole-network figures are computed again after an import (an unchanged re-import
+ * of the countries: the data version moves on, so the figures are made anew). Measured beside the same load
+ * with the figures ready, 10 connections, uncached pages; the first /network answer's time as well.
+ */
+async function benchNetwork(seconds = 8) {
+  const { dir, dbPath, db, store } = await seededFile('network');
+  const tied = (await store.places.list({ hasTies: true, kind: 'city' }, 400, 0)).map((h) => h.place.id);
+  await db.close();
+  const server = await serveFile(dbPath);
+  try {
+    await networkReady(server.url);
+    const paths: string[] = [];
+    for (const id of tied) paths.push(new URL((await fetch(`${server.url}/places/${id}`)).url).pathname);
+    const uncached = (tag: string) => paths.map((p) => `${p}?x=${tag}`);
+    await load(server.url, 'warm-up', uncached('w'), 2, true, 10);
+    const quiet = await load(
+      server.url,
+      `uncached profile pages, ${paths.length} cities, 10 connections, network figures ready`,
+      uncached('q'),
+      seconds,
+      true,
+      10,
+    );
+    execFileSync(process.execPath, [bin, 'import', join(DATA_DIR, 'countries.csv')], {
+      env: { ...process.env, DATABASE_URL: dbPath },
+    });
+    // the server reads the data version at most once a second
+    await new Promise((r) => setTimeout(r, 1100));
+    // the load starts with the first /network request, as visitors keep coming whatever it does
+    const asked = performance.now();
+    const first = fetch(`${server.url}/network`).then(async (res) => ({
+      ms: Math.round(performance.now() - asked),
+      computing: (await res.text()).includes('being computed'),
+    }));
+    const [during, ready, { ms: firstMs, computing }] = await Promise.all([
+      load(
+        server.url,
+        'the same while the figures are computed after an import',
+        uncached('d'),
+        seconds,
+        true,
+        10,
+      ),
+      networkReady(server.url, asked),
+      first,
+    ]);
+    console.log(
+      `first /network after the import: ${firstMs} ms (${computing ? 'says the figures are being computed' : 'with the figures'}); ` +
+        `figures ready ${(ready.waitedMs / 1000).toFixed(1)} s after it`,
+    );
+    results.network = {
+      quiet,
+      during,
+      firstNetworkMs: firstMs,
+      firstSaysComputing: computing,
+      readyAfterMs: ready.waitedMs,
+    };
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function baselineLoad(bytes: number): Promise<LoadResult> {
@@ -481,5 +564,6 @@ if (which === 'all' || which === 'import') await benchImport();
 if (which === 'all' || which === 'stats') await benchStats();
 if (which === 'all' || which === 'api') await benchApi();
 if (which === 'all' || which === 'portal') await benchPortal();
+if (which === 'all' || which === 'network') await benchNetwork();
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/latest.json'), JSON.stringify(results, null, 2) + '\n');

@@ -8,6 +8,7 @@ import { DomainError, NotFoundError, ValidationError, formatProblem } from '../d
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import type { StatsLang } from '../domain/stats-text/index.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
+import { describeCounts, makeBackup, restoreBackup } from '../services/backup.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
 import { importFiles, type ImportSummary, type Progress } from '../services/import.js';
 import { fileFromPath, type InputFile } from '../services/interchange.js';
@@ -20,6 +21,7 @@ import { seedIfEmpty } from '../services/seed.js';
 import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
+import { drainable } from './shutdown.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -94,7 +96,9 @@ export function program(io: Io): Command {
       'after',
       `
 Settings come from the environment (see the README):
-${settingsHelp()}`,
+${settingsHelp()}
+
+Back up with \`twinning backup FILE\` (also while serving), restore with \`twinning restore FILE\`.`,
     );
 
   cli
@@ -102,6 +106,15 @@ ${settingsHelp()}`,
     .description('Serve the website and API; migrates, and loads the bundled data on first start')
     .action(async () => {
       const cfg = config();
+      // Stopped before the site is up: nothing is being answered yet, and what is half done (a migration, the
+      // first load of the bundled data) is one transaction, which the database rolls back.
+      let stop: (signal: NodeJS.Signals) => void = () => {
+        err('Stopped during start-up.');
+        process.exit(0);
+      };
+      const onSignal = (signal: NodeJS.Signals) => stop(signal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       const db = openDatabase(cfg.databaseUrl);
       await migrateToLatest(db);
       const store = Store.of(db);
@@ -126,13 +139,29 @@ ${settingsHelp()}`,
         warm: true,
         mailIntervalMs: 5000,
       });
-      const close = async () => {
-        await app.close();
-        await db.close();
-      };
-      process.once('SIGINT', () => void close());
-      process.once('SIGTERM', () => void close());
+      const server = drainable(app.server);
       await app.listen({ port: cfg.port, host: cfg.host });
+      let stopping = false;
+      stop = (signal) => {
+        if (stopping) {
+          err(`${signal} again: stopping at once.`);
+          process.exit(1);
+        }
+        stopping = true;
+        err(`${signal}: stopping; answering the requests under way, taking no new connections.`);
+        void (async () => {
+          await server.drain();
+          // background work (mail, network figures) stops with the app
+          await app.close();
+          await db.close();
+          err('Stopped.');
+          // nothing should keep the process up now; if something does, it must not hold up a restart
+          setTimeout(() => process.exit(0), 2000).unref();
+        })().catch((e: unknown) => {
+          err(`Stopping failed: ${(e as Error).stack ?? String(e)}`);
+          process.exit(1);
+        });
+      };
       err(`Twinning is serving at http://localhost:${(app.server.address() as { port: number }).port}`);
     });
 
@@ -152,6 +181,43 @@ ${settingsHelp()}`,
       } finally {
         await db.close();
       }
+    });
+
+  cli
+    .command('backup')
+    .description(
+      'Write a consistent copy of the whole database to FILE (safe while the site is serving): places, ties, ' +
+        'accounts, content, photos, history',
+    )
+    .argument(
+      '<file>',
+      'where to write the backup; an earlier backup there is replaced once this one is complete',
+    )
+    .action(async (file: string) => {
+      const cfg = config();
+      const done = await makeBackup(cfg.databaseUrl, file);
+      const size = `${(done.bytes / 1024 / 1024).toFixed(1)} MB`;
+      out(
+        done.counts
+          ? `Backed up ${done.from} to ${file} (${size}, SQLite): ${describeCounts(done.counts)}.`
+          : `Backed up ${done.from} to ${file} (${size}, pg_dump custom format, ${done.tables} tables).`,
+      );
+    });
+
+  cli
+    .command('restore')
+    .description(
+      'Load a backup made by `twinning backup` into the database DATABASE_URL names, which must be empty ' +
+        '(or --force); stop the servers first',
+    )
+    .argument('<file>', 'a backup file')
+    .option('--force', 'replace everything the database holds')
+    .action(async (file: string, opts: { force?: boolean }) => {
+      const cfg = config();
+      const done = await restoreBackup(cfg.databaseUrl, file, { force: opts.force });
+      out(`Restored ${file} into ${done.into}: ${describeCounts(done.counts)}.`);
+      if (done.migrated.length)
+        out(`The backup came from an older version; then applied ${done.migrated.join(', ')}.`);
     });
 
   cli

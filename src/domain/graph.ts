@@ -31,6 +31,11 @@ export class TwinGraph {
     return n / 2;
   }
 
+  /** Every place with at least one tie. */
+  nodes(): IterableIterator<string> {
+    return this.adjacency.keys();
+  }
+
   neighbours(id: string): string[] {
     return [...(this.adjacency.get(id) ?? [])];
   }
@@ -113,6 +118,21 @@ export class TwinGraph {
     return out;
   }
 
+  /** The places reachable from `id` through chains of ties, `id` included (just `id` when it has no ties). */
+  componentOf(id: string): string[] {
+    const comp = [id];
+    const seen = new Set(comp);
+    for (let i = 0; i < comp.length; i++) {
+      for (const n of this.adjacency.get(comp[i] as string) ?? []) {
+        if (!seen.has(n)) {
+          seen.add(n);
+          comp.push(n);
+        }
+      }
+    }
+    return comp;
+  }
+
   /** Connected components, largest first; each as its list of places. */
   components(): string[][] {
     const seen = new Set<string>();
@@ -191,6 +211,50 @@ export class TwinGraph {
     for (const [k, v] of score) score.set(k, v * scale);
     return score;
   }
+}
+
+/** The figures of the whole network, by place id: what takes seconds on the world's network. */
+export interface NetworkFigures {
+  places: number;
+  ties: number;
+  components: number;
+  /** the largest components, each with its best-connected place and that place's ties */
+  largestComponents: { size: number; hub: string; hubTies: number }[];
+  /** places by number of ties, most first */
+  mostConnected: { id: string; ties: number }[];
+  /** places by estimated betweenness, highest first */
+  mostCentral: { id: string; ties: number; betweenness: number }[];
+}
+
+/**
+ * Components, the most connected and the most central places (betweenness from `samples` source places), the
+ * first `limit` of each. Ties in scores are broken by id, so the figures do not depend on the order of ties.
+ */
+export function networkFigures(graph: TwinGraph, limit: number, samples = 200): NetworkFigures {
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const components = graph.components();
+  const scores = graph.betweenness(samples);
+  const nodes = [...graph.nodes()];
+  return {
+    places: graph.nodeCount,
+    ties: graph.edgeCount,
+    components: components.length,
+    largestComponents: components.slice(0, limit).map((c) => {
+      const hub = c.reduce((a, b) => {
+        const d = graph.degree(b) - graph.degree(a);
+        return d > 0 || (d === 0 && b < a) ? b : a;
+      });
+      return { size: c.length, hub, hubTies: graph.degree(hub) };
+    }),
+    mostConnected: nodes
+      .sort((a, b) => graph.degree(b) - graph.degree(a) || byId(a, b))
+      .slice(0, limit)
+      .map((id) => ({ id, ties: graph.degree(id) })),
+    mostCentral: [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || byId(a[0], b[0]))
+      .slice(0, limit)
+      .map(([id, score]) => ({ id, ties: graph.degree(id), betweenness: Math.round(score) })),
+  };
 }
 
 function joinPaths(

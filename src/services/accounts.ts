@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../store/db.js';
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import type { TokenPurpose } from '../store/users-repo.js';
-import { checkLimit, type Limit } from './limits.js';
+import { takeLimit, type Limit, type Slot } from './limits.js';
 import { takeInvites } from './orgs.js';
 import { MailService } from './mail.js';
 import { confirmMail, emailChangeMails, isMailLang, resetMail } from './mail-text.js';
@@ -173,9 +173,9 @@ export class AccountsService {
       });
   }
 
-  /** Refuses with 429 when the bucket is full; the message says when to try again. */
-  private throttle(bucket: string, limit: Limit, what: string, now: Date): Promise<void> {
-    return checkLimit(this.store, bucket, limit, what, now);
+  /** Counts an attempt, or refuses with 429 when the bucket is full; the message says when to try again. */
+  private throttle(bucket: string, limit: Limit, what: string, now: Date): Promise<Slot> {
+    return takeLimit(this.store, bucket, limit, what, now);
   }
 
   /** A new account from the sign-up form (no roles: an admin or an organization's editor grants them). */
@@ -186,7 +186,6 @@ export class AccountsService {
     now = new Date(),
   ) {
     await this.throttle(`signup:ip:${ip}`, LIMITS.signupIp, 'new accounts from your network', now);
-    await this.store.users.addAttempt(`signup:ip:${ip}`, now.toISOString());
     return this.addUser({ ...input, admin: false }, null, now, baseUrl);
   }
 
@@ -195,7 +194,6 @@ export class AccountsService {
     if (user.emailConfirmedAt) return;
     const bucket = `confirm:user:${user.id}`;
     await this.throttle(bucket, LIMITS.confirmUser, 'confirmation mails', now);
-    await this.store.users.addAttempt(bucket, now.toISOString());
     await this.store.transaction((tx) => queueConfirmation(tx, user, baseUrl, now));
   }
 
@@ -230,7 +228,6 @@ export class AccountsService {
     if (await this.store.users.byEmail(email)) throw new ValidationError(`${email} already has an account.`);
     const bucket = `email:user:${user.id}`;
     await this.throttle(bucket, LIMITS.confirmUser, 'address changes', now);
-    await this.store.users.addAttempt(bucket, now.toISOString());
     const token = randomBytes(32).toString('base64url');
     const link = `${baseUrl.replace(/\/+$/, '')}/account/email/${token}`;
     await this.store.transaction(async (tx) => {
@@ -309,27 +306,49 @@ export class AccountsService {
    * Signs in with an address and password: the user, a new session and the browser's device id, or null if
    * either is wrong. Failed attempts are counted per address and per network address; past the limit even a
    * right password waits. A browser that signed in to this account before (`device`, from a signed cookie)
-   * has a count of its own instead of the address's: whoever guesses at an address cannot lock its owner out.
+   * has a count of its own instead of the address's and the network's: whoever guesses at an address, or
+   * from the owner's network, cannot lock the owner out.
+   *
+   * Each attempt takes its place in the counts before the password is checked, and gives it back if the
+   * password was right: however many arrive at once, no more than a limit's worth of passwords are checked.
    */
   async signIn(email: string, password: string, ip: string, now = new Date(), device: Device | null = null) {
     const address = normalizeEmail(email).slice(0, 254);
     const known = device ? (await this.store.users.byEmail(address))?.id === device.userId : false;
     const byAccount = known ? `signin:device:${device!.id}` : `signin:email:${address}`;
-    const byIp = `signin:ip:${ip}`;
-    await this.throttle(
+    const account = await this.throttle(
       byAccount,
       LIMITS.signinEmail,
       known ? 'failed sign-ins from this browser' : 'failed sign-ins for this address',
       now,
     );
-    await this.throttle(byIp, LIMITS.signinIp, 'failed sign-ins from your network', now);
-    const user = await this.checkPassword(address, password, now);
-    if (!user) {
-      await this.store.users.addAttempt(byAccount, now.toISOString());
-      await this.store.users.addAttempt(byIp, now.toISOString());
-      return null;
+    let network: Slot | undefined;
+    if (!known) {
+      try {
+        network = await this.throttle(
+          `signin:ip:${ip}`,
+          LIMITS.signinIp,
+          'failed sign-ins from your network',
+          now,
+        );
+      } catch (e) {
+        // refused before any password was checked: the address's count stays as it was
+        await account.release();
+        throw e;
+      }
     }
+    let user: User | null;
+    try {
+      user = await this.checkPassword(address, password, now);
+    } catch (e) {
+      // not a wrong password but a failure on our side: it counts against no one
+      await Promise.all([account.release(), network?.release()]);
+      throw e;
+    }
+    // a wrong password keeps its places in the counts
+    if (!user) return null;
     await this.store.users.clearAttempts(byAccount);
+    await network?.release();
     return {
       user,
       session: await this.startSession(user.id, now),
@@ -343,15 +362,24 @@ export class AccountsService {
    */
   async requestReset(email: string, ip: string, baseUrl: string, now = new Date()): Promise<void> {
     const address = normalizeEmail(email).slice(0, 254);
-    await this.throttle(`reset:ip:${ip}`, LIMITS.resetIp, 'password reset requests from your network', now);
-    await this.throttle(
-      `reset:email:${address}`,
-      LIMITS.resetEmail,
-      'password reset requests for this address',
+    const network = await this.throttle(
+      `reset:ip:${ip}`,
+      LIMITS.resetIp,
+      'password reset requests from your network',
       now,
     );
-    await this.store.users.addAttempt(`reset:ip:${ip}`, now.toISOString());
-    await this.store.users.addAttempt(`reset:email:${address}`, now.toISOString());
+    try {
+      await this.throttle(
+        `reset:email:${address}`,
+        LIMITS.resetEmail,
+        'password reset requests for this address',
+        now,
+      );
+    } catch (e) {
+      // refused: nothing was sent, so the network's count stays as it was
+      await network.release();
+      throw e;
+    }
     const user = await this.store.users.byEmail(address);
     if (!user || user.disabledAt) return;
     const token = randomBytes(32).toString('base64url');
@@ -424,12 +452,12 @@ export class AccountsService {
   private async verifyCurrentPassword(user: User, current: string, now: Date): Promise<void> {
     // guessing the current password from a session left open counts like failed sign-ins
     const bucket = `signin:email:${user.email}`;
-    await this.throttle(bucket, LIMITS.signinEmail, 'wrong passwords for this address', now);
+    const slot = await this.throttle(bucket, LIMITS.signinEmail, 'wrong passwords for this address', now);
     const stored = await this.store.users.byEmail(user.email);
-    if (!stored?.passwordHash || !(await verifyPassword(current.slice(0, 1000), stored.passwordHash))) {
-      await this.store.users.addAttempt(bucket, now.toISOString());
+    if (!stored?.passwordHash || !(await verifyPassword(current.slice(0, 1000), stored.passwordHash)))
       throw new ValidationError('The current password is not right.');
-    }
+    // only wrong passwords count
+    await slot.release();
   }
 
   /** The name shown with a user's comments and edits, and the language of their mail. */

@@ -3,7 +3,7 @@ import { text } from '../domain/fields.js';
 import type { Comment } from '../store/comments-repo.js';
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
-import { checkLimit } from './limits.js';
+import { takeLimit } from './limits.js';
 import { NotifyService } from './notify.js';
 import { commentMail } from './mail-text.js';
 import { Permissions, userIdOf, type Actor, type Acting } from './orgs.js';
@@ -38,9 +38,6 @@ export class CommentsService {
     if (!post || post.type !== 'post') throw new NotFoundError(`There is no post ${postId}.`);
     if (await this.store.comments.isBlocked(post.orgId, actor.user.id))
       throw new ForbiddenError('You may not comment on this organization’s posts.');
-    // a flood of comments would bury the moderation queue
-    const bucket = `comment:user:${actor.user.id}`;
-    await checkLimit(this.store, bucket, COMMENT_LIMIT, 'comments from you', now);
     const body = text((input.body ?? '').replace(/\r\n?/g, '\n'), MAX_COMMENT);
     if (!body.ok) throw new ValidationError(`The comment ${body.error}.`);
     if (!body.value) throw new ValidationError('The comment is empty: write something first.');
@@ -52,7 +49,8 @@ export class CommentsService {
       parentId = parent.id;
     }
     const editor = this.can.isEditorOf(actor, post.orgId);
-    await this.store.users.addAttempt(bucket, now.toISOString());
+    // a flood of comments would bury the moderation queue (checked and counted in one step)
+    await takeLimit(this.store, `comment:user:${actor.user.id}`, COMMENT_LIMIT, 'comments from you', now);
     const id = await this.store.transaction(async (tx) => {
       const id = await tx.comments.add(
         {

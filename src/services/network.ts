@@ -1,7 +1,10 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { continentOf, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import { TwinGraph } from '../domain/graph.js';
+import { TwinGraph, type NetworkFigures } from '../domain/graph.js';
 import { normalizeName } from '../domain/names.js';
 import type { CompactPlace } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
@@ -9,16 +12,15 @@ import type { CompactTie } from '../store/twinnings-repo.js';
 import type { DataVersion } from './data-version.js';
 import { PerVersion } from './per-version.js';
 import { Gazetteer } from './gazetteer.js';
-
-/** Ties that link places today: not ended, not merely proposed. */
-const LINKING = ['active', 'dormant', 'suspended'] as const;
+import { LINKING, type FiguresAnswer, type FiguresJob, type PlaceLabel } from './network-worker.js';
 
 interface Snapshot {
+  version: number;
   graph: TwinGraph;
   places: Map<string, CompactPlace>;
   ties: CompactTie[];
-  /** computed on first use, once per snapshot */
-  betweenness?: Promise<Map<string, number>>;
+  /** the size of each place's component, filled as places are asked about (one search per component) */
+  componentSizes: Map<string, number>;
 }
 
 export interface PlaceRef {
@@ -29,6 +31,40 @@ export interface PlaceRef {
   kind: string;
   country: string | null;
   ties: number;
+}
+
+/** The whole network's figures, with the places named. */
+export interface Overview {
+  places: number;
+  ties: number;
+  components: number;
+  largestComponents: { size: number; hub: PlaceRef }[];
+  mostConnected: PlaceRef[];
+  mostCentral: (PlaceRef & { betweenness: number })[];
+}
+
+/**
+ * The whole network's figures as far as they are known. They are computed in a worker thread after every
+ * change of the registry (seconds on the world's network); meanwhile `status` is 'computing' and `figures`
+ * are the previous ones (of `computedAt`), or null before the first are ready.
+ */
+export interface OverviewState {
+  status: 'ready' | 'computing';
+  /** when the figures were computed; null when there are none yet */
+  computedAt: string | null;
+  figures: Overview | null;
+  /** while computing: about how many seconds until the figures are ready */
+  retryAfterSeconds: number;
+}
+
+/** The most items of a list the figures keep (the API's largest `limit`). */
+export const OVERVIEW_MAX = 100;
+/** Source places of the betweenness estimate: ~5 s of work on the bundled data on one core. */
+const BETWEENNESS_SAMPLES = 200;
+
+export interface NetworkOptions {
+  /** told when computing the figures fails (the next request tries again) */
+  onError?: (e: unknown) => void;
 }
 
 export interface RankingOptions {
@@ -45,21 +81,46 @@ export interface RankingOptions {
  */
 export class NetworkService {
   private readonly snapshot: PerVersion<Snapshot>;
+  private readonly thread = new FiguresThread();
+  /** the newest figures computed, whatever their version */
+  private figures: { version: number; computedAt: string; overview: Overview } | undefined;
+  /** the version being computed, and the newest version asked for meanwhile */
+  private computing: { version: number; next?: number } | undefined;
+  /** how long the last computation took, to tell readers when to come back */
+  private lastDurationMs = 10_000;
+  private closed = false;
 
   constructor(
-    store: Store,
-    version: DataVersion,
+    private readonly store: Store,
+    private readonly version: DataVersion,
     private readonly continents: Record<string, Continent> = {},
     private readonly gazetteer = new Gazetteer(store, version),
+    private opts: NetworkOptions = {},
   ) {
     this.snapshot = new PerVersion(version, async () => {
-      const { places, ties: all } = await this.gazetteer.snapshot();
-      const linking = new Set<string>(LINKING);
+      const { version: v, places, ties: all } = await this.gazetteer.snapshot();
       const ties: CompactTie[] = all
-        .filter((t) => linking.has(t.status))
+        .filter((t) => LINKING.has(t.status))
         .map((t) => ({ id: t.id, a: t.a, b: t.b, signed: t.signed?.date ?? null, listedBy: t.listedBy }));
-      return { graph: new TwinGraph(ties.map((t) => [t.a, t.b] as const)), places, ties };
+      return {
+        version: v,
+        graph: new TwinGraph(ties.map((t) => [t.a, t.b] as const)),
+        places,
+        ties,
+        componentSizes: new Map(),
+      };
     });
+  }
+
+  /** Stops the worker thread (a computation under way is dropped). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.thread.close();
+  }
+
+  /** Where failures of the background computation are reported (the server's log). */
+  onError(report: (e: unknown) => void): void {
+    this.opts = { ...this.opts, onError: report };
   }
 
   private load(): Promise<Snapshot> {
@@ -94,7 +155,12 @@ export class NetworkService {
 
   async around(id: string, limit = 20) {
     const s = await this.known(id);
-    const component = s.graph.components().find((c) => c.includes(id));
+    let componentSize = s.componentSizes.get(id);
+    if (componentSize === undefined) {
+      const component = s.graph.componentOf(id);
+      for (const p of component) s.componentSizes.set(p, component.length);
+      componentSize = component.length;
+    }
     return {
       place: this.ref(s, id),
       cousins: s.graph
@@ -103,36 +169,107 @@ export class NetworkService {
       openTriangles: s.graph
         .openTriangles(id, limit)
         .map(([b, c]) => [this.ref(s, b), this.ref(s, c)] as [PlaceRef, PlaceRef]),
-      componentSize: component?.length ?? 1,
+      componentSize,
     };
   }
 
-  async overview(limit = 20) {
-    const s = await this.load();
-    s.betweenness ??= betweenness(s.graph);
-    const scores = await s.betweenness;
-    const components = s.graph.components();
-    const byScore = [...scores.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const byDegree = [...s.places.keys()]
-      .filter((id) => s.graph.degree(id) > 0)
-      .sort((a, b) => s.graph.degree(b) - s.graph.degree(a) || (a < b ? -1 : 1));
+  /**
+   * The whole network's figures: components, the most connected and the most central places. Answers at
+   * once: when the registry changed since they were computed, the computation starts in a worker thread
+   * and the answer says so, with the previous figures if there are any.
+   */
+  async overview(limit = 20): Promise<OverviewState> {
+    const known = this.figures;
+    const version = await this.version.current();
+    // (the worker may have read a version newer than the one this process has seen yet)
+    if (known && known.version >= version) return this.state('ready', known, limit);
+    this.compute(version);
+    return this.state('computing', known, limit);
+  }
+
+  private state(
+    status: OverviewState['status'],
+    known: { computedAt: string; overview: Overview } | undefined,
+    limit: number,
+  ): OverviewState {
+    const o = known?.overview;
     return {
-      places: s.graph.nodeCount,
-      ties: s.graph.edgeCount,
-      components: components.length,
-      largestComponents: components.slice(0, limit).map((c) => ({
-        size: c.length,
-        // the best-connected place names the component
-        hub: this.ref(
-          s,
-          c.reduce((a, b) => (s.graph.degree(b) > s.graph.degree(a) ? b : a)),
-        ),
-      })),
-      mostConnected: byDegree.slice(0, limit).map((id) => this.ref(s, id)),
-      mostCentral: byScore
-        .slice(0, limit)
-        .map(([id, score]) => ({ ...this.ref(s, id), betweenness: Math.round(score) })),
+      status,
+      computedAt: known?.computedAt ?? null,
+      figures: o
+        ? {
+            ...o,
+            largestComponents: o.largestComponents.slice(0, limit),
+            mostConnected: o.mostConnected.slice(0, limit),
+            mostCentral: o.mostCentral.slice(0, limit),
+          }
+        : null,
+      retryAfterSeconds: Math.max(1, Math.ceil(this.lastDurationMs / 1000)),
     };
+  }
+
+  /**
+   * Starts computing the figures of the data as it is now in the worker, unless that is under way; one
+   * computation at a time. The worker reads the database itself; a database it cannot open (SQLite in memory)
+   * has the ties sent from this thread's snapshot instead.
+   */
+  private compute(version: number): void {
+    if (this.closed) return;
+    if (this.computing) {
+      if (this.computing.version !== version) this.computing.next = version;
+      return;
+    }
+    this.computing = { version };
+    const started = Date.now();
+    const url = this.store.url;
+    const job: Promise<Omit<FiguresJob, 'job'>> =
+      url && url !== ':memory:'
+        ? Promise.resolve({ source: 'database', url, limit: OVERVIEW_MAX, samples: BETWEENNESS_SAMPLES })
+        : this.load().then((s) => ({
+            source: 'ties',
+            version: s.version,
+            a: s.ties.map((t) => t.a),
+            b: s.ties.map((t) => t.b),
+            limit: OVERVIEW_MAX,
+            samples: BETWEENNESS_SAMPLES,
+          }));
+    job
+      .then((j) => this.thread.run(j))
+      .then(async (answer) => {
+        this.lastDurationMs = Date.now() - started;
+        // versions only grow: older figures never replace newer ones
+        if (this.figures && this.figures.version > answer.version) return;
+        const labels = answer.labels ?? (await this.labelsOf(answer));
+        this.figures = {
+          version: answer.version,
+          computedAt: new Date().toISOString(),
+          overview: named(answer.figures, labels),
+        };
+      })
+      .catch((e: unknown) => {
+        if (!this.closed) this.opts.onError?.(e);
+      })
+      .finally(() => {
+        const next = this.computing?.next;
+        this.computing = undefined;
+        if (next !== undefined && next !== this.figures?.version) this.compute(next);
+      });
+  }
+
+  /** The labels of the places figures computed from this thread's snapshot name. */
+  private async labelsOf(answer: { figures: NetworkFigures }): Promise<Record<string, PlaceLabel>> {
+    const s = await this.load();
+    const out: Record<string, PlaceLabel> = {};
+    const f = answer.figures;
+    for (const id of [
+      ...f.largestComponents.map((c) => c.hub),
+      ...f.mostConnected.map((p) => p.id),
+      ...f.mostCentral.map((p) => p.id),
+    ]) {
+      const p = s.places.get(id);
+      if (p) out[id] = { name: p.name, nameZh: p.nameZh, kind: p.kind, country: p.country };
+    }
+    return out;
   }
 
   /** The places with the most ties in force (not countries), where located, and the ties among them. */
@@ -276,6 +413,30 @@ export class NetworkService {
   }
 }
 
+/** The figures with their places named; a place's `ties` are its ties in force, as the figures counted them. */
+function named(f: NetworkFigures, labels: Record<string, PlaceLabel>): Overview {
+  const degree = new Map(f.mostConnected.map((p) => [p.id, p.ties]));
+  const ref = (id: string, ties?: number): PlaceRef => {
+    const l = labels[id];
+    return {
+      id,
+      name: l?.name ?? id,
+      nameZh: l?.nameZh ?? null,
+      kind: l?.kind ?? 'other',
+      country: l?.country ?? null,
+      ties: ties ?? degree.get(id) ?? 0,
+    };
+  };
+  return {
+    places: f.places,
+    ties: f.ties,
+    components: f.components,
+    largestComponents: f.largestComponents.map((c) => ({ size: c.size, hub: ref(c.hub, c.hubTies) })),
+    mostConnected: f.mostConnected.map((p) => ref(p.id, p.ties)),
+    mostCentral: f.mostCentral.map((p) => ({ ...ref(p.id, p.ties), betweenness: p.betweenness })),
+  };
+}
+
 /** Ties per country, each counted once for a country even when both sides lie in it. */
 function countByCountry(s: Snapshot, ties: CompactTie[]): Map<string, number> {
   const out = new Map<string, number>();
@@ -287,14 +448,63 @@ function countByCountry(s: Snapshot, ties: CompactTie[]): Map<string, number> {
   return out;
 }
 
-// Brandes over the whole network takes seconds: run it one source place at a time, letting other requests in
-// between.
-async function betweenness(graph: TwinGraph): Promise<Map<string, number>> {
-  const steps = graph.betweennessSteps(200);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    await new Promise((resolve) => setImmediate(resolve));
+// The worker's file beside this one: network-worker.js in dist/, network-worker.ts when run from the sources
+// (tsx, vitest), where the thread first registers tsx to load TypeScript.
+const WORKER_URL = new URL(`./network-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+function startWorker(): Worker {
+  const opts = { name: 'twinning network figures' };
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, opts);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(WORKER_URL.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), opts);
+}
+
+type Done = Exclude<FiguresAnswer, { error: string }>;
+
+/**
+ * One worker thread for the whole-network figures, started on first use and kept (it is idle between
+ * versions). Brandes' betweenness over the world's network takes seconds of steady computation: in the thread
+ * that answers requests, even cut into steps, it made every other page wait behind it.
+ */
+class FiguresThread {
+  private worker: Worker | undefined;
+  private readonly jobs = new Map<number, { resolve: (a: Done) => void; reject: (e: Error) => void }>();
+  private next = 1;
+
+  run(job: Omit<FiguresJob, 'job'>): Promise<Done> {
+    const worker = (this.worker ??= this.start());
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.jobs.set(id, { resolve, reject });
+      worker.postMessage({ ...job, job: id } as FiguresJob);
+    });
+  }
+
+  private start(): Worker {
+    const worker = startWorker();
+    // an idle worker must not keep the process alive once the server has closed
+    worker.unref();
+    worker.on('message', (m: FiguresAnswer) => {
+      const job = this.jobs.get(m.job);
+      this.jobs.delete(m.job);
+      if ('error' in m) job?.reject(new Error(`Computing the network figures failed: ${m.error}`));
+      else job?.resolve(m);
+    });
+    const fail = (e: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const job of this.jobs.values()) job.reject(e);
+      this.jobs.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The network figures' thread stopped (exit code ${code}).`)));
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type OrgRole,
 } from '../domain/organizations.js';
 import { isDeleted, isEmail, normalizeEmail } from '../domain/accounts.js';
-import { checkLimit } from './limits.js';
+import { takeLimit } from './limits.js';
 import { MailService } from './mail.js';
 import { inviteMail, isMailLang } from './mail-text.js';
 import { isUniqueViolation } from '../store/db.js';
@@ -213,10 +213,7 @@ export class OrgsService {
     const user = await this.store.users.byEmail(address);
     // invitations are mail to strangers: a few an hour from each editor
     const bucket = actor === SYSTEM ? null : `invite:user:${actor.user.id}`;
-    if (!user && bucket) {
-      await checkLimit(this.store, bucket, INVITE_LIMIT, 'invitations from you', now);
-      await this.store.users.addAttempt(bucket, now.toISOString());
-    }
+    if (!user && bucket) await takeLimit(this.store, bucket, INVITE_LIMIT, 'invitations from you', now);
     await this.store.transaction(async (tx) => {
       if (user) await tx.orgs.setRole(org.id, user.id, role as OrgRole);
       else {

@@ -13,6 +13,8 @@ export interface Database {
   dialect: DialectName;
   /** where the data lives, without credentials, for messages */
   location: string;
+  /** the address it was opened with, credentials included (for another connection to it; never shown) */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export function openDatabase(url: string): Database {
       db,
       dialect: 'postgres',
       location: u.toString(),
+      url,
       close: () => {
         closing = true;
         return db.destroy();
@@ -79,7 +82,7 @@ export function openDatabase(url: string): Database {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: path, url, close: () => db.destroy() };
 }
 
 /**

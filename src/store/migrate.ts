@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
-import type { Database } from './db.js';
+import type { Database, DialectName } from './db.js';
 import { registry } from './migrations/0001-registry.js';
 import { content } from './migrations/0002-content.js';
 import { accounts } from './migrations/0003-accounts.js';
@@ -12,27 +12,32 @@ import { emailChange } from './migrations/0009-email-change.js';
 import { invites } from './migrations/0010-invites.js';
 import { provenance } from './migrations/0011-provenance.js';
 
-function migrations(db: Database): Record<string, Migration> {
+function migrations(dialect: DialectName): Record<string, Migration> {
   return {
-    '0001-registry': registry(db.dialect),
-    '0002-content': content(db.dialect),
-    '0003-accounts': accounts(db.dialect),
-    '0004-program': program(db.dialect),
-    '0005-entries': entries(db.dialect),
+    '0001-registry': registry(dialect),
+    '0002-content': content(dialect),
+    '0003-accounts': accounts(dialect),
+    '0004-program': program(dialect),
+    '0005-entries': entries(dialect),
     '0006-user-lang': userLang(),
     '0007-email-confirm': emailConfirm(),
     '0008-unsubscribe': unsubscribe(),
     '0009-email-change': emailChange(),
-    '0010-invites': invites(db.dialect),
-    '0011-provenance': provenance(db.dialect),
+    '0010-invites': invites(dialect),
+    '0011-provenance': provenance(dialect),
   };
+}
+
+/** The names of the migrations this version of the program knows, oldest first. */
+export function knownMigrations(dialect: DialectName): string[] {
+  return Object.keys(migrations(dialect)).sort();
 }
 
 /** Brings the schema up to date; safe to call at every start (applied migrations are skipped). */
 export async function migrateToLatest(db: Database): Promise<string[]> {
   const migrator = new Migrator({
     db: db.db,
-    provider: { getMigrations: async () => migrations(db) },
+    provider: { getMigrations: async () => migrations(db.dialect) },
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {

@@ -40,13 +40,15 @@ export class Store {
   constructor(
     readonly db: Kysely<DB>,
     readonly dialect: DialectName,
+    /** the database's address, for work that opens a connection of its own (another thread); not in transactions */
+    readonly url?: string,
   ) {
     this.places = new PlacesRepo(db);
     this.twinnings = new TwinningsRepo(db);
     this.meta = new MetaRepo(db);
     this.stats = new StatsRepo(db);
     this.sections = new SectionsRepo(db);
-    this.users = new UsersRepo(db);
+    this.users = new UsersRepo(db, dialect);
     this.outbox = new OutboxRepo(db);
     this.orgs = new OrgsRepo(db);
     this.revisions = new RevisionsRepo(db);
@@ -60,7 +62,7 @@ export class Store {
   }
 
   static of(database: Database): Store {
-    return new Store(database.db, database.dialect);
+    return new Store(database.db, database.dialect, database.url);
   }
 
   /** Runs `fn` in one transaction: everything it writes lands, or nothing does. */

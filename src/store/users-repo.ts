@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { FORMER_MEMBER, deletedAddress, type User } from '../domain/accounts.js';
+import type { DialectName } from './db.js';
 import type { DB, UsersTable } from './schema.js';
 
 export type TokenPurpose = 'reset' | 'confirm' | 'email';
@@ -19,7 +20,10 @@ function toUser(r: Selectable<UsersTable>): User {
 
 /** Accounts, their sessions and the audit log of sign-ins and permission changes. */
 export class UsersRepo {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: DialectName = 'sqlite',
+  ) {}
 
   async create(
     u: {
@@ -228,6 +232,38 @@ export class UsersRepo {
 
   async addAttempt(bucket: string, at: string): Promise<void> {
     await this.db.insertInto('throttle').values({ bucket, at }).execute();
+  }
+
+  /**
+   * Counts an attempt in a bucket unless `max` were counted since `since`: the new attempt's id, or undefined
+   * when the bucket is full. Counting and adding are one step, so parallel requests (in this process or on
+   * other app servers) cannot all pass a count taken before any of them added theirs.
+   */
+  async takeAttempt(bucket: string, since: string, at: string, max: number): Promise<number | undefined> {
+    const take = async (db: Kysely<DB>) => {
+      const r = await sql<{ id: number }>`
+        insert into throttle (bucket, at)
+        select cast(${bucket} as text), cast(${at} as text)
+        where (select count(*) from throttle where bucket = ${bucket} and at > ${since}) < ${max}
+        returning id`.execute(db);
+      return r.rows[0]?.id;
+    };
+    // SQLite: a writing statement takes the database's write lock before it reads, so the statement alone is
+    // atomic, across connections and processes too.
+    if (this.dialect === 'sqlite') return take(this.db);
+    // PostgreSQL reads under READ COMMITTED with a snapshot taken when the statement starts: two statements
+    // at once would both see room. A transaction-scoped advisory lock on the bucket's name queues them; the
+    // insert's snapshot is taken after the lock is held, so it sees what the one before committed.
+    const locked = async (trx: Kysely<DB>) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${bucket}, 0))`.execute(trx);
+      return take(trx);
+    };
+    return this.db.isTransaction ? locked(this.db) : this.db.transaction().execute(locked);
+  }
+
+  /** Takes back an attempt counted by `takeAttempt` (the thing it guarded went well, or never happened). */
+  async removeAttempt(id: number): Promise<void> {
+    await this.db.deleteFrom('throttle').where('id', '=', id).execute();
   }
 
   async clearAttempts(bucket: string): Promise<void> {

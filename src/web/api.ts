@@ -423,9 +423,21 @@ export function apiRoutes({ places, stats, network }: ApiServices): FastifyPlugi
         schema: {
           tags: ['network'],
           summary: 'The whole network: components, most connected and most central places',
+          description:
+            'The figures are computed in the background after every change of the places or ties (seconds on ' +
+            'the whole network). Meanwhile `status` is `computing`, the answer carries `Retry-After` and is not ' +
+            'cached, and the figures are the previous ones, computed at `computedAt`; before the first figures ' +
+            'are ready the answer is 503 with `status: "computing"`.',
           querystring: Type.Object({ limit: Type.Optional(Limit) }),
           response: {
             200: Type.Object({
+              status: Type.Union([Type.Literal('ready'), Type.Literal('computing')], {
+                description: '`computing`: newer figures are on their way; these are older',
+              }),
+              computedAt: Type.String({
+                format: 'date-time',
+                description: 'When these figures were computed',
+              }),
               places: Type.Integer(),
               ties: Type.Integer(),
               components: Type.Integer(),
@@ -433,10 +445,29 @@ export function apiRoutes({ places, stats, network }: ApiServices): FastifyPlugi
               mostConnected: Type.Array(PlaceRef),
               mostCentral: Type.Array(Type.Object({ ...PlaceRef.properties, betweenness: Type.Integer() })),
             }),
+            503: Type.Object({
+              status: Type.Literal('computing'),
+              error: Type.String(),
+              message: Type.String(),
+            }),
           },
         },
       },
-      async (req) => network.overview(req.query.limit ?? 20),
+      async (req, reply) => {
+        const o = await network.overview(req.query.limit ?? 20);
+        if (o.status === 'ready' && o.figures && o.computedAt)
+          return { status: o.status, computedAt: o.computedAt, ...o.figures };
+        // not the answer for this version of the data: keep it out of the response cache
+        req.cacheVersion = undefined;
+        req.cacheKey = undefined;
+        reply.header('cache-control', 'no-store').header('retry-after', String(o.retryAfterSeconds));
+        if (o.figures && o.computedAt) return { status: o.status, computedAt: o.computedAt, ...o.figures };
+        return reply.code(503).send({
+          status: 'computing' as const,
+          error: 'Service Unavailable',
+          message: `The network figures are being computed. Ask again in ${o.retryAfterSeconds} seconds.`,
+        });
+      },
     );
 
     app.get(

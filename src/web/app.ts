@@ -146,6 +146,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   cache.register(app);
   assetRoutes(app);
+  // the whole-network figures are made in a worker thread: report its failures in the server's log, end it
+  ctx.network.onError((e) => app.log.error(e));
+  app.addHook('onClose', () => ctx.network.close());
   await app.register(apiRoutes({ places: ctx.places, stats: ctx.stats, network: ctx.network }), {
     prefix: '/api',
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TwinGraph } from '../../src/domain/graph.js';
+import { TwinGraph, networkFigures } from '../../src/domain/graph.js';
 
 //   a — b — c — d      e — f (another component)
 //    \  |  /
@@ -75,5 +75,30 @@ describe('the twinning graph', () => {
     const scores = g.betweenness(100);
     // c carries every chain to d
     expect([...scores.entries()].sort((p, q) => q[1] - p[1])[0]![0]).toBe('c');
+  });
+
+  it('finds the component of one place without listing them all', () => {
+    expect(g.componentOf('d').sort()).toEqual(['a', 'b', 'c', 'd', 'x']);
+    expect(g.componentOf('f').sort()).toEqual(['e', 'f']);
+    expect(g.componentOf('nowhere')).toEqual(['nowhere']);
+  });
+
+  it('sums up the whole network: components with hubs, most connected, most central', () => {
+    const f = networkFigures(g, 3, 1000);
+    expect(f).toMatchObject({ places: 7, ties: 7, components: 2 });
+    // b, c and x have three ties each: the first by id names the component
+    expect(f.largestComponents).toEqual([
+      { size: 5, hub: 'b', hubTies: 3 },
+      { size: 2, hub: 'e', hubTies: 1 },
+    ]);
+    expect(f.mostConnected).toEqual([
+      { id: 'b', ties: 3 },
+      { id: 'c', ties: 3 },
+      { id: 'x', ties: 3 },
+    ]);
+    expect(f.mostCentral[0]).toMatchObject({ id: 'c', ties: 3 });
+    expect(f.mostCentral.map((p) => p.betweenness)).toEqual(
+      [...f.mostCentral.map((p) => p.betweenness)].sort((a, b) => b - a),
+    );
   });
 });

@@ -7,6 +7,7 @@ import { importFiles } from '../../src/services/import.js';
 import { buildApp } from '../../src/web/app.js';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
 import { COUNTRIES_CSV, PLACES_CSV, fixtureFiles } from '../helpers/fixtures.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe.each(DIALECTS)('read API on %s', (dialect) => {
   let t: TestDb;
@@ -204,9 +205,15 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(anshan.componentSize).toBe(3);
   });
 
-  it('describes the whole network', async () => {
-    const { body } = await get('/api/network');
-    expect(body).toMatchObject({ places: 5, ties: 3, components: 2 });
+  it('describes the whole network once its figures are computed, and says so until then', async () => {
+    const first = await get('/api/network');
+    if (first.status === 503) expect(first.body).toMatchObject({ status: 'computing' });
+    const { body } = await waitFor('the network figures', async () => {
+      const r = await get('/api/network');
+      return r.body.status === 'ready' ? r : undefined;
+    });
+    expect(body).toMatchObject({ status: 'ready', places: 5, ties: 3, components: 2 });
+    expect(Date.parse(body.computedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(body.largestComponents.map((c: { size: number }) => c.size)).toEqual([3, 2]);
     expect(body.mostConnected[0]).toMatchObject({ id: 'Q74957', ties: 2 });
     expect(body.mostCentral[0]).toMatchObject({ id: 'Q74957' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe('network, path, rankings and quality pages', () => {
   const ctx = useTestApp(fixtureFiles);
@@ -46,7 +47,11 @@ describe('network, path, rankings and quality pages', () => {
   });
 
   it('describes the network and the data quality', async () => {
-    expect((await get('/network')).body).toMatch(/<span class="n">3<\/span>Ties/);
+    const page = await waitFor('the network figures', async () => {
+      const r = await get('/network');
+      return r.body.includes('being computed') ? undefined : r;
+    });
+    expect(page.body).toMatch(/<span class="n">3<\/span>Ties/);
     const quality = (await get('/quality')).body;
     expect(quality).toContain('Ties listed by one side only (2)');
     expect(quality).toContain('Places without a country (1)');

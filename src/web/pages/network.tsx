@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CONTINENTS, type Continent } from '../../domain/countries.js';
 import { ValidationError } from '../../domain/errors.js';
-import { periodOptions, type NetworkService, type PlaceRef } from '../../services/network.js';
+import { periodOptions, type NetworkService, type Overview, type PlaceRef } from '../../services/network.js';
 import type { PlacesService } from '../../services/places.js';
 import { CONTINENT_LABELS, localName, type Lang } from '../views/i18n.js';
 import { DateField, LangField, SelectField } from '../views/forms.js';
@@ -33,6 +33,11 @@ const T = {
     mostCentral: 'Most central places',
     centralNote: 'Betweenness: how often a place lies on the shortest chains between others (estimated).',
     betweenness: 'Betweenness',
+    computing: 'The network figures are being computed; this page will show them in a minute.',
+    reloadHint: 'Reload the page in a minute:',
+    reload: 'show the network figures',
+    previous: (when: string) =>
+      `Meanwhile, the figures computed on ${when} (UTC) are shown; the places and ties have changed since.`,
     aroundTitle: (n: string) => `Network of ${n}`,
     cousins: 'Cousin cities',
     cousinsNote: 'Places that share a partner but are not tied: candidates for a new tie.',
@@ -75,6 +80,10 @@ const T = {
     mostCentral: '最居中心的地方',
     centralNote: '介数：一地出现在其他地方之间最短链上的频率（估算）。',
     betweenness: '介数',
+    computing: '正在计算网络数据，一分钟后本页即可显示。',
+    reloadHint: '请一分钟后重新加载本页：',
+    reload: '查看网络数据',
+    previous: (when: string) => `在此期间显示的是${when}（UTC）计算的数据；此后地方和友好关系已有变化。`,
     aroundTitle: (n: string) => `${n}的友城网络`,
     cousins: '“表亲”城市',
     cousinsNote: '有共同友城但彼此尚未结好的地方：新友城的候选。',
@@ -172,8 +181,22 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
   app.get<{ Querystring: Q }>('/network', cacheable, async (req, reply) => {
     const lang = req.lang;
     const t = T[lang];
-    const o = await network.overview(20);
-    const num = numberFormat(lang);
+    const state = await network.overview(20);
+    const o = state.figures;
+    const pending = state.status !== 'ready';
+    if (pending) {
+      // not the page of this version of the data: kept out of the response cache, and browsers ask again
+      req.cacheVersion = undefined;
+      req.cacheKey = undefined;
+      reply.header('cache-control', 'no-store').header('retry-after', String(state.retryAfterSeconds));
+    }
+    const when = state.computedAt
+      ? new Intl.DateTimeFormat(lang === 'zh' ? 'zh-Hans' : 'en-GB', {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        }).format(new Date(state.computedAt))
+      : '';
     return send(
       reply,
       pageFor(req, {
@@ -182,52 +205,70 @@ export function networkPages(app: FastifyInstance, network: NetworkService, plac
           <>
             <h1>{t.networkTitle}</h1>
             <p class="muted">{t.networkIntro}</p>
-            <ul class="figures">
-              <li>
-                <span class="n">{num.format(o.places)}</span>
-                {t.places}
-              </li>
-              <li>
-                <span class="n">{num.format(o.ties)}</span>
-                {t.ties}
-              </li>
-              <li>
-                <span class="n">{num.format(o.components)}</span>
-                {t.components}
-              </li>
-            </ul>
-            <div class="grid2">
-              <section>
-                <h2>{t.mostConnected}</h2>
-                <RefTable
-                  rows={o.mostConnected.map((p) => [p, num.format(p.ties)])}
-                  lang={lang}
-                  valueLabel={t.ties2}
-                />
-              </section>
-              <section>
-                <h2>{t.mostCentral}</h2>
-                <p class="muted">{t.centralNote}</p>
-                <RefTable
-                  rows={o.mostCentral.map((p) => [p, num.format(p.betweenness)])}
-                  lang={lang}
-                  valueLabel={t.betweenness}
-                />
-              </section>
-            </div>
-            <h2>{t.largest}</h2>
-            <DataTable
-              columns={[{ label: t.size, numeric: true }, { label: t.hub }]}
-              rows={o.largestComponents.map((c) => [
-                num.format(c.size),
-                <PlaceLink place={c.hub} lang={lang} />,
-              ])}
-            />
+            {pending && (
+              <div class="attention" role="status">
+                <p>
+                  <strong>{t.computing}</strong>
+                </p>
+                <p>
+                  {t.reloadHint} <a href={href('/network', lang)}>{t.reload}</a>
+                </p>
+                {o && <p>{t.previous(when)}</p>}
+              </div>
+            )}
+            {o && <Figures o={o} lang={lang} />}
           </>
         ),
       }),
     );
   });
+
+  const Figures = ({ o, lang }: { o: Overview; lang: Lang }) => {
+    const t = T[lang];
+    const num = numberFormat(lang);
+    return (
+      <>
+        <ul class="figures">
+          <li>
+            <span class="n">{num.format(o.places)}</span>
+            {t.places}
+          </li>
+          <li>
+            <span class="n">{num.format(o.ties)}</span>
+            {t.ties}
+          </li>
+          <li>
+            <span class="n">{num.format(o.components)}</span>
+            {t.components}
+          </li>
+        </ul>
+        <div class="grid2">
+          <section>
+            <h2>{t.mostConnected}</h2>
+            <RefTable
+              rows={o.mostConnected.map((p) => [p, num.format(p.ties)])}
+              lang={lang}
+              valueLabel={t.ties2}
+            />
+          </section>
+          <section>
+            <h2>{t.mostCentral}</h2>
+            <p class="muted">{t.centralNote}</p>
+            <RefTable
+              rows={o.mostCentral.map((p) => [p, num.format(p.betweenness)])}
+              lang={lang}
+              valueLabel={t.betweenness}
+            />
+          </section>
+        </div>
+        <h2>{t.largest}</h2>
+        <DataTable
+          columns={[{ label: t.size, numeric: true }, { label: t.hub }]}
+          rows={o.largestComponents.map((c) => [num.format(c.size), <PlaceLink place={c.hub} lang={lang} />])}
+        />
+      </>
+    );
+  };
 
   app.get<{ Params: { id: string }; Querystring: Q }>(
     '/places/:id/network',
