@@ -20,6 +20,20 @@ const BASE = 'https://twinning.example.org';
  */
 export async function fillEveryTable(store: Store): Promise<void> {
   await importFiles(store, fixtureFiles());
+  // where facts come from, an old id that now leads elsewhere, and two sources that disagree
+  await importFiles(store, [
+    {
+      name: 'sources.csv',
+      content:
+        'id,name,source\nQ74957,Anshan,country=https://www.wikidata.org/wiki/Q74957 | GeoNames (geonames.org)\n',
+    },
+    { name: 'redirects.csv', content: 'from,to,reason\nQ999001,Q74957,the same Wikidata item\n' },
+    {
+      name: 'disagreements.csv',
+      content:
+        'place,fact,kept,kept_source,other,other_source\nQ74957,country,CN,Wikidata,TW,coarse borders\n',
+    },
+  ]);
   const accounts = new AccountsService(store);
   const orgs = new OrgsService(store, BASE);
   const chair = await accounts.addUser({
