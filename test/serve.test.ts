@@ -46,7 +46,7 @@ describe('twinning serve', () => {
 
   it('loads the bundled data on first start and reuses it later', async () => {
     const first = await start();
-    expect(first.log()).toMatch(/Loaded the bundled data into .*twinning\.db: \d+ places, 17401 twinnings/);
+    expect(first.log()).toMatch(/Loaded the bundled data into .*twinning\.db: \d+ places, 20298 twinnings/);
     const res = await fetch(`${first.url}/api/places?q=anshan&limit=1`);
     expect(res.status).toBe(200);
     expect((await res.json()).items[0].id).toBe('Q74957');

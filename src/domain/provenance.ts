@@ -103,6 +103,8 @@ export interface DataManifest {
   sources: ManifestSource[];
   /** counts the build reports (how many places have coordinates, …), kept as given */
   coverage: Record<string, unknown>;
+  /** the rules that placed places (matching by name, by borders) with their measured precision, kept as given */
+  rules: Record<string, unknown>[];
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -110,7 +112,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Checks a manifest; problems name the key (`sources[2].url`). */
 export function validateManifest(doc: unknown): { value: DataManifest; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const value: DataManifest = { asOf: '', builtBy: null, sources: [], coverage: {} };
+  const value: DataManifest = { asOf: '', builtBy: null, sources: [], coverage: {}, rules: [] };
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     issues.push({
       column: '',
@@ -120,8 +122,13 @@ export function validateManifest(doc: unknown): { value: DataManifest; issues: F
   }
   const o = doc as Record<string, unknown>;
   for (const k of Object.keys(o))
-    if (!['asOf', 'builtBy', 'sources', 'coverage'].includes(k))
-      issues.push({ column: k, message: 'is not a manifest key; use asOf, builtBy, sources and coverage' });
+    if (!['asOf', 'builtBy', 'sources', 'coverage', 'rules'].includes(k))
+      issues.push({ column: k, message: 'is not a manifest key; use asOf, builtBy, sources, coverage and rules' });
+  if (o.rules !== undefined) {
+    if (!Array.isArray(o.rules) || o.rules.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
+      issues.push({ column: 'rules', message: 'must be a list of objects' });
+    else value.rules = o.rules as Record<string, unknown>[];
+  }
   if (typeof o.asOf === 'string' && ISO_DAY.test(o.asOf.trim())) value.asOf = o.asOf.trim();
   else issues.push({ column: 'asOf', message: 'must be a date such as 2026-11-22' });
   const builtBy = f.line(o.builtBy, 500);

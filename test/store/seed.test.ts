@@ -12,10 +12,11 @@ describe.each(DIALECTS)('bundled data on %s', (dialect) => {
   it('loads every country, place and tie on first start', async () => {
     const s = await seedIfEmpty(t.store);
     expect(s).not.toBeNull();
-    // 252 countries and territories, 10,055 Wikidata places and the regions their admin1 names give
+    // 252 countries and territories, the Wikidata places of the 2016 crawl and the 2026 extract, and the regions
+    // their admin1 names give; the ties of both, duplicates merged (data/README.md)
     expect(s!.placesCreated).toBeGreaterThan(252 + 10_055);
-    expect(s!.twinningsCreated).toBe(17_401);
-    expect(await t.store.twinnings.count()).toBe(17_401);
+    expect(s!.twinningsCreated).toBe(20_298);
+    expect(await t.store.twinnings.count()).toBe(20_298);
   }, 120_000);
 
   it('leaves a seeded database alone on later starts', async () => {
@@ -45,8 +46,21 @@ describe.each(DIALECTS)('bundled data on %s', (dialect) => {
 
   it('flags the ties only one side lists', async () => {
     const all = await t.store.twinnings.all();
-    expect(all.filter((x) => x.listedBy !== 'both').length).toBe(624);
-    expect(all.every((x) => x.sources.length === (x.listedBy === 'both' ? 2 : 1))).toBe(true);
+    // the 2016 crawl says which side lists a tie; the 2026 extract does not (null)
+    expect(all.filter((x) => x.listedBy === 'a' || x.listedBy === 'b').length).toBe(574);
+    expect(all.filter((x) => x.listedBy === null).length).toBe(3_028);
+    // every tie names the Wikidata statements (or the extract) that state it
+    const stated = (x: (typeof all)[number]) =>
+      x.sources.some(
+        (src) =>
+          src.fact === 'tie' &&
+          /wikidata\.org\/wiki\/Q\d+#P190|Wikidata 2026/.test(src.url ?? src.citation ?? ''),
+      );
+    expect(all.filter((x) => !stated(x)).map((x) => x.id)).toEqual([]);
+    const both = all.filter((x) => x.listedBy === 'both');
+    expect(both.every((x) => x.sources.filter((src) => src.fact === 'tie' && src.url).length >= 2)).toBe(
+      true,
+    );
   });
 
   it('finds places by their English, Chinese and 2016 labels', async () => {
