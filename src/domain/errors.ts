@@ -52,6 +52,20 @@ export class NotFoundError extends DomainError {
   override name = 'NotFoundError';
 }
 
+/**
+ * What the request names lives on under another id (a place merged into another): the answer points there.
+ * `to` is the current place, `from` the id that was asked for.
+ */
+export class MovedError extends DomainError {
+  override name = 'MovedError';
+  constructor(
+    readonly from: string,
+    readonly to: { id: string; name: string; kind: string },
+  ) {
+    super(`${from} is now ${to.id} (${to.name}).`);
+  }
+}
+
 /** The request was right when made, but the state changed meanwhile (an address taken by someone else). */
 export class ConflictError extends DomainError {
   override name = 'ConflictError';

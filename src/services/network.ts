@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { continentOf, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { TwinGraph, type NetworkFigures } from '../domain/graph.js';
 import { normalizeName } from '../domain/names.js';
 import type { CompactPlace } from '../store/places-repo.js';
@@ -141,8 +141,11 @@ export class NetworkService {
 
   private async known(id: string): Promise<Snapshot> {
     const s = await this.load();
-    if (!s.places.has(id)) throw new NotFoundError(`There is no place with id ${id}.`);
-    return s;
+    if (s.places.has(id)) return s;
+    const to = await this.store.redirects.resolve(id);
+    const moved = to ? s.places.get(to) : undefined;
+    if (moved) throw new MovedError(id, moved);
+    throw new NotFoundError(`There is no place with id ${id}.`);
   }
 
   async path(from: string, to: string): Promise<{ path: PlaceRef[] | null }> {

@@ -1,5 +1,5 @@
 import type { Continent } from '../domain/countries.js';
-import { NotFoundError } from '../domain/errors.js';
+import { MovedError, NotFoundError } from '../domain/errors.js';
 import { effectiveFacts, type EffectiveFacts, type Place } from '../domain/places.js';
 import type { Twinning } from '../domain/twinnings.js';
 import { bySubject, type SectionMap } from './content.js';
@@ -58,8 +58,7 @@ export class PlacesService {
   }
 
   async detail(id: string): Promise<PlaceDetail> {
-    const place = await this.store.places.get(id);
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const place = await this.mustGet(id);
     const [ancestors, ties] = await Promise.all([
       this.store.places.ancestors(id),
       this.store.places.tieCounts([id]),
@@ -82,8 +81,7 @@ export class PlacesService {
    * the caller has just read it. Four queries; names, parents and countries come from the gazetteer.
    */
   async profile(id: string, homeId: string | null = null, known?: Place): Promise<PlaceProfile> {
-    const place = known ?? (await this.store.places.get(id));
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const place = known ?? (await this.mustGet(id));
     const [{ partners, countries }, sections, snap, ancestors] = await Promise.all([
       this.partners(id),
       this.store.sections.of(place.kind === 'country' ? 'country' : 'place', [id]),
@@ -127,8 +125,7 @@ export class PlacesService {
   }
 
   async twinningsOf(id: string): Promise<{ place: Place; items: TwinningWithPartner[] }> {
-    const place = await this.store.places.get(id);
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const place = await this.mustGet(id);
     return { place, items: await this.store.twinnings.forPlace(id) };
   }
 
@@ -141,6 +138,17 @@ export class PlacesService {
    * the current place, so pages and the API can answer 301 with its address. Null when the id leads nowhere.
    * Ask only after the id was not found as a place.
    */
+  /**
+   * A place by id; an id merged away answers where it went (MovedError, a redirect at the edge); else not found.
+   */
+  async mustGet(id: string): Promise<Place> {
+    const place = await this.store.places.get(id);
+    if (place) return place;
+    const moved = await this.movedTo(id);
+    if (moved) throw new MovedError(id, moved);
+    throw new NotFoundError(`There is no place with id ${id}.`);
+  }
+
   async movedTo(id: string): Promise<Place | null> {
     const to = await this.store.redirects.resolve(id);
     return to ? ((await this.store.places.get(to)) ?? null) : null;

@@ -1,6 +1,6 @@
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
-import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
 import {
   TWINNING_KINDS,
   TWINNING_STATUSES,
@@ -78,7 +78,12 @@ export class StatsService {
 
   async forPlace(id: string, opts: Omit<StatsOptions, 'continents'> = {}): Promise<PlaceStats> {
     const place = await this.store.places.get(id);
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    if (!place) {
+      const to = await this.store.redirects.resolve(id);
+      const moved = to ? await this.store.places.get(to) : undefined;
+      if (moved) throw new MovedError(id, moved);
+      throw new NotFoundError(`There is no place with id ${id}.`);
+    }
     const ties = await this.store.stats.tiesLeavingSubtree(id);
     return { place, stats: computeStats(ties, { ...opts, continents: this.continents }) };
   }

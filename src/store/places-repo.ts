@@ -161,6 +161,8 @@ export interface SearchFilters {
 export interface PlaceHit {
   place: Place;
   ties: number;
+  /** from a search: 0 a whole name equals the text, 1 a whole name starts with it, 2 a word of a name does */
+  rank?: number;
 }
 
 export class PlacesRepo {
@@ -541,10 +543,14 @@ export class PlacesRepo {
     return (query as any).where(hasTies ? tied : sql<boolean>`not ${tied}`) as Q;
   }
 
-  private async withTies(rows: Row[]): Promise<PlaceHit[]> {
+  private async withTies(rows: (Row & { rank?: number })[]): Promise<PlaceHit[]> {
     const ids = rows.map((r) => r.id);
     const [names, ties] = await Promise.all([this.namesOf(ids), this.tieCounts(ids)]);
-    return rows.map((r) => ({ place: toPlace(r, names.get(r.id)), ties: ties.get(r.id) ?? 0 }));
+    return rows.map((r) => ({
+      place: toPlace(r, names.get(r.id)),
+      ties: ties.get(r.id) ?? 0,
+      ...(r.rank !== undefined ? { rank: Number(r.rank) } : {}),
+    }));
   }
 
   async tieCounts(ids: string[]): Promise<Map<string, number>> {

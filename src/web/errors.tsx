@@ -4,6 +4,7 @@ import {
   ConflictError,
   ForbiddenError,
   GoneError,
+  MovedError,
   NotFoundError,
   TooManyError,
   ValidationError,
@@ -12,6 +13,7 @@ import {
 import { isConnectionLost } from '../store/db.js';
 import { messages } from './i18n/index.js';
 import { page } from './views/layout.js';
+import { placePath } from './views/links.js';
 
 /** What a 503 asks clients to wait while the database is away. */
 export const UNAVAILABLE_RETRY_SECONDS = 2;
@@ -142,6 +144,8 @@ export async function handleError(error: FastifyError, req: FastifyRequest, repl
     error.message =
       'This form has expired or was opened before you signed in or out. Go back, reload the page and send it again.';
   }
+  // a place merged into another: its old addresses lead to the current ones, for pages and the API alike
+  if (error instanceof MovedError) return reply.redirect(movedLocation(req.url, error), 301);
   const mapped = mapError(error);
   if (mapped.status >= 500) {
     if (mapped.status === 503) req.log.warn(`database unavailable: ${error.message}`);
@@ -171,6 +175,26 @@ export async function handleError(error: FastifyError, req: FastifyRequest, repl
   // a schema's refusal in words that name the parameter ("give "a" only once"), not ajv's paths
   const shown = error.validation ? new Error(mapped.problems.map((p) => p.message).join('; ')) : error;
   return errorPage(req, reply, mapped.status, shown);
+}
+
+/**
+ * Where an address about a merged place now lives: the same address with the current id (`/api/places/OLD/…`,
+ * `/places/OLD/stats`), and the current page itself for a profile (`/places/OLD[/slug]`, `/countries/OLD`).
+ */
+export function movedLocation(url: string, moved: MovedError): string {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const query = q < 0 ? '' : url.slice(q);
+  const parts = path.split('/');
+  const at = parts.findIndex((p, i) => i > 0 && decodeURIComponent(p) === moved.from);
+  const profile =
+    !path.startsWith('/api/') &&
+    ((parts[1] === 'places' && at === 2 && parts.length <= 4 && !['stats', 'network'].includes(parts[3] ?? '')) ||
+      (parts[1] === 'countries' && at === 2));
+  if (profile) return placePath(moved.to) + query;
+  if (at < 0) return placePath(moved.to);
+  parts[at] = encodeURIComponent(moved.to.id);
+  return parts.join('/') + query;
 }
 
 /** An error as a page: what went wrong, in words a visitor can act on. */
