@@ -13,6 +13,9 @@ import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
 import { OrgsService } from './services/orgs.js';
 import { PhotosService } from './services/photos.js';
+import { DataInfoService } from './services/data-info.js';
+import { MergeService } from './services/merge.js';
+import { NetworkViews } from './services/network-views.js';
 import { PlaceViews } from './services/place-views.js';
 import { PlacesService } from './services/places.js';
 import { ProgramService } from './services/program.js';
@@ -51,6 +54,12 @@ export interface AppContext {
   readonly program: ProgramService;
   /** read models of the pages about places and countries */
   readonly placeViews: PlaceViews;
+  /** what the data is, its date and sources, and where its sources disagree */
+  readonly dataInfo: DataInfoService;
+  /** merging duplicate places */
+  readonly merge: MergeService;
+  /** read models of the network pages (chains, groups, surroundings, quality) */
+  readonly networkViews: NetworkViews;
   /** read models of the ties explorer and of a tie's page */
   readonly tieViews: TieViews;
   /** the read model of the rankings page */
@@ -71,6 +80,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const network = new NetworkService(store, version, continents, gazetteer);
   const content = new ContentService(store, version);
   const program = new ProgramService(store, contentIndex);
+  const dataInfo = new DataInfoService(store);
   return {
     config,
     store,
@@ -83,6 +93,9 @@ export function createContext(config: Config, store: Store, version = new DataVe
     content,
     program,
     placeViews: new PlaceViews(places, network, content, program, continents),
+    dataInfo,
+    merge: new MergeService(store, version),
+    networkViews: new NetworkViews(network, places, dataInfo),
     tieViews: new TieViews(store, gazetteer, content, program),
     rankings: new RankingsService(network),
     homeViews: new HomeViews(store, gazetteer, places, network, program),

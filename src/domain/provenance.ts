@@ -123,7 +123,10 @@ export function validateManifest(doc: unknown): { value: DataManifest; issues: F
   const o = doc as Record<string, unknown>;
   for (const k of Object.keys(o))
     if (!['asOf', 'builtBy', 'sources', 'coverage', 'rules'].includes(k))
-      issues.push({ column: k, message: 'is not a manifest key; use asOf, builtBy, sources, coverage and rules' });
+      issues.push({
+        column: k,
+        message: 'is not a manifest key; use asOf, builtBy, sources, coverage and rules',
+      });
   if (o.rules !== undefined) {
     if (!Array.isArray(o.rules) || o.rules.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
       issues.push({ column: 'rules', message: 'must be a list of objects' });

@@ -1,5 +1,5 @@
 import type { Continent } from '../domain/countries.js';
-import { MovedError, NotFoundError } from '../domain/errors.js';
+import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { effectiveFacts, type EffectiveFacts, type Place } from '../domain/places.js';
 import type { Twinning } from '../domain/twinnings.js';
 import { bySubject, type SectionMap } from './content.js';
@@ -29,6 +29,16 @@ export interface PlaceProfile {
   sections: SectionMap;
   /** in home mode, the tie between the home and this place, and its own sections */
   homeTie: { twinning: Twinning; sections: SectionMap } | null;
+}
+
+/** A place a person chose by name, or the places the name could mean. */
+export type Picked = { place: Place } | { candidates: PlaceChoice[] };
+
+export interface PlaceChoice {
+  place: Place;
+  ties: number;
+  /** the region it lies in, when it has one below the country */
+  region: CompactPlace | null;
 }
 
 export class PlacesService {
@@ -154,13 +164,50 @@ export class PlacesService {
     return to ? ((await this.store.places.get(to)) ?? null) : null;
   }
 
-  /** A place by id, or else the best search match for the text (for the CLI's PLACE arguments). */
+  /**
+   * The place a person means by `text`: an id, or a name in any language. A name that fits one place (one
+   * whole name equal to it, or a single match) gives that place; a name several places have gives them all to
+   * choose from, with what tells them apart (country, region, ties), so that nobody's Birmingham is taken for
+   * another's. Nothing found is a NotFoundError.
+   */
+  async pick(text: string, limit = 8): Promise<Picked> {
+    const t = text.trim();
+    if (!t) throw new ValidationError('Give the name or the id of a place.');
+    const byId = (await this.store.places.get(t)) ?? (await this.movedTo(t));
+    if (byId) return { place: byId };
+    const hits = await this.store.places.search(t, {}, limit + 1, 0);
+    const exact = hits.filter((h) => h.rank === 0);
+    const chosen = exact.length === 1 ? exact[0] : hits.length === 1 ? hits[0] : undefined;
+    if (chosen) return { place: chosen.place };
+    if (!hits.length) throw new NotFoundError(`No place has the id or name "${t}". Try the search.`);
+    const list = (exact.length > 1 ? exact : hits).slice(0, limit);
+    const snap = await this.gazetteer.snapshot();
+    return {
+      candidates: list.map((h) => {
+        const parent = h.place.parent ? snap.places.get(h.place.parent) : undefined;
+        return {
+          place: h.place,
+          ties: h.ties,
+          region: parent && parent.kind !== 'country' ? parent : null,
+        };
+      }),
+    };
+  }
+
+  /** A place by id or name for the command line: an ambiguous name is an error listing the ids to use. */
   async resolve(idOrName: string): Promise<Place> {
-    const byId = await this.store.places.get(idOrName);
-    if (byId) return byId;
-    const [hit] = await this.store.places.search(idOrName, {}, 1, 0);
-    if (!hit)
-      throw new NotFoundError(`No place has the id or name "${idOrName}"; try \`twinning places search\`.`);
-    return hit.place;
+    const picked = await this.pick(idOrName);
+    if ('place' in picked) return picked.place;
+    throw new ValidationError(
+      `"${idOrName}" is the name of several places; give the id of the one you mean: ` +
+        picked.candidates
+          .map(
+            (c) =>
+              `${c.place.id} (${[c.place.name, c.region?.name, c.place.country, `${c.ties} ties`]
+                .filter(Boolean)
+                .join(', ')})`,
+          )
+          .join('; '),
+    );
   }
 }

@@ -21,7 +21,7 @@ import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
 import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
-import { networkPages } from './pages/network.js';
+import { networkRoutes } from './routes/network.js';
 import { homeRoutes } from './routes/home.js';
 import { placeRoutes } from './routes/places.js';
 import { rankingRoutes } from './routes/rankings.js';
@@ -157,7 +157,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   placeRoutes(app, ctx);
   statsRoutes(app, ctx);
   rankingRoutes(app, ctx);
-  networkPages(withoutRankings(app), ctx.network, ctx.places);
+  networkRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
   const secure = config.publicUrl.startsWith('https:');
@@ -215,17 +215,6 @@ function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
     clearInterval(housekeeping);
     clearInterval(digests);
   });
-}
-
-/**
- * Transitional: the app for pages/network.tsx, which still registers a /rankings page of its own, now served by
- * routes/rankings.ts. Goes with network.tsx (its successor leaves /rankings out).
- */
-function withoutRankings(app: App): App {
-  const scoped = Object.create(app) as App;
-  scoped.get = ((url: string, ...rest: unknown[]) =>
-    url === '/rankings' ? scoped : (app.get as (...a: unknown[]) => App)(url, ...rest)) as App['get'];
-  return scoped;
 }
 
 function hasNul(v: unknown): boolean {

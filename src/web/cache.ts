@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DataVersion } from '../services/data-version.js';
 import { hasSessionCookie } from './auth.js';
 import { requestLang } from './site.js';
@@ -41,6 +41,16 @@ const KEPT_HEADERS = [
   'referrer-policy',
   'strict-transport-security',
 ];
+
+/**
+ * For an answer that is not the page of the current data (figures still being computed): not stored in the
+ * response cache, not kept by browsers, and asked for again after `retryAfterSeconds`.
+ */
+export function keepOutOfCache(req: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number): void {
+  req.cacheVersion = undefined;
+  req.cacheKey = undefined;
+  reply.header('cache-control', 'no-store').header('retry-after', String(retryAfterSeconds));
+}
 
 /**
  * Rendered answers of cacheable GET routes, per URL, for as long as the data version stays the same; conditional

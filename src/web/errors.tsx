@@ -189,7 +189,10 @@ export function movedLocation(url: string, moved: MovedError): string {
   const at = parts.findIndex((p, i) => i > 0 && decodeURIComponent(p) === moved.from);
   const profile =
     !path.startsWith('/api/') &&
-    ((parts[1] === 'places' && at === 2 && parts.length <= 4 && !['stats', 'network'].includes(parts[3] ?? '')) ||
+    ((parts[1] === 'places' &&
+      at === 2 &&
+      parts.length <= 4 &&
+      !['stats', 'network'].includes(parts[3] ?? '')) ||
       (parts[1] === 'countries' && at === 2));
   if (profile) return placePath(moved.to) + query;
   if (at < 0) return placePath(moved.to);

@@ -130,7 +130,7 @@ describe('whole-network figures on the bundled data', () => {
       expect(during.res.headers['cache-control']).toBe('no-store');
       const page = mainText((await get('/network')).res.body);
       expect(page).toContain('The network figures are being computed');
-      expect(page).toMatch(/Meanwhile, the figures computed on \d+ \w+ \d{4} at \d\d:\d\d \(UTC\) are shown/);
+      expect(page).toMatch(/Meanwhile, the figures computed on \w+\.? \d+, \d{4}, \d\d:\d\d UTC are shown/);
       expect(page).toContain(`${before.ties.toLocaleString('en')} Ties`);
       const after = await waitFor(
         'the new figures',

@@ -41,7 +41,7 @@ describe('network, path, rankings and quality pages', () => {
     const res = (await get('/places/Q2211/network')).body;
     expect(res).toContain('<h1>Network of Malmö</h1>');
     expect(res).toMatch(
-      /Birmingham<\/a><\/td><td>US<\/td><td><a href="\/places\/Q74957\/anshan">Anshan<\/a>/,
+      /Birmingham<\/a><\/td><td>United States<\/td><td><a href="\/places\/Q74957\/anshan">Anshan<\/a>/,
     );
     expect((await get('/places/Q404/network')).statusCode).toBe(404);
   });
