@@ -16,14 +16,15 @@ import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
-import { accountPages } from './pages/account.js';
 import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
 import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
 import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
+import { accountRoutes } from './routes/account.js';
 import { placeRoutes } from './routes/places.js';
+import { signInRoutes } from './routes/signin.js';
 import { statsPages } from './pages/stats.js';
 import { tiePages } from './pages/ties.js';
 import { registerSecurityHeaders, securityHeaders } from './security.js';
@@ -142,8 +143,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   networkPages(app, ctx.network, ctx.places);
   homePages(app, store, ctx.places, ctx.network);
   tiePages(app, store, ctx.places, ctx.contentIndex);
-  const secure = config.publicUrl.startsWith('https:');
-  accountPages(app, { store, accounts: ctx.accounts, publicUrl: config.publicUrl, secure });
+  signInRoutes(app, ctx);
+  accountRoutes(app, ctx);
   adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
   editPages(app, { store, content: ctx.content, places: ctx.places, facts: ctx.facts });
   const { commentsSection } = await communityPages(app, {
@@ -183,14 +184,10 @@ function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
   );
   digests.unref();
   // expired sessions and links and old sign-in counts are of no use to anyone: cleared every ten minutes
-  const housekeeping = setInterval(() => {
-    const now = Date.now();
-    void Promise.all([
-      ctx.store.users.removeExpiredSessions(new Date(now).toISOString()),
-      ctx.store.users.removeExpiredTokens(new Date(now).toISOString()),
-      ctx.store.users.removeAttemptsBefore(new Date(now - 86_400_000).toISOString()),
-    ]).catch((e: unknown) => app.log.error(e));
-  }, 600_000);
+  const housekeeping = setInterval(
+    () => void ctx.accounts.housekeeping(new Date()).catch((e: unknown) => app.log.error(e)),
+    600_000,
+  );
   housekeeping.unref();
   app.addHook('onClose', async () => {
     stop();

@@ -144,3 +144,11 @@ export function signInFirst(req: FastifyRequest, reply: FastifyReply): Actor | n
   void reply.redirect(`/signin?${new URLSearchParams({ next: req.url })}`, 303);
   return null;
 }
+
+/**
+ * A preHandler for pages and forms that need an account: strangers go to the sign-in page, which sends them
+ * back here. The handler then takes the actor with `requireActor`.
+ */
+export async function mustSignIn(req: FastifyRequest, reply: FastifyReply) {
+  if (!req.actor) return reply.redirect(`/signin?${new URLSearchParams({ next: req.url })}`, 303);
+}
