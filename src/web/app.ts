@@ -18,11 +18,11 @@ import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
 import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
-import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
 import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
 import { accountRoutes } from './routes/account.js';
+import { editRoutes } from './routes/edit.js';
 import { placeRoutes } from './routes/places.js';
 import { signInRoutes } from './routes/signin.js';
 import { statsPages } from './pages/stats.js';
@@ -146,7 +146,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   signInRoutes(app, ctx);
   accountRoutes(app, ctx);
   adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
-  editPages(app, { store, content: ctx.content, places: ctx.places, facts: ctx.facts });
+  editRoutes(app, ctx);
   const { commentsSection } = await communityPages(app, {
     store,
     comments: ctx.comments,
