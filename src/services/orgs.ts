@@ -163,6 +163,11 @@ export class OrgsService {
     return { org, revisions: await this.history(actor, org) };
   }
 
+  /** Saves the details of the organization at an address (its page for editors). */
+  async updateAt(actor: Acting, slug: string, input: OrgInput): Promise<Organization> {
+    return this.update(actor, await this.get(slug), input);
+  }
+
   /** The organization itself, or the one at an address (`slug`). */
   private async orgOf(org: Organization | string): Promise<Organization> {
     return typeof org === 'string' ? this.get(org) : org;

@@ -16,13 +16,14 @@ import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
-import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
 import { entryPages } from './pages/entries.js';
 import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
 import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
 import { editRoutes } from './routes/edit.js';
+import { manageRoutes } from './routes/manage.js';
 import { placeRoutes } from './routes/places.js';
 import { signInRoutes } from './routes/signin.js';
 import { statsPages } from './pages/stats.js';
@@ -145,7 +146,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   tiePages(app, store, ctx.places, ctx.contentIndex);
   signInRoutes(app, ctx);
   accountRoutes(app, ctx);
-  adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
+  adminRoutes(app, ctx);
+  manageRoutes(app, ctx);
   editRoutes(app, ctx);
   const { commentsSection } = await communityPages(app, {
     store,
