@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import type { TokenPurpose } from '../store/users-repo.js';
 import { checkLimit, type Limit } from './limits.js';
-import { SYSTEM, takeInvites, type Acting, type Actor } from './orgs.js';
+import { SYSTEM, actorOf, takeInvites, type Acting, type Actor } from './orgs.js';
 import { MailService } from './mail.js';
 import { MAIL_LANGS, confirmMail, emailChangeMails, isMailLang, resetMail } from './mail-text.js';
 import { Writes } from './writes.js';
@@ -580,6 +580,23 @@ export class AccountsService {
   async sessionUser(token: string, now = new Date()): Promise<User | null> {
     if (!TOKEN.test(token)) return null;
     return (await this.store.users.sessionUser(hashToken(token), now.toISOString())) ?? null;
+  }
+
+  /** The signed-in account of a session with its roles, or null (expired, signed out, disabled). */
+  async sessionActor(token: string, now = new Date()): Promise<Actor | null> {
+    const user = await this.sessionUser(token, now);
+    return user && actorOf(this.store, user);
+  }
+
+  /** The key that signs cookies: from the configuration, else made once and kept in the database. */
+  async siteSecret(configured: string | null): Promise<string> {
+    if (configured) return configured;
+    const known = await this.store.meta.get('cookie_secret');
+    if (known) return known;
+    const made = randomBytes(32).toString('base64url');
+    await this.store.meta.set('cookie_secret', made);
+    // two servers starting at once: both use what landed
+    return (await this.store.meta.get('cookie_secret')) ?? made;
   }
 
   async endSession(token: string): Promise<void> {

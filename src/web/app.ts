@@ -13,7 +13,7 @@ import type { AppContext } from '../context.js';
 import { ValidationError } from '../domain/errors.js';
 import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
-import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
+import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
 import { communityPages } from './pages/community.js';
@@ -127,9 +127,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   registerSite(app, site);
   registerSecurityHeaders(app, headers);
   await registerAuth(app, {
-    store,
     accounts: ctx.accounts,
-    secret: await siteSecret(store, config.secret),
+    secret: await ctx.accounts.siteSecret(config.secret),
     secure: config.publicUrl.startsWith('https:'),
   });
   cache.register(app);

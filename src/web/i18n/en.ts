@@ -550,6 +550,7 @@ export const en = {
       remove: 'removed',
       restore: 'restored an older version',
       delete: 'deleted',
+      original: 'kept the state from before the first edit',
     } as Record<string, string>,
   },
 

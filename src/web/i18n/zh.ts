@@ -510,6 +510,7 @@ export const zh = {
       remove: '删除',
       restore: '恢复旧版本',
       delete: '删除',
+      original: '保存首次编辑前的状态',
     } as Record<string, string>,
   },
 

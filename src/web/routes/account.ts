@@ -5,7 +5,8 @@ import type { App } from '../app.js';
 import { SESSION_COOKIE, mustSignIn, requireActor } from '../auth.js';
 import type { FormProblems } from '../errors.js';
 import { FormBody, PageQuery, Text, sendHtml } from '../kit.js';
-import { accountPage, linkPage, signInPage, type AccountDone } from '../views/account.js';
+import { accountPage, type AccountDone } from '../views/account.js';
+import { linkPage, signInPage } from '../views/signin.js';
 import { viewOf } from '../views/context.js';
 import { href, secretLinkHtml } from '../views/layout.js';
 

@@ -5,7 +5,7 @@ import type { App } from '../app.js';
 import { SESSION_COOKIE, deviceOf, setDeviceCookie, setSessionCookie } from '../auth.js';
 import { FormBody, PageQuery, Text, sendHtml, sentField } from '../kit.js';
 import { safeLocalPath } from '../site.js';
-import { linkPage, newPasswordPage, resetRequestPage, signInPage, signUpPage } from '../views/account.js';
+import { linkPage, newPasswordPage, resetRequestPage, signInPage, signUpPage } from '../views/signin.js';
 import { viewOf } from '../views/context.js';
 import { href, secretLinkHtml } from '../views/layout.js';
 

@@ -277,7 +277,17 @@ export function factsHistoryPage(v: ViewContext, view: FactsHistoryView): string
   const t = v.t.edit;
   const { subject, revisions } = view;
   const name = subjectName(subject, v.lang);
-  const dataOf = (i: number) => (revisions[i] ? (JSON.parse(revisions[i].data) as FactValues) : undefined);
+  // a tie's kind and status as the reader's language says them
+  const dataOf = (i: number) => {
+    if (!revisions[i]) return undefined;
+    const d = JSON.parse(revisions[i].data) as FactValues;
+    const labels = v.t.labels as { tieKinds: Record<string, string>; statuses: Record<string, string> };
+    return {
+      ...d,
+      ...(d.kind && { kind: labels.tieKinds[d.kind] ?? d.kind }),
+      ...(d.status && { status: labels.statuses[d.status] ?? d.status }),
+    };
+  };
   const fields = view.columns.map(
     (c) => [c, t.fields[c]?.label ?? c, c === 'source' ? ('lines' as const) : undefined] as const,
   );
