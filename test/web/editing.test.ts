@@ -81,6 +81,15 @@ describe('editing sections and facts, and what the admin area says of it', () =>
     );
   });
 
+  it('answers a refused form about something one may not edit with that, as a page', async () => {
+    const token = csrfOf((await as.editor!.get('/account')).body);
+    // Hanover (Q1715) is not Anshan's: the NUL character is not what the answer is about
+    const res = await as.editor!.post('/edit/place/Q1715/facts', { _csrf: token, population: '1\u0000' });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(mainText(res.body)).toContain('You may not edit Hanover');
+  });
+
   it('names what each recent edit was of in the admin area, with a link to its history', async () => {
     await as.editor!.submit(`/edit/tie/${tie}/programs?in=en`, { body: 'Steel exchanges.' });
     const org = (await ctx.t.store.orgs.bySlug('anshan-office'))!;
