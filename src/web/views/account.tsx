@@ -1,6 +1,7 @@
 import type { AccountView, FollowView } from '../../services/accounts.js';
 import type { FormProblems } from '../errors.js';
-import { localName, type Lang } from '../i18n/index.js';
+import { MAIL_LANGS } from '../../services/mail-text.js';
+import { htmlLang, isLang, localName } from '../i18n/index.js';
 import type { ViewContext } from './context.js';
 import { href, renderPage } from './layout.js';
 import { Field, Notice, PostForm, Problems } from './post-form.js';
@@ -26,10 +27,10 @@ function followLabel(v: ViewContext, f: FollowView): string {
   return t.followed(what, f.mode === 'daily' ? t.daily : t.instant);
 }
 
-const MAIL_LANG_NAMES: [Lang, string][] = [
-  ['en', 'English'],
-  ['zh', '中文'],
-];
+/** The languages the site's mail is written in, each named in itself ("English", "中文"). */
+const MAIL_LANG_NAMES = MAIL_LANGS.map(
+  (code) => [code, new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code] as const,
+);
 
 export function accountPage(
   v: ViewContext,
@@ -130,7 +131,11 @@ export function accountPage(
               <label for="field-lang">{t.mailLang}</label>
               <select id="field-lang" name="lang">
                 {MAIL_LANG_NAMES.map(([code, name]) => (
-                  <option value={code} selected={user.lang === code} lang={code === 'zh' ? 'zh-Hans' : code}>
+                  <option
+                    value={code}
+                    selected={user.lang === code}
+                    lang={isLang(code) ? htmlLang(code) : code}
+                  >
                     {name}
                   </option>
                 ))}
