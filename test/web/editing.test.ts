@@ -67,6 +67,32 @@ describe('editing sections and facts, and what the admin area says of it', () =>
     expect(mainText(items[1]!)).not.toContain('Notes');
   });
 
+  it('keeps what a source supports and its citation when its line is left as it was', async () => {
+    const malmo = (await ctx.t.store.twinnings.between('Q2211', 'Q74957'))!;
+    const source = { fact: 'signed', url: 'https://example.org/minutes', citation: 'Minutes, p. 3' };
+    await ctx.t.store.twinnings.upsert(
+      [{ a: malmo.a, b: malmo.b, sources: [source] }],
+      new Set(['sources'] as const),
+      new Date().toISOString(),
+    );
+    const form = await as.editor!.get(`/edit/tie/${malmo.id}`);
+    expect(sourcesOf(form.body)).toBe('https://example.org/minutes');
+    const saved = await as.editor!.post(`/edit/tie/${malmo.id}/facts`, {
+      _csrf: csrfOf(form.body),
+      kind: 'friendship',
+      signed: '1989',
+      ended: '',
+      status: 'active',
+      source: 'https://example.org/minutes\r\nCity archive',
+      notes: '',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await ctx.t.store.twinnings.get(malmo.id))!.sources).toEqual([
+      source,
+      { fact: null, url: null, citation: 'City archive' },
+    ]);
+  });
+
   it('links to the public page after saving a section or the facts', async () => {
     const saved = await as.editor!.submit('/edit/place/Q74957/economy?in=en', { body: 'Steel.' });
     expect(saved.headers.location).toBe('/edit/place/Q74957/economy?in=en&done=saved');
