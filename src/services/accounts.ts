@@ -187,7 +187,7 @@ export class AccountsService {
     const v = validateNewUser(input);
     const passwordHash = await hashPassword(v.password);
     const message = `${v.email} already has an account.`;
-    const taken = () => new ValidationError(message, [{ column: 'email', message }]);
+    const taken = () => new ValidationError(message);
     return this.writes
       .run(actor ?? SYSTEM, now, async (tx, note) => {
         if (await tx.users.byEmail(v.email)) throw taken();
@@ -305,7 +305,7 @@ export class AccountsService {
     now = new Date(),
   ): Promise<string> {
     const email = normalizeEmail(input.email);
-    const refuse = (message: string) => new ValidationError(message, [{ column: 'email', message }]);
+    const refuse = (message: string) => new ValidationError(message);
     if (!isEmail(email)) throw refuse(`"${input.email}" is not an e-mail address.`);
     if (email === user.email) throw refuse(`${email} is your address already.`);
     await this.verifyCurrentPassword(user, input.password, now);
@@ -423,7 +423,7 @@ export class AccountsService {
   async requestReset(email: string, ip: string, baseUrl: string, now = new Date()): Promise<void> {
     if (!email.trim()) {
       const message = 'Give the e-mail address of your account.';
-      throw new ValidationError(message, [{ column: 'email', message }]);
+      throw new ValidationError(message);
     }
     const address = normalizeEmail(email).slice(0, 254);
     await this.throttle(`reset:ip:${ip}`, LIMITS.resetIp, 'password reset requests from your network', now);
@@ -496,19 +496,19 @@ export class AccountsService {
     if (!stored?.passwordHash || !(await verifyPassword(current.slice(0, 1000), stored.passwordHash))) {
       await this.store.users.addAttempt(bucket, now.toISOString());
       const message = 'The current password is not right.';
-      throw new ValidationError(message, [{ column: 'current', message }]);
+      throw new ValidationError(message);
     }
   }
 
   /** The name shown with a user's comments and edits, and the language of their mail. */
   async rename(user: User, name: string, lang?: string, now = new Date()): Promise<void> {
     const v = (name ?? '').trim();
-    const refuse = (message: string, column = 'name') => new ValidationError(message, [{ column, message }]);
+    const refuse = (message: string) => new ValidationError(message);
     if (!v) throw refuse('The name is empty: write the name others should see.');
     if (v.length > 100) throw refuse('The name is longer than 100 characters.');
     if (v === FORMER_MEMBER) throw refuse(`"${v}" is kept for deleted accounts; choose another name.`);
     if (lang !== undefined && !isMailLang(lang))
-      throw refuse(`"${lang}" is not a language of the site's mail (${MAIL_LANGS.join(', ')}).`, 'lang');
+      throw refuse(`"${lang}" is not a language of the site's mail (${MAIL_LANGS.join(', ')}).`);
     await this.writes.run(asActor(user), now, async (tx, note) => {
       await tx.users.setName(user.id, v, lang);
       // the name under their comments changes on pages that may be cached

@@ -195,6 +195,11 @@ export class OrgsService {
     if (hits.length === 1 && isNamed(hits[0]!.place, typed)) return hits[0]!.place.id;
     if (!hits.length)
       throw refuse(`No place is called "${typed}"; type the beginning of its name and pick a suggestion.`);
+    // a name that only starts like one place's may still mean another: asked, not guessed
+    if (hits.length === 1)
+      throw refuse(
+        `No place is called exactly "${typed}": choose the one below if it is the place you mean.`,
+      );
     throw refuse(`Several places are called "${typed}" or start so: choose the one you mean.`);
   }
 
@@ -301,7 +306,7 @@ export class OrgsService {
     const address = normalizeEmail(email);
     if (!isEmail(address)) {
       const message = `"${email.trim()}" is not an e-mail address.`;
-      throw new ValidationError(message, [{ column: 'email', message }]);
+      throw new ValidationError(message);
     }
     const user = await this.store.users.byEmail(address);
     // invitations are mail to strangers: a few an hour from each editor
@@ -394,7 +399,7 @@ export class OrgsService {
     if (!user || isDeleted(user)) throw new NotFoundError(`There is no user ${userId}.`);
     if (normalizeEmail(confirm) !== user.email) {
       const message = `Type the account's address (${user.email}) to confirm.`;
-      throw new ValidationError(message, [{ column: 'confirm', message }]);
+      throw new ValidationError(message);
     }
     await this.writes.run(actor, now, async (tx, note) => {
       await tx.users.anonymize(userId, now.toISOString());

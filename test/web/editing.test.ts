@@ -185,6 +185,12 @@ describe('editing sections and facts, and what the admin area says of it', () =>
     expect(chosen.statusCode).toBe(303);
     expect((await ctx.t.store.orgs.bySlug('scania-friends'))!.homeId).toBe('Q503361');
 
+    // the beginning of one place's name is not taken for it unasked
+    const partly = await as.admin!.submit('/admin/orgs', { name: 'Birm', kind: 'other', homeId: 'Birm' });
+    expect(partly.statusCode).toBe(400);
+    expect(mainText(partly.body)).toContain('No place is called exactly "Birm"');
+    expect(partly.body).toContain('name="homeChoice" value="Q79867"');
+
     const nowhere = await as.admin!.submit('/admin/orgs', {
       name: 'Nowhere',
       kind: 'other',
