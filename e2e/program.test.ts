@@ -158,6 +158,25 @@ describe('running a program in Chromium', () => {
     await admin.context().close();
   });
 
+  it("picks an organization's home place from the suggestions while typing its name", async () => {
+    const admin = await signedIn('admin@example.org');
+    await admin.goto(`${base}/admin/orgs`);
+    await admin.getByLabel('Name', { exact: true }).fill('Birmingham Sister Cities');
+    const home = admin.getByRole('combobox', { name: 'Home place' });
+    await home.pressSequentially('Birm');
+    const suggested = admin.getByRole('listbox', { name: 'Suggested places' }).getByRole('option');
+    await expect(suggested.first().textContent()).resolves.toContain('Birmingham');
+    await home.press('ArrowDown');
+    await home.press('Enter');
+    // choosing fills the field, and the page stays
+    await expect(home.inputValue()).resolves.toBe('Birmingham (Q79867)');
+    expect(admin.url()).toBe(`${base}/admin/orgs`);
+    await admin.getByRole('button', { name: 'Create' }).click();
+    await admin.waitForURL(`${base}/orgs/birmingham-sister-cities/manage`);
+    expect((await t.store.orgs.bySlug('birmingham-sister-cities'))!.homeId).toBe('Q79867');
+    await admin.context().close();
+  });
+
   it('edits a profile section, and the public page shows it', async () => {
     const page = await signedIn('li.wei@example.org', 'a long enough password');
     await page.goto(`${base}/places/Q74957/anshan`);

@@ -1,9 +1,11 @@
 import type { Config } from './config.js';
 import { AccountsService } from './services/accounts.js';
+import { AdminService } from './services/admin.js';
 import { CommentsService } from './services/comments.js';
 import { ContentIndex } from './services/content-index.js';
 import { ContentService } from './services/content.js';
 import { DataVersion } from './services/data-version.js';
+import { EditorService } from './services/editor.js';
 import { EntriesService } from './services/entries.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
@@ -50,6 +52,10 @@ export interface AppContext {
   readonly notify: NotifyService;
   readonly photos: PhotosService;
   readonly mail: MailService;
+  /** the admin area's pages */
+  readonly admin: AdminService;
+  /** the editors of sections and facts, and their histories */
+  readonly editor: EditorService;
   /** what organizations' entries show on the pages of places, ties and countries */
   readonly program: ProgramService;
   /** read models of the pages about places and countries */
@@ -81,6 +87,8 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const content = new ContentService(store, version);
   const program = new ProgramService(store, contentIndex);
   const dataInfo = new DataInfoService(store);
+  const facts = new FactsService(store, version);
+  const mail = new MailService(store, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   return {
     config,
     store,
@@ -99,13 +107,15 @@ export function createContext(config: Config, store: Store, version = new DataVe
     tieViews: new TieViews(store, gazetteer, content, program),
     rankings: new RankingsService(network),
     homeViews: new HomeViews(store, gazetteer, places, network, program),
-    facts: new FactsService(store, version),
+    facts,
     accounts: new AccountsService(store, version),
-    orgs: new OrgsService(store, publicUrl),
+    orgs: new OrgsService(store, publicUrl, { version, photoQuotaBytes: config.photoQuotaBytes }),
     entries: new EntriesService(store, publicUrl, version),
     comments: new CommentsService(store, publicUrl, version),
     notify: new NotifyService(store, publicUrl),
     photos: new PhotosService(store, version, config.photoQuotaBytes),
-    mail: new MailService(store, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    mail,
+    admin: new AdminService(store, mail),
+    editor: new EditorService(store, content, facts),
   };
 }

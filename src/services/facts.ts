@@ -1,6 +1,11 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { validatePlaceRecord, type Place, type PlaceInput } from '../domain/places.js';
-import { validateTwinningRecord, type Twinning, type TwinningInput } from '../domain/twinnings.js';
+import {
+  validateTwinningRecord,
+  type Source,
+  type Twinning,
+  type TwinningInput,
+} from '../domain/twinnings.js';
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import { placeRecord, twinningRecord } from './interchange.js';
@@ -53,6 +58,9 @@ function placeFactValues(place: Place): FactValues {
   );
 }
 
+/** A source as its line in the form: its address, else its citation. */
+const sourceLine = (s: Source): string => s.url ?? s.citation ?? '';
+
 /** A tie's editable facts as the form shows them (one source per line). */
 function tieFactValues(tie: Twinning): FactValues {
   const r = twinningRecord(tie);
@@ -61,7 +69,7 @@ function tieFactValues(tie: Twinning): FactValues {
     signed: String(r.signed ?? ''),
     ended: String(r.ended ?? ''),
     status: String(r.status),
-    source: tie.sources.map((s) => s.url ?? s.citation ?? '').join('\n'),
+    source: tie.sources.map(sourceLine).join('\n'),
     notes: String(r.notes ?? ''),
   };
 }
@@ -130,7 +138,9 @@ export class FactsService {
     await this.writes.run(actor, now, async (tx, note) => {
       await this.baseline(tx, 'place', id, before, note);
       await tx.places.upsert([value], fields, now.toISOString());
-      note({ bump: 'data', revision: { entity: 'place', entityId: id, action, data: record } });
+      // the facts as stored ("CNY" for "cny", "zh; en" for "zh, en"), so that the next edit compares like with like
+      const data = placeFactValues((await tx.places.get(id))!);
+      note({ bump: 'data', revision: { entity: 'place', entityId: id, action, data } });
     });
   }
 
@@ -153,7 +163,9 @@ export class FactsService {
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean);
-    record.source = lines.length ? lines : '';
+    // a line left as it was keeps its source whole (the fact it supports, a citation beside a URL)
+    const kept = new Map(tie.sources.map((x) => [sourceLine(x), x]));
+    record.source = lines.length ? lines.map((l) => kept.get(l) ?? l) : '';
     const { value, issues } = validateTwinningRecord(record);
     if (value.signed && value.ended && value.ended.date < value.signed.date)
       issues.push({ column: 'ended', message: 'is before the signing' });
@@ -163,15 +175,9 @@ export class FactsService {
     await this.writes.run(actor, now, async (tx, note) => {
       await this.baseline(tx, 'twinning', String(id), before, note);
       await tx.twinnings.upsert([value], fields, now.toISOString());
-      note({
-        bump: 'data',
-        revision: {
-          entity: 'twinning',
-          entityId: String(id),
-          action,
-          data: { ...raw, source: lines.join('\n') },
-        },
-      });
+      // the facts as stored (addresses normalized, text trimmed), so that the next edit compares like with like
+      const data = tieFactValues((await tx.twinnings.get(id))!);
+      note({ bump: 'data', revision: { entity: 'twinning', entityId: String(id), action, data } });
     });
   }
 

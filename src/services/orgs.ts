@@ -8,10 +8,15 @@ import {
   type OrgRole,
 } from '../domain/organizations.js';
 import { isDeleted, isEmail, normalizeEmail } from '../domain/accounts.js';
+import { normalizeName } from '../domain/names.js';
+import type { Place } from '../domain/places.js';
+import type { DataVersion } from './data-version.js';
 import { takeLimit } from './limits.js';
 import { MailService } from './mail.js';
 import { inviteMail, isMailLang } from './mail-text.js';
+import { Writes, type WriteNotes } from './writes.js';
 import { isUniqueViolation } from '../store/db.js';
+import type { PlaceHit } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 
 /** invitations one editor may send in a while */
@@ -92,16 +97,37 @@ export class Permissions {
   }
 }
 
+/** What an organization's page for its editors shows: its details, people, invitations and photo room. */
+export interface ManageView {
+  org: Organization;
+  /** the home place, named */
+  home: Place | null;
+  members: Awaited<ReturnType<Store['orgs']['members']>>;
+  invites: Awaited<ReturnType<Store['orgs']['invitesOf']>>;
+  photoBytes: number;
+  photoQuotaBytes: number;
+  /** only a site admin moves an organization to another home */
+  mayMoveHome: boolean;
+}
+
 /** Organizations and the roles users hold in them; every change of a role is in the audit log. */
 export class OrgsService {
   readonly can: Permissions;
+  private readonly writes: Writes;
 
   constructor(
     private readonly store: Store,
     /** the site's address, for the sign-up link in invitations */
     private readonly publicUrl = '',
+    private readonly opts: {
+      /** told when a change shows on public pages (a deleted account's name under its comments) */
+      version?: DataVersion;
+      /** how many bytes of photos each organization may keep */
+      photoQuotaBytes?: number;
+    } = {},
   ) {
     this.can = new Permissions(store);
+    this.writes = new Writes(store, opts.version);
   }
 
   async get(slug: string): Promise<Organization> {
@@ -110,11 +136,80 @@ export class OrgsService {
     return org;
   }
 
+  /** The organization's page for its editors (and site admins). */
+  async manageView(actor: Acting, slug: string): Promise<ManageView> {
+    const org = await this.get(slug);
+    this.can.requireEditor(actor, org);
+    const [home, members, invites, photoBytes] = await Promise.all([
+      org.homeId ? this.store.places.get(org.homeId) : undefined,
+      this.store.orgs.members(org.id),
+      this.store.orgs.invitesOf(org.id),
+      this.store.photos.bytesOf(org.id),
+    ]);
+    return {
+      org,
+      home: home ?? null,
+      members,
+      invites,
+      photoBytes,
+      photoQuotaBytes: this.opts.photoQuotaBytes ?? 0,
+      mayMoveHome: this.can.isAdmin(actor),
+    };
+  }
+
+  /** An organization with the edits of its details, newest first (its editors and site admins). */
+  async historyView(actor: Acting, slug: string) {
+    const org = await this.get(slug);
+    return { org, revisions: await this.history(actor, org) };
+  }
+
+  /** Saves the details of the organization at an address (its page for editors). */
+  async updateAt(actor: Acting, slug: string, input: OrgInput): Promise<Organization> {
+    return this.update(actor, await this.get(slug), input);
+  }
+
+  /** The organization itself, or the one at an address (`slug`). */
+  private async orgOf(org: Organization | string): Promise<Organization> {
+    return typeof org === 'string' ? this.get(org) : org;
+  }
+
   private async checked(input: OrgInput) {
-    const v = validateOrg(input);
-    if (v.homeId && !(await this.store.places.get(v.homeId)))
-      throw new ValidationError(`There is no place with id ${v.homeId}; find it with the search.`);
-    return v;
+    const v = validateOrg({ ...input, homeId: null });
+    return { ...v, homeId: await this.resolveHome(input.homeId) };
+  }
+
+  /**
+   * The home place from what the form's field holds: an id, a suggestion as the field shows it ("Anshan
+   * (Q74957)") or a name in any language. A name several places have asks which (a ValidationError on the
+   * field; `homeChoices` lists them).
+   */
+  private async resolveHome(text: string | null | undefined): Promise<string | null> {
+    const typed = (text ?? '').trim();
+    if (!typed) return null;
+    const id = /\(([A-Za-z0-9][\w.-]{0,99})\)$/.exec(typed)?.[1] ?? typed;
+    if (await this.store.places.get(id)) return id;
+    const refuse = (message: string) => new ValidationError(message, [{ column: 'homeId', message }]);
+    if (id !== typed || /^Q\d+$/.test(typed))
+      throw refuse(`There is no place with id ${id}; find it with the search.`);
+    const hits = await this.homeChoices(typed);
+    if (hits.length === 1 && isNamed(hits[0]!.place, typed)) return hits[0]!.place.id;
+    if (!hits.length)
+      throw refuse(`No place is called "${typed}"; type the beginning of its name and pick a suggestion.`);
+    // a name that only starts like one place's may still mean another: asked, not guessed
+    if (hits.length === 1)
+      throw refuse(
+        `No place is called exactly "${typed}": choose the one below if it is the place you mean.`,
+      );
+    throw refuse(`Several places are called "${typed}" or start so: choose the one you mean.`);
+  }
+
+  /** The places a home field's text may mean: those so named first, else those whose name starts so. */
+  async homeChoices(text: string): Promise<PlaceHit[]> {
+    const typed = text.trim();
+    if (!typed) return [];
+    const hits = await this.store.places.search(typed, {}, 10, 0);
+    const named = hits.filter((h) => isNamed(h.place, typed));
+    return named.length ? named : hits;
   }
 
   async create(actor: Acting, input: OrgInput, now = new Date()): Promise<Organization> {
@@ -193,28 +288,31 @@ export class OrgsService {
     return this.update(actor, org, JSON.parse(rev.data) as OrgInput, now, 'restore');
   }
 
-  /** Gives a user (by address; they must have signed up) a role in the organization. */
   /**
    * Gives someone a role by their address. Without an account yet they are invited: a mail asks them to sign
    * up, and the role is theirs once an account with that address is confirmed. Answers which it was.
    */
   async grant(
     actor: Acting,
-    org: Organization,
+    orgOrSlug: Organization | string,
     email: string,
     role: string,
     now = new Date(),
   ): Promise<'granted' | 'invited'> {
+    const org = await this.orgOf(orgOrSlug);
     this.can.requireEditor(actor, org);
     if (!(ORG_ROLES as readonly string[]).includes(role))
       throw new ValidationError(`"${role}" is not a role; use one of ${ORG_ROLES.join(', ')}.`);
     const address = normalizeEmail(email);
-    if (!isEmail(address)) throw new ValidationError(`"${email.trim()}" is not an e-mail address.`);
+    if (!isEmail(address)) {
+      const message = `"${email.trim()}" is not an e-mail address.`;
+      throw new ValidationError(message);
+    }
     const user = await this.store.users.byEmail(address);
     // invitations are mail to strangers: a few an hour from each editor
     const bucket = actor === SYSTEM ? null : `invite:user:${actor.user.id}`;
     if (!user && bucket) await takeLimit(this.store, bucket, INVITE_LIMIT, 'invitations from you', now);
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       if (user) await tx.orgs.setRole(org.id, user.id, role as OrgRole);
       else {
         await tx.orgs.invite(org.id, address, role as OrgRole, userIdOf(actor), now.toISOString());
@@ -227,44 +325,46 @@ export class OrgsService {
         })(from && isMailLang(from.lang) ? from.lang : 'en');
         await MailService.queue(tx, { to: address, ...mail }, now);
       }
-      await tx.users.audit({
-        at: now.toISOString(),
-        actorId: userIdOf(actor),
-        action: user ? 'role.grant' : 'role.invite',
-        subject: user ? `user:${user.id}` : `email:${address}`,
-        detail: `${org.slug}:${role}`,
+      note({
+        audit: {
+          action: user ? 'role.grant' : 'role.invite',
+          subject: user ? `user:${user.id}` : `email:${address}`,
+          detail: `${org.slug}:${role}`,
+        },
       });
     });
     return user ? 'granted' : 'invited';
   }
 
   /** Takes back an invitation not yet taken up. */
-  async withdrawInvite(actor: Acting, org: Organization, email: string, now = new Date()): Promise<void> {
+  async withdrawInvite(
+    actor: Acting,
+    orgOrSlug: Organization | string,
+    email: string,
+    now = new Date(),
+  ): Promise<void> {
+    const org = await this.orgOf(orgOrSlug);
     this.can.requireEditor(actor, org);
     const address = normalizeEmail(email);
-    if (!(await this.store.orgs.withdrawInvite(org.id, address)))
-      throw new NotFoundError(`${address} has no invitation to ${org.name}.`);
-    await this.store.users.audit({
-      at: now.toISOString(),
-      actorId: userIdOf(actor),
-      action: 'role.invite.withdraw',
-      subject: `email:${address}`,
-      detail: org.slug,
+    await this.writes.run(actor, now, async (tx, note) => {
+      if (!(await tx.orgs.withdrawInvite(org.id, address)))
+        throw new NotFoundError(`${address} has no invitation to ${org.name}.`);
+      note({ audit: { action: 'role.invite.withdraw', subject: `email:${address}`, detail: org.slug } });
     });
   }
 
-  async revoke(actor: Acting, org: Organization, userId: number, now = new Date()): Promise<void> {
+  async revoke(
+    actor: Acting,
+    orgOrSlug: Organization | string,
+    userId: number,
+    now = new Date(),
+  ): Promise<void> {
+    const org = await this.orgOf(orgOrSlug);
     this.can.requireEditor(actor, org);
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       if (!(await tx.orgs.removeRole(org.id, userId)))
         throw new NotFoundError('That person holds no role here.');
-      await tx.users.audit({
-        at: now.toISOString(),
-        actorId: userIdOf(actor),
-        action: 'role.revoke',
-        subject: `user:${userId}`,
-        detail: org.slug,
-      });
+      note({ audit: { action: 'role.revoke', subject: `user:${userId}`, detail: org.slug } });
     });
   }
 
@@ -275,14 +375,10 @@ export class OrgsService {
       throw new ValidationError('You cannot remove your own admin role; ask another admin.');
     const user = await this.store.users.byId(userId);
     if (!user) throw new NotFoundError(`There is no user ${userId}.`);
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       await tx.users.setAdmin(userId, admin);
-      await tx.users.audit({
-        at: now.toISOString(),
-        actorId: userIdOf(actor),
-        action: admin ? 'role.grant' : 'role.revoke',
-        subject: `user:${userId}`,
-        detail: 'admin',
+      note({
+        audit: { action: admin ? 'role.grant' : 'role.revoke', subject: `user:${userId}`, detail: 'admin' },
       });
     });
   }
@@ -298,18 +394,14 @@ export class OrgsService {
       throw new ValidationError('Delete your own account on your account page, with your password.');
     const user = await this.store.users.byId(userId);
     if (!user || isDeleted(user)) throw new NotFoundError(`There is no user ${userId}.`);
-    if (normalizeEmail(confirm) !== user.email)
-      throw new ValidationError(`Type the account's address (${user.email}) to confirm.`);
-    await this.store.transaction(async (tx) => {
+    if (normalizeEmail(confirm) !== user.email) {
+      const message = `Type the account's address (${user.email}) to confirm.`;
+      throw new ValidationError(message);
+    }
+    await this.writes.run(actor, now, async (tx, note) => {
       await tx.users.anonymize(userId, now.toISOString());
-      await tx.users.audit({
-        at: now.toISOString(),
-        actorId: userIdOf(actor),
-        action: 'user.delete',
-        subject: `user:${userId}`,
-      });
       // the name under their comments changes on pages that may be cached
-      await tx.meta.bumpContentVersion();
+      note({ audit: { action: 'user.delete', subject: `user:${userId}` }, bump: 'content' });
     });
   }
 
@@ -318,33 +410,35 @@ export class OrgsService {
     this.can.requireAdmin(actor);
     if (userIdOf(actor) === userId) throw new ValidationError('You cannot disable your own account.');
     if (!(await this.store.users.byId(userId))) throw new NotFoundError(`There is no user ${userId}.`);
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       await tx.users.setDisabled(userId, disabled ? now.toISOString() : null);
       if (disabled) await tx.users.removeSessionsOf(userId);
-      await tx.users.audit({
-        at: now.toISOString(),
-        actorId: userIdOf(actor),
-        action: disabled ? 'user.disable' : 'user.enable',
-        subject: `user:${userId}`,
-      });
+      note({ audit: { action: disabled ? 'user.disable' : 'user.enable', subject: `user:${userId}` } });
     });
   }
 }
 
 /**
- * Gives a user the roles their address was invited to; called in the transaction that confirms the address
- * (sign-up confirmation, a password reset by mail, an address change, an account made by an admin).
+ * Gives a user the roles their address was invited to; called in the write that confirms the address (sign-up
+ * confirmation, a password reset by mail, an address change, an account made by an admin), whose actor the
+ * audit entries name.
  */
-export async function takeInvites(tx: Store, user: User, now: Date): Promise<void> {
+export async function takeInvites(tx: Store, user: User, note: (n: WriteNotes) => void): Promise<void> {
   for (const { orgId, role } of await tx.orgs.takeInvites(user.email)) {
     await tx.orgs.setRole(orgId, user.id, role);
     const org = await tx.orgs.byId(orgId);
-    await tx.users.audit({
-      at: now.toISOString(),
-      actorId: user.id,
-      action: 'role.grant',
-      subject: `user:${user.id}`,
-      detail: `${org?.slug ?? orgId}:${role} (invited)`,
+    note({
+      audit: {
+        action: 'role.grant',
+        subject: `user:${user.id}`,
+        detail: `${org?.slug ?? orgId}:${role} (invited)`,
+      },
     });
   }
+}
+
+/** Whether a place is called exactly this, in any language (as search compares names). */
+function isNamed(place: Place, text: string): boolean {
+  const q = normalizeName(text);
+  return [place.name, ...Object.values(place.names)].some((n) => normalizeName(n) === q);
 }

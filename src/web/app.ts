@@ -13,18 +13,20 @@ import type { AppContext } from '../context.js';
 import { ValidationError } from '../domain/errors.js';
 import { apiRoutes } from './api.js';
 import { assetRoutes } from './assets.js';
-import { hasSessionCookie, registerAuth, siteSecret } from './auth.js';
+import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
-import { accountPages } from './pages/account.js';
-import { adminPages } from './pages/admin.js';
 import { communityPages } from './pages/community.js';
-import { editPages } from './pages/edit.js';
 import { entryPages } from './pages/entries.js';
-import { networkRoutes } from './routes/network.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import { editRoutes } from './routes/edit.js';
 import { homeRoutes } from './routes/home.js';
+import { manageRoutes } from './routes/manage.js';
+import { networkRoutes } from './routes/network.js';
 import { placeRoutes } from './routes/places.js';
 import { rankingRoutes } from './routes/rankings.js';
+import { signInRoutes } from './routes/signin.js';
 import { statsRoutes } from './routes/stats.js';
 import { tieRoutes } from './routes/ties.js';
 import { registerSecurityHeaders, securityHeaders } from './security.js';
@@ -139,9 +141,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   registerSite(app, site);
   registerSecurityHeaders(app, headers);
   await registerAuth(app, {
-    store,
     accounts: ctx.accounts,
-    secret: await siteSecret(store, config.secret),
+    secret: await ctx.accounts.siteSecret(config.secret),
     secure: config.publicUrl.startsWith('https:'),
   });
   cache.register(app);
@@ -160,10 +161,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   networkRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
-  const secure = config.publicUrl.startsWith('https:');
-  accountPages(app, { store, accounts: ctx.accounts, publicUrl: config.publicUrl, secure });
-  adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
-  editPages(app, { store, content: ctx.content, places: ctx.places, facts: ctx.facts });
+  signInRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  manageRoutes(app, ctx);
+  editRoutes(app, ctx);
   const { commentsSection } = await communityPages(app, {
     store,
     comments: ctx.comments,
@@ -201,14 +203,10 @@ function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
   );
   digests.unref();
   // expired sessions and links and old sign-in counts are of no use to anyone: cleared every ten minutes
-  const housekeeping = setInterval(() => {
-    const now = Date.now();
-    void Promise.all([
-      ctx.store.users.removeExpiredSessions(new Date(now).toISOString()),
-      ctx.store.users.removeExpiredTokens(new Date(now).toISOString()),
-      ctx.store.users.removeAttemptsBefore(new Date(now - 86_400_000).toISOString()),
-    ]).catch((e: unknown) => app.log.error(e));
-  }, 600_000);
+  const housekeeping = setInterval(
+    () => void ctx.accounts.housekeeping(new Date()).catch((e: unknown) => app.log.error(e)),
+    600_000,
+  );
   housekeeping.unref();
   app.addHook('onClose', async () => {
     stop();

@@ -1,13 +1,11 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../domain/accounts.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { SESSION_DAYS, type AccountsService, type Device } from '../services/accounts.js';
-import { actorOf, type Actor } from '../services/orgs.js';
-import type { Store } from '../store/store.js';
+import type { Actor } from '../services/orgs.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,17 +28,6 @@ export function hasSessionCookie(cookieHeader: string | undefined): boolean {
   return !!cookieHeader && HAS_SESSION.test(cookieHeader);
 }
 
-/** The key that signs cookies: from the configuration, else made once and kept in the database. */
-export async function siteSecret(store: Store, configured: string | null): Promise<string> {
-  if (configured) return configured;
-  const known = await store.meta.get('cookie_secret');
-  if (known) return known;
-  const made = randomBytes(32).toString('base64url');
-  await store.meta.set('cookie_secret', made);
-  // two servers starting at once: both use what landed
-  return (await store.meta.get('cookie_secret')) ?? made;
-}
-
 /**
  * Sessions and CSRF. The session is a random token in an HttpOnly cookie; the database keeps its hash. Every
  * POST to a page (not the read-only API) must carry a CSRF token made for that browser and that session: the
@@ -48,7 +35,7 @@ export async function siteSecret(store: Store, configured: string | null): Promi
  */
 export async function registerAuth(
   app: FastifyInstance,
-  opts: { store: Store; accounts: AccountsService; secret: string; secure: boolean },
+  opts: { accounts: AccountsService; secret: string; secure: boolean },
 ): Promise<void> {
   await app.register(cookie, { secret: opts.secret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
@@ -66,15 +53,15 @@ export async function registerAuth(
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const user = await opts.accounts.sessionUser(token);
-    if (!user) {
+    const actor = await opts.accounts.sessionActor(token);
+    if (!actor) {
       // expired, signed out elsewhere, or disabled: forget it so the reader gets the shared pages again
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
     }
-    req.user = user;
+    req.user = actor.user;
     req.sessionToken = token;
-    req.actor = await actorOf(opts.store, user);
+    req.actor = actor;
     reply.header('cache-control', 'private, no-store');
   });
   app.addHook('preHandler', (req, reply, done) => {
@@ -143,4 +130,12 @@ export function signInFirst(req: FastifyRequest, reply: FastifyReply): Actor | n
   if (req.actor) return req.actor;
   void reply.redirect(`/signin?${new URLSearchParams({ next: req.url })}`, 303);
   return null;
+}
+
+/**
+ * A preHandler for pages and forms that need an account: strangers go to the sign-in page, which sends them
+ * back here. The handler then takes the actor with `requireActor`.
+ */
+export async function mustSignIn(req: FastifyRequest, reply: FastifyReply) {
+  if (!req.actor) return reply.redirect(`/signin?${new URLSearchParams({ next: req.url })}`, 303);
 }

@@ -139,7 +139,13 @@ const FORM_STATUSES = new Set([400, 401, 409, 429]);
  * route has one, else an error page in the reader's language. Server faults are logged and told in general
  * words; nothing of them reaches the reader.
  */
-export async function handleError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export async function handleError(
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  /** false once the form's renderer has failed: the answer is then about what made it fail */
+  withForm = true,
+): Promise<FastifyReply> {
   if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
     error.message =
       'This form has expired or was opened before you signed in or out. Go back, reload the page and send it again.';
@@ -168,9 +174,16 @@ export async function handleError(error: FastifyError, req: FastifyRequest, repl
       ...(error instanceof ValidationError ? { problems: error.problems } : {}),
     });
   }
-  const form = req.routeOptions.config?.form;
+  const form = withForm ? req.routeOptions.config?.form : undefined;
   if (form && FORM_STATUSES.has(mapped.status)) {
-    return reply.type('text/html; charset=utf-8').send(await form(req, reply, formProblems(error, mapped)));
+    let html: string;
+    try {
+      html = await form(req, reply, formProblems(error, mapped));
+    } catch (e) {
+      // the form is not for this reader (a refused form of something they may not edit): say that instead
+      return handleError(e as FastifyError, req, reply, false);
+    }
+    return reply.type('text/html; charset=utf-8').send(html);
   }
   // a schema's refusal in words that name the parameter ("give "a" only once"), not ajv's paths
   const shown = error.validation ? new Error(mapped.problems.map((p) => p.message).join('; ')) : error;

@@ -52,3 +52,12 @@ export function sendHtml(reply: FastifyReply, html: string, status = 200) {
 export function viewerOf(req: FastifyRequest): Viewer {
   return { actor: req.actor, homeId: req.site.home?.id ?? null };
 }
+
+/**
+ * A field of a refused form as it was sent, to show it again: text only (a field sent twice is not), without
+ * NUL characters (the reason such a form is refused).
+ */
+export function sentField(body: unknown, name: string): string | undefined {
+  const v = (body as Record<string, unknown> | null | undefined)?.[name];
+  return typeof v === 'string' ? v.replaceAll('\u0000', '') : undefined;
+}

@@ -1,5 +1,7 @@
 // Suggestions for search boxes: type the start of a name in any script and pick a place. Pages work without it:
 // the box is a plain GET form. Follows the WAI-ARIA combobox pattern (list popup, arrow keys, Enter, Escape).
+// A field marked data-pick (a form's place field) is filled with the place chosen, "Name (id)", instead of
+// going to its page; without scripts it takes a name or an id as typed.
 (function () {
   'use strict';
   var boxes = document.querySelectorAll('input[data-suggest]');
@@ -47,6 +49,16 @@
       } else input.removeAttribute('aria-activedescendant');
     }
 
+    function choose(item) {
+      if (!input.hasAttribute('data-pick')) {
+        location.href = item.url;
+        return;
+      }
+      input.value = item.label + ' (' + item.id + ')';
+      asked = input.value.trim();
+      close();
+    }
+
     function show(found) {
       items = found;
       list.textContent = '';
@@ -69,7 +81,7 @@
         li.appendChild(detail);
         li.addEventListener('mousedown', function (e) {
           e.preventDefault();
-          location.href = item.url;
+          choose(item);
         });
         list.appendChild(li);
       });
@@ -113,7 +125,7 @@
         select(next);
       } else if (e.key === 'Enter' && !list.hidden && active >= 0) {
         e.preventDefault();
-        location.href = items[active].url;
+        choose(items[active]);
       } else if (e.key === 'Escape' && !list.hidden) {
         e.preventDefault();
         close();

@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import type { ComponentChildren } from 'preact';
 import type { Revision } from '../../store/revisions-repo.js';
 import { personName } from '../i18n/index.js';
@@ -86,31 +86,49 @@ export function RevisionLog(p: {
   );
 }
 
-/** What a revision of named fields changed from the one before it (or, for the first, what it holds). */
+/**
+ * What a revision of named fields changed from the one before it (or, for the first, what it holds). A field
+ * marked `lines` is a list, one item a line (a tie's sources): only the lines that went or came are marked.
+ */
 export function FieldChanges(p: {
   now: Record<string, string | null | undefined>;
   before: Record<string, string | null | undefined> | undefined;
-  fields: readonly (readonly [key: string, label: string])[];
+  fields: readonly (readonly [key: string, label: string, kind?: 'lines'])[];
 }) {
   const changed = p.fields.filter(([f]) => (p.now[f] ?? '') !== (p.before?.[f] ?? ''));
   return (
     <dl class="facts">
-      {changed.map(([f, label]) => (
+      {changed.map(([f, label, kind]) => (
         <>
           <dt>{label}</dt>
           <dd class="pre">
-            {p.before && (
+            {kind === 'lines' && p.before ? (
+              <LineChanges before={p.before[f] ?? ''} now={p.now[f] ?? ''} />
+            ) : (
               <>
-                <del>{p.before[f] || '—'}</del>
-                {' → '}
+                {p.before && (
+                  <>
+                    <del>{p.before[f] || '—'}</del>
+                    {' → '}
+                  </>
+                )}
+                <ins>{p.now[f] || '—'}</ins>
               </>
             )}
-            <ins>{p.now[f] || '—'}</ins>
           </dd>
         </>
       ))}
     </dl>
   );
+}
+
+/** A list's lines, one under the other: those that went struck out, those that came marked, the rest as is. */
+function LineChanges(p: { before: string; now: string }) {
+  const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+  const parts = diffArrays(lines(p.before), lines(p.now)).flatMap((d) =>
+    d.value.map((line) => (d.added ? <ins>{line}</ins> : d.removed ? <del>{line}</del> : line)),
+  );
+  return <>{parts.flatMap((part, i) => (i ? ['\n', part] : [part]))}</>;
 }
 
 /** Word-level changes from one text to the next (words as the text's language divides them). */

@@ -1,0 +1,150 @@
+import type { FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { SubjectType } from '../../domain/sections.js';
+import { PLACE_FACTS, TIE_FACTS, type FactValues } from '../../services/facts.js';
+import type { App } from '../app.js';
+import { mustSignIn, requireActor } from '../auth.js';
+import { FormBody, LongText, PageQuery, RowIdText, Text, rowId, sendHtml, sentField } from '../kit.js';
+import { viewOf } from '../views/context.js';
+import {
+  URL_TYPE,
+  editPath,
+  factsEditorPage,
+  factsHistoryPage,
+  sectionEditorPage,
+  sectionHistoryPage,
+} from '../views/edit.js';
+import { href } from '../views/layout.js';
+
+const SUBJECT: Record<string, SubjectType> = { place: 'place', country: 'country', tie: 'twinning' };
+
+const SubjectParams = Type.Object({ type: Text(20), id: Text(100) });
+const SectionParams = Type.Object({ type: Text(20), id: Text(100), key: Text(50) });
+const RevParams = Type.Object({ rev: RowIdText });
+const DoneQuery = PageQuery({ done: Type.Optional(Text(20)) });
+const SectionQuery = PageQuery({ in: Type.Optional(Text(40)), done: Type.Optional(Text(20)) });
+const FactsBody = FormBody(
+  Object.fromEntries([...new Set([...PLACE_FACTS, ...TIE_FACTS])].map((c) => [c, LongText(20_000)])),
+);
+const SectionBody = FormBody({ body: LongText(20_000) });
+
+/** The subject type an address names (/edit/tie/12 is a twinning's). */
+function subjectType(urlType: string): SubjectType {
+  const type = SUBJECT[urlType];
+  if (!type)
+    throw new NotFoundError(`There is nothing to edit at /edit/${urlType}; use place, country or tie.`);
+  return type;
+}
+
+/** Who edits what (the route's schema has checked the parameters): the arguments of EditorService's calls. */
+function editorArgs(req: FastifyRequest) {
+  const p = req.params as Static<typeof SubjectParams>;
+  return [requireActor(req), subjectType(p.type), p.id] as const;
+}
+
+/** The same for a section, in the text's language: `?in=`, else the reader's. */
+function sectionArgs(req: FastifyRequest) {
+  const p = req.params as Static<typeof SectionParams>;
+  const textLang = (req.query as { in?: string }).in || req.lang;
+  return [requireActor(req), subjectType(p.type), p.id, p.key, textLang] as const;
+}
+
+/** The editors of sections and facts of places, countries and ties, with their histories and restores. */
+export function editRoutes(app: App, ctx: AppContext): void {
+  const { editor } = ctx;
+  const signedIn = { preHandler: mustSignIn };
+
+  app.get(
+    '/edit/:type/:id',
+    { ...signedIn, schema: { params: SubjectParams, querystring: DoneQuery } },
+    async (req, reply) => {
+      const view = await editor.factsEditor(...editorArgs(req));
+      return sendHtml(reply, factsEditorPage(viewOf(req, reply), view, { done: req.query.done }));
+    },
+  );
+
+  app.post(
+    '/edit/:type/:id/facts',
+    {
+      ...signedIn,
+      schema: { params: SubjectParams, body: FactsBody },
+      config: {
+        form: async (req, reply, problems) => {
+          const view = await editor.factsEditor(...editorArgs(req));
+          const values: FactValues = {};
+          for (const c of view.columns) values[c] = sentField(req.body, c) ?? '';
+          return factsEditorPage(viewOf(req, reply), view, { values, problems });
+        },
+      },
+    },
+    async (req, reply) => {
+      const [actor, type, id] = editorArgs(req);
+      await editor.saveFacts(actor, type, id, req.body as FactValues);
+      return reply.redirect(href(editPath(type, id), req.lang, { done: 'saved' }), 303);
+    },
+  );
+
+  app.get(
+    '/history/:type/:id/facts',
+    { ...signedIn, schema: { params: SubjectParams, querystring: PageQuery({}) } },
+    async (req, reply) =>
+      sendHtml(reply, factsHistoryPage(viewOf(req, reply), await editor.factsHistory(...editorArgs(req)))),
+  );
+
+  app.post(
+    '/history/facts/restore/:rev',
+    { ...signedIn, schema: { params: RevParams } },
+    async (req, reply) => {
+      const { type, id } = await editor.restoreFacts(requireActor(req), rowId(req.params.rev) ?? 0);
+      return reply.redirect(href(editPath(type, id), req.lang, { done: 'restored' }), 303);
+    },
+  );
+
+  app.get(
+    '/edit/:type/:id/:key',
+    { ...signedIn, schema: { params: SectionParams, querystring: SectionQuery } },
+    async (req, reply) => {
+      const view = await editor.sectionEditor(...sectionArgs(req));
+      return sendHtml(reply, sectionEditorPage(viewOf(req, reply), view, { done: req.query.done }));
+    },
+  );
+
+  app.post(
+    '/edit/:type/:id/:key',
+    {
+      ...signedIn,
+      schema: { params: SectionParams, querystring: SectionQuery, body: SectionBody },
+      config: {
+        form: async (req, reply, problems) => {
+          const view = await editor.sectionEditor(...sectionArgs(req));
+          const body = sentField(req.body, 'body');
+          return sectionEditorPage(viewOf(req, reply), view, { body, problems });
+        },
+      },
+    },
+    async (req, reply) => {
+      const [actor, type, id, key, textLang] = sectionArgs(req);
+      const outcome = await editor.saveSection(actor, type, id, key, textLang, req.body.body ?? '');
+      const path = `${editPath(type, id)}/${key}`;
+      return reply.redirect(href(path, req.lang, { in: textLang, done: outcome }), 303);
+    },
+  );
+
+  app.get(
+    '/history/:type/:id/:key',
+    { ...signedIn, schema: { params: SectionParams, querystring: SectionQuery } },
+    async (req, reply) =>
+      sendHtml(
+        reply,
+        sectionHistoryPage(viewOf(req, reply), await editor.sectionHistory(...sectionArgs(req))),
+      ),
+  );
+
+  app.post('/history/restore/:rev', { ...signedIn, schema: { params: RevParams } }, async (req, reply) => {
+    const { target } = await ctx.content.restore(rowId(req.params.rev) ?? 0, requireActor(req));
+    const path = `/edit/${URL_TYPE[target.subjectType]}/${target.subjectId}/${target.key}`;
+    return reply.redirect(href(path, req.lang, { in: target.lang, done: 'restored' }), 303);
+  });
+}
