@@ -5,6 +5,7 @@ import { ContentIndex } from './services/content-index.js';
 import { ContentService } from './services/content.js';
 import { DataVersion } from './services/data-version.js';
 import { EntriesService } from './services/entries.js';
+import { EntryViews } from './services/entry-views.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
 import { MailService } from './services/mail.js';
@@ -48,6 +49,8 @@ export interface AppContext {
   readonly program: ProgramService;
   /** read models of the pages about places and countries */
   readonly placeViews: PlaceViews;
+  /** read models of organizations' pages, their entries' pages and feeds, and the entry editor */
+  readonly entryViews: EntryViews;
 }
 
 /**
@@ -62,6 +65,10 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const network = new NetworkService(store, version, continents, gazetteer);
   const content = new ContentService(store, version);
   const program = new ProgramService(store, contentIndex);
+  const orgs = new OrgsService(store, publicUrl, version);
+  const entries = new EntriesService(store, publicUrl, version);
+  const comments = new CommentsService(store, publicUrl, version);
+  const notify = new NotifyService(store, publicUrl);
   return {
     config,
     store,
@@ -76,10 +83,11 @@ export function createContext(config: Config, store: Store, version = new DataVe
     placeViews: new PlaceViews(places, network, content, program, continents),
     facts: new FactsService(store, version),
     accounts: new AccountsService(store, version),
-    orgs: new OrgsService(store, publicUrl),
-    entries: new EntriesService(store, publicUrl, version),
-    comments: new CommentsService(store, publicUrl, version),
-    notify: new NotifyService(store, publicUrl),
+    orgs,
+    entries,
+    comments,
+    notify,
+    entryViews: new EntryViews(store, program, orgs, entries, comments, notify),
     photos: new PhotosService(store, version, config.photoQuotaBytes),
     mail: new MailService(store, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
   };

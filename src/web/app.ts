@@ -18,12 +18,11 @@ import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
 import { accountPages } from './pages/account.js';
 import { adminPages } from './pages/admin.js';
-import { communityPages } from './pages/community.js';
 import { editPages } from './pages/edit.js';
-import { entryPages } from './pages/entries.js';
 import { homePages } from './pages/home.js';
 import { networkPages } from './pages/network.js';
 import { placeRoutes } from './routes/places.js';
+import { programRoutes } from './routes/program.js';
 import { statsPages } from './pages/stats.js';
 import { tiePages } from './pages/ties.js';
 import { registerSecurityHeaders, securityHeaders } from './security.js';
@@ -146,21 +145,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   accountPages(app, { store, accounts: ctx.accounts, publicUrl: config.publicUrl, secure });
   adminPages(app, { store, orgs: ctx.orgs, mail: ctx.mail, photoQuotaBytes: config.photoQuotaBytes });
   editPages(app, { store, content: ctx.content, places: ctx.places, facts: ctx.facts });
-  const { commentsSection } = await communityPages(app, {
-    store,
-    comments: ctx.comments,
-    notify: ctx.notify,
-    orgs: ctx.orgs,
-    photos: ctx.photos,
-  });
-  entryPages(app, {
-    store,
-    entries: ctx.entries,
-    orgs: ctx.orgs,
-    notify: ctx.notify,
-    publicUrl: config.publicUrl,
-    comments: commentsSection,
-  });
+  await programRoutes(app, ctx);
 
   if (opts.mailIntervalMs) startWorkers(app, ctx, opts.mailIntervalMs);
   if (opts.warm) {

@@ -166,7 +166,9 @@ export async function handleError(error: FastifyError, req: FastifyRequest, repl
   }
   const form = req.routeOptions.config?.form;
   if (form && FORM_STATUSES.has(mapped.status)) {
-    return reply.type('text/html; charset=utf-8').send(await form(req, reply, formProblems(error, mapped)));
+    // a form that cannot be shown again (its page is gone, or the sender may not see it) leaves the error page
+    const html = await Promise.resolve(form(req, reply, formProblems(error, mapped))).catch(() => null);
+    if (html !== null) return reply.code(mapped.status).type('text/html; charset=utf-8').send(html);
   }
   return errorPage(req, reply, mapped.status, error);
 }

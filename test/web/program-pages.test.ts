@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createContext } from '../../src/context.js';
+import { importFiles } from '../../src/services/import.js';
+import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
+import { buildApp } from '../../src/web/app.js';
+import { Visitor, csrfOf, mainText, signedInVisitors } from '../helpers/client.js';
+import { DIALECTS, createTestDb, type TestDb } from '../helpers/db.js';
+import { fixtureFiles } from '../helpers/fixtures.js';
+
+const PASSWORD = 'correct horse battery';
+/** past the 32-bit integers both databases number rows with */
+const HUGE = '99999999999';
+
+// The program's pages on both databases: what an address or a form names that cannot exist is "not found" or
+// a form's problem, never a server fault.
+describe.each(DIALECTS)("organizations' pages on %s", (dialect) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+  let as: Record<string, Visitor> = {};
+  beforeAll(async () => {
+    t = await createTestDb(dialect);
+    await importFiles(t.store, fixtureFiles());
+    app = await buildApp(createContext(loadConfig({}), t.store));
+    as = await signedInVisitors(() => app, t.store, ['editor', 'reader'], {
+      password: PASSWORD,
+      net: '10.31.0',
+    });
+    const org = await new OrgsService(t.store).create(SYSTEM, {
+      name: 'Anshan Sister Cities',
+      kind: 'commission',
+      homeId: 'Q74957',
+    });
+    await new OrgsService(t.store).grant(SYSTEM, org, 'editor@example.org', 'editor');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
+
+  /** Opens the form of a new entry and sends it with the fields and subjects. */
+  async function create(type: string, fields: Record<string, string>, subjects: string[] = []) {
+    const page = await as.editor!.get(`/orgs/anshan-sister-cities/entries/${type}/new`);
+    const body = new URLSearchParams({ _csrf: csrfOf(page.body), ...fields });
+    for (const s of subjects) body.append('subjects', s);
+    return app.inject({
+      method: 'POST',
+      url: `/orgs/anshan-sister-cities/entries/${type}/new`,
+      remoteAddress: as.editor!.ip,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: as.editor!.cookieHeader },
+      payload: body.toString(),
+    });
+  }
+
+  it('answers "not found" for ids past 32 bits, in addresses and in forms', async () => {
+    const anyone = new Visitor(() => app);
+    for (const url of [
+      `/news/${HUGE}`,
+      `/events/${HUGE}`,
+      `/events/${HUGE}.ics`,
+      `/activities/${HUGE}`,
+      `/photos/${HUGE}/thumb.webp`,
+      `/activities?about=twinning:${HUGE}`,
+      `/news.atom?about=twinning:${HUGE}`,
+    ]) {
+      expect((await anyone.get(url)).statusCode, url).toBe(404);
+    }
+    for (const url of [`/entries/${HUGE}/edit`, `/entries/${HUGE}/history`]) {
+      expect((await as.editor!.get(url)).statusCode, url).toBe(404);
+    }
+    const token = csrfOf((await as.reader!.get('/account')).body);
+    for (const url of [
+      `/news/${HUGE}/comments`,
+      `/comments/${HUGE}/remove`,
+      `/comments/${HUGE}/moderate`,
+      `/entries/restore/${HUGE}`,
+      `/photos/${HUGE}/delete`,
+    ]) {
+      const res = await as.reader!.post(url, { _csrf: token, body: 'Hello', decision: 'approve' });
+      expect(res.statusCode, url).toBe(404);
+    }
+    for (const type of ['org', 'replies']) {
+      const res = await as.reader!.post('/follow', { _csrf: token, type, id: HUGE, mode: 'daily' });
+      expect(res.statusCode, type).toBe(404);
+    }
+    const tie = await create('activity', { title: 'Trip', kind: 'exchange', date: '2026' }, [
+      `twinning:${HUGE}`,
+    ]);
+    expect(tie.statusCode).toBe(400);
+    expect(mainText(tie.body)).toContain(`there is no tie ${HUGE}`);
+    // a reply to a comment that cannot exist
+    const post = await create('post', { title: 'Open day', kind: 'news', body: 'Come.' });
+    const postPath = `/news/${/\/entries\/(\d+)/.exec(String(post.headers.location))![1]}`;
+    const reply = await as.reader!.submit(postPath, { body: 'Hi', parent: HUGE }, `${postPath}/comments`);
+    expect(reply.statusCode).toBe(400);
+    expect(mainText(reply.body)).toContain('The comment you reply to is not on this post.');
+  });
+
+  it('refuses a NUL character in an entry form with the form and its problem', async () => {
+    const res = await create('post', { title: 'Open\u0000day', kind: 'news', body: 'Come.' });
+    expect(res.statusCode).toBe(400);
+    expect(mainText(res.body)).toContain('The form contains a NUL character');
+    expect(res.body).toContain('name="title"');
+  });
+});
