@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createContext } from '../../src/context.js';
@@ -14,7 +15,7 @@ const PASSWORD = 'correct horse battery';
 const HUGE = '99999999999';
 
 // The program's pages on both databases: what an address or a form names that cannot exist is "not found" or
-// a form's problem, never a server fault.
+// a form's problem, never a server fault; what feeds carry.
 describe.each(DIALECTS)("organizations' pages on %s", (dialect) => {
   let t: TestDb;
   let app: FastifyInstance;
@@ -102,5 +103,27 @@ describe.each(DIALECTS)("organizations' pages on %s", (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(mainText(res.body)).toContain('The form contains a NUL character');
     expect(res.body).toContain('name="title"');
+  });
+
+  it("gives calendars an event's description as plain text, not Markdown", async () => {
+    const made = await create('event', {
+      title: 'Gala',
+      starts: '2099-03-10T19:00',
+      timezone: 'Asia/Shanghai',
+      description: 'Music by **the Anshan Orchestra**.\n\n- Tickets at [the office](https://example.org/t)',
+    });
+    expect(made.statusCode).toBe(303);
+    const id = /\/entries\/(\d+)/.exec(String(made.headers.location))![1]!;
+    for (const url of ['/events.ics', `/events/${id}.ics`, '/orgs/anshan-sister-cities.ics']) {
+      const ics = await new Visitor(() => app).get(url);
+      const [event] = Object.values(ical.sync.parseICS(ics.body)).filter(
+        (c) => c?.type === 'VEVENT',
+      ) as ical.VEvent[];
+      const text = String(event!.description);
+      expect(text, url).toContain('Anshan Sister Cities.');
+      expect(text, url).toContain('Music by the Anshan Orchestra.');
+      expect(text, url).toMatch(/Tickets at the office \[?https:\/\/example\.org\/t\]?/);
+      expect(text, url).not.toMatch(/\*\*|\]\(/);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { compile } from 'html-to-text';
 import ical from 'ical-generator';
 import type { FeedView } from '../../services/entry-views.js';
 import { messages } from '../i18n/index.js';
@@ -7,6 +8,19 @@ import { subjectLink } from './program.js';
 
 // Feeds are read by programs for every reader at once: they are written in English, and their addresses are
 // the site's public ones.
+
+/** Markdown as plain text for calendars: rendered as the pages render it, then read as text. */
+const asText = compile({
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+    ...['h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } })),
+  ],
+});
+
+export function markdownText(markdown: string): string {
+  return asText(renderMarkdown(markdown)).trim();
+}
 
 /** The Atom feed of news: of every program, about something, or of one organization. */
 export function atomFeed(f: FeedView, base: string): string {
@@ -58,7 +72,7 @@ export function calendar(f: FeedView, base: string, one = false): string {
   for (const e of f.entries) {
     if (!e.startsAt) continue;
     const org = f.orgs.get(e.orgId);
-    const description = typeof e.data.description === 'string' ? e.data.description : '';
+    const description = typeof e.data.description === 'string' ? markdownText(e.data.description) : '';
     cal.createEvent({
       id: `event-${e.id}@twinning`,
       start: new Date(e.startsAt),
