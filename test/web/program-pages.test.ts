@@ -15,7 +15,7 @@ const PASSWORD = 'correct horse battery';
 const HUGE = '99999999999';
 
 // The program's pages on both databases: what an address or a form names that cannot exist is "not found" or
-// a form's problem, never a server fault; what feeds carry.
+// a form's problem, never a server fault; what feeds carry; what an editor is offered after saving.
 describe.each(DIALECTS)("organizations' pages on %s", (dialect) => {
   let t: TestDb;
   let app: FastifyInstance;
@@ -125,5 +125,21 @@ describe.each(DIALECTS)("organizations' pages on %s", (dialect) => {
       expect(text, url).toMatch(/Tickets at the office \[?https:\/\/example\.org\/t\]?/);
       expect(text, url).not.toMatch(/\*\*|\]\(/);
     }
+  });
+
+  it('offers to view an entry on the site once it is saved', async () => {
+    const made = await create('post', { title: 'Spring festival', kind: 'news', body: 'Come along.' });
+    expect(made.statusCode).toBe(303);
+    const id = /\/entries\/(\d+)/.exec(String(made.headers.location))![1]!;
+    const saved = await as.editor!.get(String(made.headers.location));
+    expect(mainText(saved.body)).toContain('Saved.');
+    expect(saved.body).toContain(`<a href="/news/${id}">View it on the site</a>`);
+    // a person has no page of their own: their organization's page shows them
+    const person = await create('person', { title: 'Wang Fang', role: 'director' });
+    const personPage = await as.editor!.get(String(person.headers.location));
+    expect(personPage.body).toContain('<a href="/orgs/anshan-sister-cities">View it on the site</a>');
+    // in Chinese too
+    const zh = await as.editor!.get(`/entries/${id}/edit?done=saved&lang=zh`);
+    expect(zh.body).toContain(`<a href="/news/${id}?lang=zh">在网站上查看</a>`);
   });
 });

@@ -251,6 +251,11 @@ export function entryFormPage(
         </p>
         <h1>{title}</h1>
         {p.done && <Notice>{t.saved}</Notice>}
+        {p.done && sitePath && (
+          <p>
+            <a href={href(sitePath, v.lang)}>{t.viewOnSite}</a>
+          </p>
+        )}
         {p.problems && <Problems title={t.cannot} messages={problemLines(v, m.type, p.problems)} />}
         <PostForm action={href(entryFormAction(m), v.lang)} csrf={v.csrf()} class="stack wide">
           <EntryFields
