@@ -7,7 +7,8 @@ import type { App } from '../app.js';
 import type { FormProblems } from '../errors.js';
 import { FormBody, LongText, PageQuery, RowIdText, Slug, Text, rowIdOr404, sendHtml } from '../kit.js';
 import { viewOf } from '../views/context.js';
-import { entryFormPage, entryHistoryPage, entryManagePage, type FormValues } from '../views/entry-form.js';
+import { entryFormPage, type FormValues } from '../views/entry-form.js';
+import { entryHistoryPage, entryManagePage } from '../views/entry-manage.js';
 import { href } from '../views/layout.js';
 
 /** A field that may be ticked several times (what an entry is about, the people and institutions taking part). */
