@@ -142,4 +142,33 @@ describe.each(DIALECTS)("organizations' pages on %s", (dialect) => {
     const zh = await as.editor!.get(`/entries/${id}/edit?done=saved&lang=zh`);
     expect(zh.body).toContain(`<a href="/news/${id}?lang=zh">在网站上查看</a>`);
   });
+
+  it('gives a refused comment back in its box, with what to fix', async () => {
+    const post = await create('post', { title: 'Harvest fair', kind: 'news', body: 'Come.' });
+    const path = `/news/${/\/entries\/(\d+)/.exec(String(post.headers.location))![1]}`;
+    const long = 'Lovely! '.repeat(700).trim();
+    const res = await as.reader!.submit(path, { body: long }, `${path}/comments`);
+    expect(res.statusCode).toBe(400);
+    expect(mainText(res.body)).toContain(`The comment is ${long.length} characters long; the limit is 5000.`);
+    expect(res.body).toContain(`maxlength="5000" required>${long}</textarea>`);
+    // the post is still there above it
+    expect(mainText(res.body)).toContain('Harvest fair');
+  });
+
+  it("speaks the reader's language on organizations' pages and forms", async () => {
+    const anyone = new Visitor(() => app);
+    const org = mainText((await anyone.get('/orgs/anshan-sister-cities?lang=zh')).body);
+    expect(org).toContain('所在地： 鞍山');
+    expect(org).toContain('近期活动日程');
+    expect(mainText((await anyone.get('/orgs?lang=zh')).body)).toContain('机构');
+    expect(mainText((await anyone.get('/news?lang=zh')).body)).toMatch(/各友城项目的新闻 .* 共\d+篇/);
+    const form = mainText(
+      (await as.editor!.get('/orgs/anshan-sister-cities/entries/event/new?lang=zh')).body,
+    );
+    expect(form).toContain('添加日程 · Anshan Sister Cities');
+    expect(form).toContain('时区');
+    const bad = await create('membership', { title: 'Sister Cities International', since: 'long ago' });
+    expect(bad.statusCode).toBe(400);
+    expect(mainText(bad.body)).toContain('Member since (year): ');
+  });
 });
