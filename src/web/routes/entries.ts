@@ -12,7 +12,7 @@ import { entryHistoryPage, entryManagePage } from '../views/entry-manage.js';
 import { href } from '../views/layout.js';
 
 /** A field that may be ticked several times (what an entry is about, the people and institutions taking part). */
-const Several = Type.Union([Text(100), Type.Array(Text(100), { maxItems: 500 })]);
+const Several = Type.Union([Text(200), Type.Array(Text(200), { maxItems: 500 })]);
 const MULTIPLE = new Set(['people', 'institutions']);
 
 /** Every field of every type of entry; the domain checks each against its type. */
@@ -37,10 +37,9 @@ const several = (v: unknown): string[] =>
 
 /** What a form sent, as its fields (without the token and the subjects). */
 function fieldsOf(body: EntryForm): Record<string, string | string[]> {
-  const { _csrf, subjects, ...fields } = body;
-  void _csrf;
-  void subjects;
-  return fields as Record<string, string | string[]>;
+  return Object.fromEntries(
+    Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'subjects'),
+  ) as Record<string, string | string[]>;
 }
 
 /** Organizations' entries as their editors keep them: lists, forms, deletion, history and restore. */
