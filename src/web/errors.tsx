@@ -167,7 +167,10 @@ export async function handleError(error: FastifyError, req: FastifyRequest, repl
   const form = req.routeOptions.config?.form;
   if (form && FORM_STATUSES.has(mapped.status)) {
     // a form that cannot be shown again (its page is gone, or the sender may not see it) leaves the error page
-    const html = await Promise.resolve(form(req, reply, formProblems(error, mapped))).catch(() => null);
+    const html = await Promise.resolve(form(req, reply, formProblems(error, mapped))).catch((e: unknown) => {
+      if (mapError(e as FastifyError).status >= 500) req.log.error(e);
+      return null;
+    });
     if (html !== null) return reply.code(mapped.status).type('text/html; charset=utf-8').send(html);
   }
   return errorPage(req, reply, mapped.status, error);
