@@ -320,6 +320,7 @@ describe('every page', () => {
           (type) => `/orgs/anshan-sister-cities/entries/${type}/new`,
         ),
         `/entries/${post}/edit`,
+        `/entries/${post}/edit?done=saved`,
         `/entries/${activity}/history`,
         `/news/${post}`,
         '/places/Q74957/anshan',

@@ -7,6 +7,7 @@ import { ContentService } from './services/content.js';
 import { DataVersion } from './services/data-version.js';
 import { EditorService } from './services/editor.js';
 import { EntriesService } from './services/entries.js';
+import { EntryViews } from './services/entry-views.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
 import { HomeViews } from './services/home-views.js';
@@ -72,6 +73,8 @@ export interface AppContext {
   readonly rankings: RankingsService;
   /** read models of the home page, in atlas and in home mode */
   readonly homeViews: HomeViews;
+  /** read models of organizations' pages, their entries' pages and feeds, and the entry editor */
+  readonly entryViews: EntryViews;
 }
 
 /**
@@ -89,6 +92,10 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const dataInfo = new DataInfoService(store);
   const facts = new FactsService(store, version);
   const mail = new MailService(store, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const orgs = new OrgsService(store, publicUrl, { version, photoQuotaBytes: config.photoQuotaBytes });
+  const entries = new EntriesService(store, publicUrl, version);
+  const comments = new CommentsService(store, publicUrl, version);
+  const notify = new NotifyService(store, publicUrl);
   return {
     config,
     store,
@@ -109,10 +116,11 @@ export function createContext(config: Config, store: Store, version = new DataVe
     homeViews: new HomeViews(store, gazetteer, places, network, program),
     facts,
     accounts: new AccountsService(store, version),
-    orgs: new OrgsService(store, publicUrl, { version, photoQuotaBytes: config.photoQuotaBytes }),
-    entries: new EntriesService(store, publicUrl, version),
-    comments: new CommentsService(store, publicUrl, version),
-    notify: new NotifyService(store, publicUrl),
+    orgs,
+    entries,
+    comments,
+    notify,
+    entryViews: new EntryViews(store, program, orgs, entries, comments, notify),
     photos: new PhotosService(store, version, config.photoQuotaBytes),
     mail,
     admin: new AdminService(store, mail),

@@ -1,12 +1,16 @@
 import {
+  ENTRY_TYPES,
   WITH_SUBJECTS,
   entryPath,
+  isEntryType,
+  parseSubjects,
   validateEntry,
   type Entry,
   type EntrySubject,
   type EntryType,
 } from '../domain/entries.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { isRowId, parseRowId } from '../domain/ids.js';
 import type { Organization } from '../domain/organizations.js';
 import type { Store } from '../store/store.js';
 import type { TargetType } from '../store/notify-repo.js';
@@ -14,6 +18,7 @@ import type { DataVersion } from './data-version.js';
 import { NotifyService } from './notify.js';
 import { entryMail } from './mail-text.js';
 import { Permissions, userIdOf, type Acting } from './orgs.js';
+import { Writes } from './writes.js';
 
 /** What a revision of an entry keeps: everything needed to put it back as it was. */
 interface EntrySnapshot {
@@ -24,6 +29,13 @@ interface EntrySnapshot {
   subjects: EntrySubject[];
 }
 
+/** The type of entry an address names; "not found" for anything else. */
+export function entryType(text: string): EntryType {
+  if (!isEntryType(text))
+    throw new NotFoundError(`"${text}" is not a kind of entry; use one of ${ENTRY_TYPES.join(', ')}.`);
+  return text;
+}
+
 /**
  * Organizations' entries: posts, events, activities, committees, people, institutions and memberships. Only
  * the organization's editors (and site admins) write them; every write is a revision; new posts, events and
@@ -31,17 +43,19 @@ interface EntrySnapshot {
  */
 export class EntriesService {
   private readonly can: Permissions;
+  private readonly writes: Writes;
 
   constructor(
     private readonly store: Store,
     private readonly publicUrl: string,
-    private readonly version?: DataVersion,
+    version?: DataVersion,
   ) {
     this.can = new Permissions(store);
+    this.writes = new Writes(store, version);
   }
 
   async get(id: number): Promise<{ entry: Entry; org: Organization }> {
-    const entry = await this.store.entries.get(id);
+    const entry = isRowId(id) ? await this.store.entries.get(id) : undefined;
     const org = entry && (await this.store.orgs.byId(entry.orgId));
     if (!entry || !org) throw new NotFoundError(`There is no entry ${id}.`);
     return { entry, org };
@@ -61,7 +75,8 @@ export class EntriesService {
     const admin = this.can.isAdmin(actor);
     for (const s of subjects) {
       if (s.type === 'twinning') {
-        const tie = /^\d+$/.test(s.id) ? await tx.twinnings.get(Number(s.id)) : undefined;
+        const tieId = parseRowId(s.id);
+        const tie = tieId === null ? undefined : await tx.twinnings.get(tieId);
         if (!tie) problems.push(`there is no tie ${s.id}`);
         else if (!admin && org.homeId !== tie.a && org.homeId !== tie.b)
           problems.push(`tie ${s.id} is not one of ${org.name}'s home`);
@@ -108,9 +123,8 @@ export class EntriesService {
       publishedAt: old?.startsAt,
     });
     const about = WITH_SUBJECTS.includes(type) ? subjects : [];
-    const saved = await this.store.transaction(async (tx) => {
+    return this.writes.run(actor, now, async (tx, note) => {
       await this.checkSubjects(tx, actor, org, about);
-      const snapshot: EntrySnapshot = { ...checked, subjects: about };
       let entryId: number;
       if (old) {
         await tx.entries.update(old.id, { ...checked, subjects: about }, now.toISOString());
@@ -130,19 +144,40 @@ export class EntriesService {
             now,
           );
       }
-      await tx.revisions.add({
-        entity: 'entry',
-        entityId: String(entryId),
-        at: now.toISOString(),
-        userId: userIdOf(actor),
-        action: old ? 'edit' : 'create',
-        data: snapshot,
+      const snapshot: EntrySnapshot = { ...checked, subjects: about };
+      note({
+        revision: {
+          entity: 'entry',
+          entityId: String(entryId),
+          action: old ? 'edit' : 'create',
+          data: snapshot,
+        },
+        bump: 'content',
       });
-      await tx.meta.bumpContentVersion();
       return entryId;
     });
-    this.version?.invalidate();
-    return saved;
+  }
+
+  /**
+   * Saves what an entry's form sent: a new entry of a type for an organization (`{ slug, type }`), or an
+   * existing entry (`{ id }`). `subjects` are the ticked "place:ID", "country:CODE" and "twinning:ID".
+   */
+  async saveForm(
+    actor: Acting,
+    target: { slug: string; type: string } | { id: number },
+    raw: Record<string, unknown>,
+    subjects: string[],
+    now = new Date(),
+  ): Promise<number> {
+    const about = parseSubjects(subjects);
+    if ('id' in target) {
+      const { entry, org } = await this.get(target.id);
+      return this.save(actor, org, entry.type, entry.id, raw, about, now);
+    }
+    const type = entryType(target.type);
+    const org = await this.store.orgs.bySlug(target.slug);
+    if (!org) throw new NotFoundError(`There is no organization at /orgs/${target.slug}.`);
+    return this.save(actor, org, type, null, raw, about, now);
   }
 
   /** Tells the followers of the organization and of the places (and the ties' places) a new entry is about. */
@@ -179,30 +214,20 @@ export class EntriesService {
     );
   }
 
-  async remove(actor: Acting, id: number, now = new Date()): Promise<Organization> {
+  async remove(actor: Acting, id: number, now = new Date()): Promise<{ entry: Entry; org: Organization }> {
     const { entry, org } = await this.get(id);
     this.can.requireEditor(actor, org);
-    await this.store.transaction(async (tx) => {
-      await tx.revisions.add({
-        entity: 'entry',
-        entityId: String(id),
-        at: now.toISOString(),
-        userId: userIdOf(actor),
-        action: 'delete',
-        data: {
-          title: entry.title,
-          startsAt: entry.startsAt,
-          endsAt: entry.endsAt,
-          data: entry.data,
-          subjects: entry.subjects,
-        },
-      });
+    await this.writes.run(actor, now, async (tx, note) => {
       await tx.entries.remove(id);
       await tx.photos.removeOf('entry', String(id));
-      await tx.meta.bumpContentVersion();
+      const { title, startsAt, endsAt, data, subjects } = entry;
+      const snapshot: EntrySnapshot = { title, startsAt, endsAt, data, subjects };
+      note({
+        revision: { entity: 'entry', entityId: String(id), action: 'delete', data: snapshot },
+        bump: 'content',
+      });
     });
-    this.version?.invalidate();
-    return org;
+    return { entry, org };
   }
 
   async history(actor: Acting, id: number) {
@@ -213,7 +238,7 @@ export class EntriesService {
 
   /** Puts an entry back as an old revision had it (a new revision records that). */
   async restore(actor: Acting, revisionId: number, now = new Date()): Promise<Entry> {
-    const rev = await this.store.revisions.get(revisionId);
+    const rev = isRowId(revisionId) ? await this.store.revisions.get(revisionId) : undefined;
     if (!rev || rev.entity !== 'entry')
       throw new NotFoundError(`There is no revision ${revisionId} of an entry.`);
     const { entry, org } = await this.get(Number(rev.entityId));
@@ -221,19 +246,13 @@ export class EntriesService {
     if (rev.action === 'delete')
       throw new ValidationError('That revision is a deletion; choose an earlier one.');
     const snap = JSON.parse(rev.data) as EntrySnapshot;
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       await tx.entries.update(entry.id, snap, now.toISOString());
-      await tx.revisions.add({
-        entity: 'entry',
-        entityId: String(entry.id),
-        at: now.toISOString(),
-        userId: userIdOf(actor),
-        action: 'restore',
-        data: snap,
+      note({
+        revision: { entity: 'entry', entityId: String(entry.id), action: 'restore', data: snap },
+        bump: 'content',
       });
-      await tx.meta.bumpContentVersion();
     });
-    this.version?.invalidate();
     return (await this.store.entries.get(entry.id))!;
   }
 

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { User } from '../domain/accounts.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
-import type { NotifyMode, TargetType } from '../store/notify-repo.js';
+import { parseRowId } from '../domain/ids.js';
+import type { Organization } from '../domain/organizations.js';
+import type { Place } from '../domain/places.js';
+import type { NotifyMode, Subscription, TargetType } from '../store/notify-repo.js';
 import { TARGET_TYPES } from '../store/notify-repo.js';
 import type { Store } from '../store/store.js';
 import type { Actor } from './orgs.js';
@@ -24,6 +27,19 @@ async function notificationMail(tx: Store, user: User, baseUrl: string, m: Messa
     body: m.body.trimEnd() + '\n' + notificationFooter(lang, base + settingsPath(token)),
     listUnsubscribe: base + stopPath(token),
   };
+}
+
+/** A follow with what it follows, for a page to name it: the place, the organization, or the post. */
+export interface FollowView extends Subscription {
+  place?: Place;
+  org?: Organization;
+  post?: { id: number; title: string };
+}
+
+/** The notification settings a mailed link opens: whose they are and what they follow. */
+export interface NotifySettingsView {
+  email: string;
+  follows: FollowView[];
 }
 
 /**
@@ -73,9 +89,11 @@ export class NotifyService {
     if (type === 'place') {
       if (!(await this.store.places.get(id))) throw missing();
     } else if (type === 'org') {
-      if (!/^\d+$/.test(id) || !(await this.store.orgs.byId(Number(id)))) throw missing();
+      const orgId = parseRowId(id);
+      if (orgId === null || !(await this.store.orgs.byId(orgId))) throw missing();
     } else {
-      const e = /^\d+$/.test(id) ? await this.store.entries.get(Number(id)) : undefined;
+      const postId = parseRowId(id);
+      const e = postId === null ? undefined : await this.store.entries.get(postId);
       if (!e || e.type !== 'post') throw missing();
     }
   }
@@ -158,14 +176,41 @@ export class NotifyService {
   }
 
   /** Stops every notification of the user whose links carry this secret (the mail's "unsubscribe"). */
-  async stopAll(token: string): Promise<User> {
+  async stopAll(token: string): Promise<NotifySettingsView> {
     const user = await this.byToken(token);
     await this.store.transaction((tx) => tx.notify.unsubscribeAll(user.id));
-    return user;
+    return { email: user.email, follows: [] };
   }
 
   subscriptions(actor: Actor) {
     return this.store.notify.ofUser(actor.user.id);
+  }
+
+  /** What a user follows, each with what a page needs to name it. */
+  async follows(userId: number): Promise<FollowView[]> {
+    return Promise.all(
+      (await this.store.notify.ofUser(userId)).map(async (f): Promise<FollowView> => {
+        const id = parseRowId(f.targetId);
+        if (f.targetType === 'place') return { ...f, place: await this.store.places.get(f.targetId) };
+        if (f.targetType === 'org')
+          return { ...f, org: id === null ? undefined : await this.store.orgs.byId(id) };
+        const post = id === null ? undefined : await this.store.entries.get(id);
+        return { ...f, post: post && { id: post.id, title: post.title } };
+      }),
+    );
+  }
+
+  /** The settings page of the user whose notification links carry this secret. */
+  async settings(token: string): Promise<NotifySettingsView> {
+    const user = await this.byToken(token);
+    return { email: user.email, follows: await this.follows(user.id) };
+  }
+
+  /** Stops one follow of the user whose notification links carry this secret; what they follow then. */
+  async unfollowByToken(token: string, targetType: string, targetId: string): Promise<NotifySettingsView> {
+    const user = await this.byToken(token);
+    await this.unfollow({ user }, targetType, targetId);
+    return { email: user.email, follows: await this.follows(user.id) };
   }
 
   /** What the actor follows among these targets, to show "following" on pages. */

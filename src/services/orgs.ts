@@ -218,15 +218,9 @@ export class OrgsService {
     const taken = () => new ValidationError(`The address /orgs/${v.slug} is taken; choose another.`);
     if (await this.store.orgs.bySlug(v.slug)) throw taken();
     try {
-      return await this.store.transaction(async (tx) => {
+      return await this.writes.run(actor, now, async (tx, note) => {
         const org = await tx.orgs.create(v, now.toISOString());
-        await tx.users.audit({
-          at: now.toISOString(),
-          actorId: userIdOf(actor),
-          action: 'org.add',
-          subject: `org:${org.id}`,
-          detail: org.slug,
-        });
+        note({ audit: { action: 'org.add', subject: `org:${org.id}`, detail: org.slug }, bump: 'content' });
         return org;
       });
     } catch (e) {
@@ -248,28 +242,25 @@ export class OrgsService {
     const other = await this.store.orgs.bySlug(v.slug);
     if (other && other.id !== org.id)
       throw new ValidationError(`The address /orgs/${v.slug} is taken; choose another.`);
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       // before the first edit, the details as they were made, so that they can be restored
       if (!(await tx.revisions.of('org', String(org.id), 1)).length) {
         const { name, slug, kind, homeId, about } = org;
-        await tx.revisions.add({
-          entity: 'org',
-          entityId: String(org.id),
-          at: org.createdAt,
-          userId: null,
-          action: 'original',
-          data: { name, slug, kind, homeId, about },
+        const data = { name, slug, kind, homeId, about };
+        note({
+          revision: {
+            entity: 'org',
+            entityId: String(org.id),
+            action: 'original',
+            data,
+            userId: null,
+            at: org.createdAt,
+          },
         });
       }
       await tx.orgs.update(org.id, v);
-      await tx.revisions.add({
-        entity: 'org',
-        entityId: String(org.id),
-        at: now.toISOString(),
-        userId: userIdOf(actor),
-        action,
-        data: v,
-      });
+      // the name and the text show on its pages and beside its entries
+      note({ revision: { entity: 'org', entityId: String(org.id), action, data: v }, bump: 'content' });
     });
     return (await this.store.orgs.byId(org.id))!;
   }

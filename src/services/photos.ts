@@ -1,9 +1,11 @@
 import sharp from 'sharp';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { text } from '../domain/fields.js';
+import { isRowId, parseRowId } from '../domain/ids.js';
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import { Permissions, userIdOf, type Acting } from './orgs.js';
+import { Writes } from './writes.js';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -22,14 +24,24 @@ export type Variant = keyof typeof VARIANTS;
  */
 export class PhotosService {
   private readonly can: Permissions;
+  private readonly writes: Writes;
 
   constructor(
     private readonly store: Store,
-    private readonly version?: DataVersion,
+    version?: DataVersion,
     /** how many bytes of photos each organization may keep (every size together) */
     private readonly quotaBytes = 500 * 1024 * 1024,
   ) {
     this.can = new Permissions(store);
+    this.writes = new Writes(store, version);
+  }
+
+  /** One stored size of a photo ('large' or 'thumb'); "not found" for anything else. */
+  async file(id: number, variant: string): Promise<{ mime: string; bytes: Buffer }> {
+    const f =
+      isRowId(id) && Object.hasOwn(VARIANTS, variant) ? await this.store.photos.file(id, variant) : undefined;
+    if (!f) throw new NotFoundError('There is no such photo.');
+    return f;
   }
 
   /** The organization a photo of the subject is filed under, if the actor may add one there. */
@@ -40,7 +52,8 @@ export class PhotosService {
     orgSlug: string | undefined,
   ): Promise<number> {
     if (subjectType === 'entry') {
-      const e = /^\d+$/.test(subjectId) ? await this.store.entries.get(Number(subjectId)) : undefined;
+      const entryId = parseRowId(subjectId);
+      const e = entryId === null ? undefined : await this.store.entries.get(entryId);
       if (!e || !['post', 'event', 'activity'].includes(e.type))
         throw new NotFoundError(`There is no post, event or activity ${subjectId}.`);
       if (!this.can.isEditorOf(actor, e.orgId))
@@ -112,7 +125,7 @@ export class PhotosService {
     }
     const large = files.find((f) => f.variant === 'large')!;
     const size = files.reduce((n, f) => n + f.bytes.length, 0);
-    const id = await this.store.transaction(async (tx) => {
+    return this.writes.run(actor, now, async (tx, note) => {
       const used = await tx.photos.bytesOf(orgId);
       if (used + size > this.quotaBytes) {
         const org = (await tx.orgs.byId(orgId))!;
@@ -134,23 +147,24 @@ export class PhotosService {
         userIdOf(actor),
         now.toISOString(),
       );
-      await tx.meta.bumpContentVersion();
+      note({ bump: 'content' });
       return id;
     });
-    this.version?.invalidate();
-    return id;
   }
 
-  async remove(actor: Acting, id: number): Promise<{ subjectType: string; subjectId: string }> {
-    const photo = await this.store.photos.get(id);
+  async remove(
+    actor: Acting,
+    id: number,
+    now = new Date(),
+  ): Promise<{ subjectType: string; subjectId: string }> {
+    const photo = isRowId(id) ? await this.store.photos.get(id) : undefined;
     if (!photo) throw new NotFoundError(`There is no photo ${id}.`);
     if (!this.can.isEditorOf(actor, photo.orgId))
       throw new ForbiddenError('Only the editors of the organization that added it may remove a photo.');
-    await this.store.transaction(async (tx) => {
+    await this.writes.run(actor, now, async (tx, note) => {
       await tx.photos.remove(id);
-      await tx.meta.bumpContentVersion();
+      note({ bump: 'content' });
     });
-    this.version?.invalidate();
     return photo;
   }
 }

@@ -79,7 +79,7 @@ export class ProgramService {
     const orgIds = [...new Set(entries.map((e) => e.orgId))];
     const [orgs, subjects] = await Promise.all([
       Promise.all(orgIds.map((id) => this.store.orgs.byId(id))),
-      this.subjects(entries.flatMap((e) => e.subjects)),
+      this.subjectRefs(entries.flatMap((e) => e.subjects)),
     ]);
     return {
       orgs: new Map(orgs.filter((o): o is Organization => !!o).map((o) => [o.id, o])),
@@ -87,7 +87,8 @@ export class ProgramService {
     };
   }
 
-  private async subjects(list: EntrySubject[]): Promise<Map<string, SubjectRef>> {
+  /** What entries are about, with the places that name them, keyed `type:id`; what is gone is left out. */
+  async subjectRefs(list: EntrySubject[]): Promise<Map<string, SubjectRef>> {
     const out = new Map<string, SubjectRef>();
     if (!list.length) return out;
     const ties = await Promise.all(

@@ -11,6 +11,8 @@ export interface RevisionNote {
   data: unknown;
   /** who made the state recorded; by default the actor ('original' states are nobody's) */
   userId?: number | null;
+  /** when the state recorded was made, if not now (an 'original' state: when the record was made) */
+  at?: string;
 }
 
 /** An entry of the audit log: who did what to what. */
@@ -73,8 +75,8 @@ export async function record(tx: Store, actor: Acting, now: Date, notes: WriteNo
   let content = false;
   for (const n of notes) {
     if (n.revision) {
-      const { userId, ...r } = n.revision;
-      await tx.revisions.add({ ...r, at, userId: userId === undefined ? actorId : userId });
+      const { userId, at: madeAt, ...r } = n.revision;
+      await tx.revisions.add({ ...r, at: madeAt ?? at, userId: userId === undefined ? actorId : userId });
     }
     if (n.audit) await tx.users.audit({ at, actorId, ...n.audit });
     if (n.bump === 'data') data = true;

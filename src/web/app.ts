@@ -16,8 +16,6 @@ import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
-import { communityPages } from './pages/community.js';
-import { entryPages } from './pages/entries.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { editRoutes } from './routes/edit.js';
@@ -25,6 +23,7 @@ import { homeRoutes } from './routes/home.js';
 import { manageRoutes } from './routes/manage.js';
 import { networkRoutes } from './routes/network.js';
 import { placeRoutes } from './routes/places.js';
+import { programRoutes } from './routes/program.js';
 import { rankingRoutes } from './routes/rankings.js';
 import { signInRoutes } from './routes/signin.js';
 import { statsRoutes } from './routes/stats.js';
@@ -166,21 +165,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   adminRoutes(app, ctx);
   manageRoutes(app, ctx);
   editRoutes(app, ctx);
-  const { commentsSection } = await communityPages(app, {
-    store,
-    comments: ctx.comments,
-    notify: ctx.notify,
-    orgs: ctx.orgs,
-    photos: ctx.photos,
-  });
-  entryPages(app, {
-    store,
-    entries: ctx.entries,
-    orgs: ctx.orgs,
-    notify: ctx.notify,
-    publicUrl: config.publicUrl,
-    comments: commentsSection,
-  });
+  await programRoutes(app, ctx);
 
   if (opts.mailIntervalMs) startWorkers(app, ctx, opts.mailIntervalMs);
   if (opts.warm) {

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../domain/errors.js';
 import type { Viewer } from '../services/place-views.js';
 import { Type, type TSchema } from 'typebox';
 
@@ -41,6 +42,13 @@ export const FormBody = <P extends Record<string, TSchema>>(props: P) =>
 export function rowId(text: string): number | null {
   const n = Number(text);
   return Number.isSafeInteger(n) && n >= 1 && n <= 2_147_483_647 ? n : null;
+}
+
+/** A row id from a path parameter; "There is no `what` `text`." (404) when it cannot be one. */
+export function rowIdOr404(text: string, what: string): number {
+  const id = rowId(text);
+  if (id === null) throw new NotFoundError(`There is no ${what} ${text}.`);
+  return id;
 }
 
 /** Sends a rendered page. */

@@ -1,3 +1,4 @@
+import { entryTypes } from './entry-types.js';
 import { intlKit, type PartialDate } from './intl.js';
 
 // The interface in English: every text a page, a form or a mail shows. The other languages' catalogues are
@@ -424,16 +425,210 @@ export const en = {
   },
 
   // ---- orgs ----
-  orgs: {},
+  orgs: {
+    title: 'Organizations',
+    none: 'No organization yet.',
+    home: 'Home:',
+    manage: 'Manage',
+    news: 'News',
+    events: 'Upcoming events',
+    activities: 'Activities',
+    people: 'People',
+    committees: 'Committees',
+    institutions: 'Partner institutions',
+    memberships: 'Memberships',
+    nothing: 'Nothing yet.',
+    since: (year: string) => `since ${year}`,
+    feedTitle: (org: string) => `${org}: news`,
+    calendarTitle: (org: string) => `${org}: events`,
+  },
 
   // ---- entries ----
-  entries: {},
+  entries: {
+    types: entryTypes({
+      post: {
+        one: 'post',
+        many: 'News and articles',
+        add: 'Write a post',
+        fields: {
+          title: { label: 'Title' },
+          kind: { label: 'Kind' },
+          summary: { label: 'Summary', hint: 'One or two sentences for lists and feeds.' },
+          body: {
+            label: 'Text (Markdown)',
+            hint: 'Paragraphs are separated by an empty line; **bold**, *italic*, [links](https://example.org), lists with "- ".',
+          },
+        },
+      },
+      event: {
+        one: 'event',
+        many: 'Events',
+        add: 'Add an event',
+        fields: {
+          title: { label: 'Title' },
+          starts: { label: 'Starts', hint: 'Local time where it happens.' },
+          ends: { label: 'Ends' },
+          timezone: { label: 'Time zone', hint: 'An IANA name such as Asia/Shanghai or America/Chicago.' },
+          venue: { label: 'Venue' },
+          description: { label: 'Description (Markdown)' },
+        },
+      },
+      activity: {
+        one: 'activity',
+        many: 'Activities',
+        add: 'Add an activity',
+        fields: {
+          title: { label: 'Title' },
+          kind: { label: 'Kind' },
+          date: { label: 'Date', hint: 'YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is known.' },
+          endDate: { label: 'Last day' },
+          venue: { label: 'Venue' },
+          summary: { label: 'What happened (Markdown)' },
+          people: { label: 'Our people taking part' },
+          institutions: { label: 'Partner institutions taking part' },
+          participants: { label: 'Other participants', hint: 'One per line: people and institutions.' },
+          outcome: { label: 'Outcome' },
+          amount: { label: 'Amount', hint: 'For business outcomes: the value agreed.' },
+          currency: { label: 'Currency', hint: 'ISO 4217, e.g. CNY, USD, EUR.' },
+          seeking: { label: 'Seeking participants' },
+          contact: { label: 'Contact', hint: 'Whom to contact to take part.' },
+        },
+      },
+      committee: {
+        one: 'committee',
+        many: 'Committees',
+        add: 'Add a committee',
+        fields: {
+          title: { label: 'Name' },
+          country: { label: 'Partner country', hint: 'ISO code, e.g. JP.' },
+          about: { label: 'About' },
+        },
+      },
+      person: {
+        one: 'person',
+        many: 'People',
+        add: 'Add a person',
+        fields: {
+          title: { label: 'Name' },
+          role: { label: 'Role' },
+          position: { label: 'Position', hint: 'e.g. Director of International Affairs.' },
+          committee: { label: 'Committee' },
+          email: { label: 'E-mail' },
+          phone: { label: 'Phone' },
+          public: { label: 'Show e-mail and phone to the public' },
+        },
+      },
+      institution: {
+        one: 'institution',
+        many: 'Partner institutions',
+        add: 'Add an institution',
+        fields: {
+          title: { label: 'Name' },
+          kind: { label: 'Kind' },
+          place: { label: 'Place id', hint: 'Where it is, e.g. Q79867 (optional).' },
+          url: { label: 'Website' },
+        },
+      },
+      membership: {
+        one: 'membership',
+        many: 'Memberships',
+        add: 'Add a membership',
+        fields: {
+          title: { label: 'Association' },
+          since: { label: 'Member since (year)' },
+          url: { label: 'Website' },
+        },
+      },
+    }),
+    /** the kinds of posts, activities and institutions, and the roles of people */
+    choices: {
+      news: 'news',
+      article: 'article',
+      'delegation-in': 'inbound delegation',
+      'delegation-out': 'outbound delegation',
+      exchange: 'exchange',
+      program: 'program',
+      festival: 'festival',
+      conference: 'conference',
+      business: 'business outcome',
+      'co-chair': 'co-chair',
+      chair: 'chair',
+      director: 'director',
+      secretary: 'secretary',
+      treasurer: 'treasurer',
+      contact: 'contact',
+      member: 'member',
+      university: 'university',
+      school: 'school',
+      company: 'company',
+      agency: 'agency',
+      hospital: 'hospital',
+      museum: 'museum',
+      other: 'other',
+    } as Record<string, string>,
+    choose: 'Choose…',
+    manage: (org: string) => `Manage: ${org}`,
+    listTitle: (many: string, org: string) => `${many} · ${org}`,
+    addTitle: (add: string, org: string) => `${add} · ${org}`,
+    edit: (title: string) => `Edit: ${title}`,
+    save: 'Save',
+    saved: 'Saved.',
+    deleted: 'Deleted.',
+    del: 'Delete',
+    cannot: 'That did not work',
+    /** a problem of one field, at the top of the form */
+    fieldProblem: (label: string, message: string) => `${label}: ${message}`,
+    aboutField: 'What it is about',
+    none: 'Nothing yet.',
+    history: 'History',
+    historyTitle: (title: string) => `History: ${title}`,
+    back: 'Back',
+    viewOnSite: 'View it on the site',
+    about: 'About',
+    aboutLower: 'about',
+    when: 'When',
+    published: 'Published',
+    venue: 'Venue',
+    participants: 'Participants',
+    outcome: 'Outcome',
+    amount: 'Amount',
+    seeking: 'Seeking participants.',
+    seekingTag: 'seeking participants',
+    contactTo: (contact: string) => `To take part, contact: ${contact}`,
+    allActivities: 'Activities of every program',
+    activitiesIntro:
+      'Delegations, exchanges, programs, festivals, conferences and business outcomes that sister-city programs recorded, newest first.',
+    activitiesAbout: (x: string) => `Activities about ${x}`,
+    activityCount: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} activity`, other: `${kit.num(n)} activities` }),
+    backTo: (x: string) => `Back to ${x}`,
+    newer: 'Newer',
+    older: 'Older',
+  },
 
   // ---- posts ----
-  posts: {},
+  posts: {
+    news: 'News',
+    allNews: 'News from every program',
+    newsIntro: 'What sister-city programs publish: news and articles about their places and partners.',
+    newsAbout: (x: string) => `News about ${x}`,
+    postCount: (n: number) => kit.plural(n, { one: `${kit.num(n)} post`, other: `${kit.num(n)} posts` }),
+    feed: 'Atom feed',
+    feedTitle: 'Twinning: news from sister-city programs',
+    feedAbout: (x: string) => `Twinning: news about ${x}`,
+  },
 
   // ---- events ----
-  events: {},
+  events: {
+    title: 'Upcoming events',
+    intro:
+      'Events of sister-city programs that have not ended yet, soonest first. Times are local to each event.',
+    calendar: 'Calendar (iCalendar)',
+    addToCalendar: 'Add to a calendar (.ics)',
+    calendarTitle: 'Twinning: sister-city events',
+    /** the first line of an event's description in calendars */
+    by: (org: string) => `${org}.`,
+  },
 
   // ---- community ----
   community: {

@@ -2,20 +2,17 @@ import { formatPartialDate, type PartialDate } from '../../domain/dates.js';
 import {
   ENTRY_FIELDS,
   WITH_SUBJECTS,
+  entryPath,
   type Entry,
   type EntryType,
   type FieldDef,
 } from '../../domain/entries.js';
-import type { Problem } from '../../domain/errors.js';
-import type { Lang } from './i18n.js';
-import { CHOICE_LABELS, ENTRY_LABELS } from './entry-labels.js';
-import { FieldShell } from './post-form.js';
-
-/** A choice of what an entry is about: "place:Q74957", labelled for the editor. */
-export interface SubjectOption {
-  value: string;
-  label: string;
-}
+import type { EntryFormView, SubjectChoice } from '../../services/entry-views.js';
+import type { FormProblems } from '../errors.js';
+import { localName, type Catalogue } from '../i18n/index.js';
+import type { ViewContext } from './context.js';
+import { href, renderPage } from './layout.js';
+import { FieldShell, Notice, PostForm, Problems } from './post-form.js';
 
 export type FormValues = Record<string, string | boolean | string[]>;
 
@@ -33,17 +30,23 @@ export function formValues(e: Pick<Entry, 'data' | 'type'>): FormValues {
   return out;
 }
 
+/** A place, tie or country to tick as what an entry is about, named in the reader's language. */
+function choiceLabel(c: SubjectChoice, v: ViewContext): string {
+  return c.names.map((n) => localName(n, v.lang)).join(' – ');
+}
+
+const option = (e: Entry) => ({ value: String(e.id), label: e.title });
+
 function Input(p: {
   def: FieldDef;
-  lang: Lang;
+  t: Catalogue;
   type: EntryType;
   value: string | boolean | string[] | undefined;
-  error?: string;
-  committees: SubjectOption[];
-  refs: { people: SubjectOption[]; institutions: SubjectOption[] };
+  error: string | undefined;
+  model: EntryFormView;
 }) {
-  const { def } = p;
-  const l = ENTRY_LABELS[p.lang][p.type].fields[def.name] ?? { label: def.name };
+  const { def, t } = p;
+  const l = t.entries.types[p.type].fields[def.name] ?? { label: def.name };
   const id = `f-${def.name}`;
   const described =
     [l.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -54,11 +57,16 @@ function Input(p: {
     'aria-invalid': p.error ? ('true' as const) : undefined,
   };
   const text = typeof p.value === 'string' ? p.value : '';
+  const error = p.error && (
+    <strong id={`${id}-error`} class="field-error">
+      {p.error}
+    </strong>
+  );
   let control;
   switch (def.kind) {
     case 'people':
     case 'institutions': {
-      const options = p.refs[def.kind];
+      const options = p.model[def.kind].map(option);
       if (!options.length) return null;
       const chosen = Array.isArray(p.value) ? p.value : typeof p.value === 'string' ? [p.value] : [];
       return (
@@ -70,11 +78,7 @@ function Input(p: {
               {o.label}
             </label>
           ))}
-          {p.error && (
-            <strong id={`${id}-error`} class="field-error">
-              {p.error}
-            </strong>
-          )}
+          {error}
         </fieldset>
       );
     }
@@ -96,10 +100,10 @@ function Input(p: {
     case 'choice':
       control = (
         <select {...common} required={def.required}>
-          <option value="">{p.lang === 'zh' ? '请选择' : 'Choose…'}</option>
+          <option value="">{t.entries.choose}</option>
           {def.options!.map((o) => (
             <option value={o} selected={text === o}>
-              {CHOICE_LABELS[p.lang][o] ?? o}
+              {t.entries.choices[o] ?? o}
             </option>
           ))}
         </select>
@@ -109,7 +113,7 @@ function Input(p: {
       control = (
         <select {...common}>
           <option value="">—</option>
-          {p.committees.map((c) => (
+          {p.model.committees.map(option).map((c) => (
             <option value={c.value} selected={text === c.value}>
               {c.label}
             </option>
@@ -121,11 +125,7 @@ function Input(p: {
       return (
         <label class="check">
           <input type="checkbox" {...common} checked={p.value === true || p.value === 'on'} /> {l.label}
-          {p.error && (
-            <strong id={`${id}-error`} class="field-error">
-              {p.error}
-            </strong>
-          )}
+          {error}
         </label>
       );
     default: {
@@ -159,47 +159,112 @@ function Input(p: {
 }
 
 /** The fields of an entry of a type, with what was typed and what to fix beside each field. */
-export function EntryFields(p: {
-  type: EntryType;
-  lang: Lang;
+function EntryFields(p: {
+  v: ViewContext;
+  model: EntryFormView;
   values: FormValues;
-  problems: Problem[];
-  subjects: SubjectOption[];
   chosen: string[];
-  committees: SubjectOption[];
-  refs: { people: SubjectOption[]; institutions: SubjectOption[] };
-  aboutLabel: string;
+  errors: Record<string, string>;
 }) {
-  const errorOf = (name: string) =>
-    p.problems
-      .filter((x) => x.column === name)
-      .map((x) => x.message)
-      .join('; ') || undefined;
+  const { v, model } = p;
   return (
     <>
-      {ENTRY_FIELDS[p.type].map((def) => (
+      {ENTRY_FIELDS[model.type].map((def) => (
         <Input
           def={def}
-          lang={p.lang}
-          type={p.type}
+          t={v.t}
+          type={model.type}
           value={p.values[def.name]}
-          error={errorOf(def.name)}
-          committees={p.committees}
-          refs={p.refs}
+          error={p.errors[def.name]}
+          model={model}
         />
       ))}
-      {WITH_SUBJECTS.includes(p.type) && p.subjects.length > 0 && (
+      {WITH_SUBJECTS.includes(model.type) && model.subjects.length > 0 && (
         <fieldset>
-          <legend>{p.aboutLabel}</legend>
-          {p.subjects.map((s) => (
+          <legend>{v.t.entries.aboutField}</legend>
+          {model.subjects.map((s) => (
             <label class="check">
-              <input type="checkbox" name="subjects" value={s.value} checked={p.chosen.includes(s.value)} />{' '}
-              {s.label}
+              <input type="checkbox" name="subjects" value={s.key} checked={p.chosen.includes(s.key)} />{' '}
+              {choiceLabel(s, v)}
             </label>
           ))}
-          {errorOf('subjects') && <strong class="field-error">{errorOf('subjects')}</strong>}
+          {p.errors.subjects && <strong class="field-error">{p.errors.subjects}</strong>}
         </fieldset>
       )}
     </>
   );
+}
+
+/**
+ * The problems of a refused form for the top of it, each field's named by its label ("Title: is required").
+ * Messages and per-field problems come in the same order, so each field's first problem is matched in turn.
+ */
+function problemLines(v: ViewContext, type: EntryType, problems: FormProblems): string[] {
+  const fields = Object.entries(problems.fields);
+  const label = (column: string) =>
+    column === 'subjects'
+      ? v.t.entries.aboutField
+      : (v.t.entries.types[type].fields[column]?.label ?? column);
+  return problems.messages.map((m) => {
+    const i = fields.findIndex(([, message]) => message === m);
+    if (i < 0) return m;
+    const [[column]] = fields.splice(i, 1) as [[string, string]];
+    return v.t.entries.fieldProblem(label(column), m);
+  });
+}
+
+/** Where an entry's form is sent: the new entry's address, or the entry's own. */
+export function entryFormAction(m: Pick<EntryFormView, 'org' | 'type' | 'entry'>): string {
+  return m.entry ? `/entries/${m.entry.id}/edit` : `/orgs/${m.org.slug}/entries/${m.type}/new`;
+}
+
+/**
+ * The editor of an entry: its fields (as sent, when a form comes back with its problems), what it is about,
+ * and after saving a notice with the way to the entry's public page.
+ */
+export function entryFormPage(
+  v: ViewContext,
+  m: EntryFormView,
+  p: { values?: FormValues; chosen?: string[]; problems?: FormProblems; done?: boolean } = {},
+): string {
+  const t = v.t.entries;
+  const l = t.types[m.type];
+  const title = m.entry ? t.edit(m.entry.title) : t.addTitle(l.add, m.org.name);
+  const sitePath = m.entry && entryPath(m.entry, m.org.slug);
+  return renderPage(v, {
+    title,
+    children: (
+      <>
+        <p>
+          <a href={href(`/orgs/${m.org.slug}/entries/${m.type}`, v.lang)}>{l.many}</a>
+          {m.entry && (
+            <>
+              {' · '}
+              <a href={href(`/entries/${m.entry.id}/history`, v.lang)}>{t.history}</a>
+              {' · '}
+              <a href={href(sitePath!, v.lang)}>{t.back}</a>
+            </>
+          )}
+        </p>
+        <h1>{title}</h1>
+        {p.done && <Notice>{t.saved}</Notice>}
+        {p.done && sitePath && (
+          <p>
+            <a href={href(sitePath, v.lang)}>{t.viewOnSite}</a>
+          </p>
+        )}
+        {p.problems && <Problems title={t.cannot} messages={problemLines(v, m.type, p.problems)} />}
+        <PostForm action={href(entryFormAction(m), v.lang)} csrf={v.csrf()} class="stack wide">
+          <EntryFields
+            v={v}
+            model={m}
+            values={p.values ?? (m.entry ? formValues(m.entry) : m.defaults)}
+            chosen={p.chosen ?? m.chosen}
+            errors={p.problems?.fields ?? {}}
+          />
+          <button type="submit">{t.save}</button>
+        </PostForm>
+      </>
+    ),
+  });
 }

@@ -4,22 +4,17 @@ import { entryPath, type Entry, type EntrySubject } from '../../domain/entries.j
 import type { Organization } from '../../domain/organizations.js';
 import type { Photo } from '../../store/photos-repo.js';
 import type { Store } from '../../store/store.js';
-import { CHOICE_LABELS, ENTRY_LABELS } from './entry-labels.js';
-import { numberFormat } from './format.js';
-import { formatDate, formatTime, localName, type Lang } from './i18n.js';
+import { localName, messages, type Catalogue, type Lang } from '../i18n/index.js';
 import { href } from './layout.js';
 import { placePath } from './links.js';
 
 /** When an entry is: a post's publishing time, an event's local time in its zone, an activity's dates. */
-export function entryWhen(e: Entry, lang: Lang): string {
+export function entryWhen(e: Entry, t: Catalogue): string {
   if (e.type === 'event' && e.startsAt) {
     const zone = String(e.data.timezone ?? 'UTC');
     const at = (iso: string) => {
       const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
-      return {
-        day: formatDate({ date: dt.toISODate()!, precision: 'day' }, lang),
-        time: dt.toFormat('HH:mm'),
-      };
+      return { day: t.date({ date: dt.toISODate()!, precision: 'day' }), time: dt.toFormat('HH:mm') };
     };
     const s = at(e.startsAt);
     const end = e.endsAt ? at(e.endsAt) : null;
@@ -29,9 +24,9 @@ export function entryWhen(e: Entry, lang: Lang): string {
   if (e.type === 'activity') {
     const d = e.data.date as PartialDate | null;
     const end = e.data.endDate as PartialDate | null;
-    return d ? formatDate(d, lang) + (end ? ` – ${formatDate(end, lang)}` : '') : '';
+    return d ? t.date(d) + (end ? ` – ${t.date(end)}` : '') : '';
   }
-  return e.startsAt ? formatTime(e.startsAt, lang) : '';
+  return e.startsAt ? t.time(e.startsAt) : '';
 }
 
 /** The machine-readable time of an entry for <time datetime>. */
@@ -45,14 +40,20 @@ export interface SubjectLink {
   path: string;
 }
 
-/** The organizations that published the entries, by id. */
+/**
+ * Transitional, for pages not yet built on read models (home, and the tie page's program panels): the
+ * organizations that published the entries. Converted pages get them from ProgramService.refs.
+ */
 export async function orgsOf(store: Store, entries: Entry[]): Promise<Map<number, Organization>> {
   const ids = [...new Set(entries.map((e) => e.orgId))];
   const found = await Promise.all(ids.map((id) => store.orgs.byId(id)));
   return new Map(found.filter((o): o is Organization => !!o).map((o) => [o.id, o]));
 }
 
-/** Names and addresses of what entries are about, looked up together. */
+/**
+ * Transitional, like `orgsOf`: names and addresses of what entries are about. Converted pages use
+ * ProgramService.refs and `subjectLinks` of views/program.tsx.
+ */
 export async function subjectLinks(
   store: Store,
   subjects: EntrySubject[],
@@ -81,42 +82,50 @@ export async function subjectLinks(
   return out;
 }
 
+/** What an entry is about, as links separated by commas. */
+export function SubjectList(p: { links: SubjectLink[]; lang: Lang }) {
+  return (
+    <>
+      {p.links.map((s, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={href(s.path, p.lang)}>{s.label}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
 /** A dated list of entries (newest first for activities and news, soonest first for events). */
 export function EntryLog(p: {
   entries: Entry[];
   orgs: Map<number, Organization>;
   lang: Lang;
+  /** what each entry is about, keyed `type:id`; without it the list leaves that out */
   subjects?: Map<string, SubjectLink>;
   aboutLabel?: string;
 }) {
+  const t = messages(p.lang);
   return (
     <ul class="log entries">
       {p.entries.map((e) => {
         const org = p.orgs.get(e.orgId);
-        const about = (p.subjects &&
-          e.subjects.map((s) => p.subjects!.get(`${s.type}:${s.id}`)).filter(Boolean)) as
-          SubjectLink[] | undefined;
+        const about = p.subjects ? e.subjects.flatMap((s) => p.subjects!.get(`${s.type}:${s.id}`) ?? []) : [];
         return (
           <li>
-            <time datetime={entryDatetime(e)}>{entryWhen(e, p.lang)}</time>{' '}
+            <time datetime={entryDatetime(e)}>{entryWhen(e, t)}</time>{' '}
             {e.type !== 'post' && e.data.kind ? (
-              <span class="tag">{CHOICE_LABELS[p.lang][String(e.data.kind)]}</span>
+              <span class="tag">{t.entries.choices[String(e.data.kind)]}</span>
             ) : null}{' '}
             <a href={href(entryPath(e, org?.slug ?? ''), p.lang)}>{e.title}</a>
             {org && <span class="muted"> · {org.name}</span>}
             {e.type === 'activity' && e.data.seeking ? (
-              <strong class="seeking"> · {p.lang === 'zh' ? '招募参加者' : 'seeking participants'}</strong>
+              <strong class="seeking"> · {t.entries.seekingTag}</strong>
             ) : null}
-            {about && about.length > 0 && (
+            {about.length > 0 && (
               <span class="muted">
                 {' '}
-                · {p.aboutLabel}{' '}
-                {about.map((s, i) => (
-                  <>
-                    {i > 0 && ', '}
-                    <a href={href(s.path, p.lang)}>{s.label}</a>
-                  </>
-                ))}
+                · {p.aboutLabel ?? t.entries.aboutLower} <SubjectList links={about} lang={p.lang} />
               </span>
             )}
           </li>
@@ -127,21 +136,17 @@ export function EntryLog(p: {
 }
 
 /** An amount in its currency, as the reader's language writes money. */
-export function money(amount: number, currency: string, lang: Lang): string {
+export function money(amount: number, currency: string, t: Catalogue): string {
   try {
-    return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', {
+    return new Intl.NumberFormat(t.locale, {
       style: 'currency',
       currency,
       currencyDisplay: 'code',
       maximumFractionDigits: 0,
     }).format(amount);
   } catch {
-    return `${numberFormat(lang).format(amount)} ${currency}`;
+    return `${t.num(amount)} ${currency}`;
   }
-}
-
-export function typeLabel(lang: Lang, type: Entry['type']): string {
-  return ENTRY_LABELS[lang][type].one;
 }
 
 /** Photos as thumbnails, each leading to its large version, with its caption. */
