@@ -128,6 +128,9 @@ describe.runIf(DIALECTS.includes('postgres'))('two app servers when PostgreSQL e
       }
       expect(ok, `${s.url} answered again within 2 s`).toBe(true);
     }
+    // enough requests to have crossed the terminations, however slow the machine (not a speed check)
+    const until = Date.now() + 30_000;
+    while (n < 60 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     stop = true;
     await Promise.all(load);
 

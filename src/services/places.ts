@@ -148,6 +148,11 @@ export class PlacesService {
    * the current place, so pages and the API can answer 301 with its address. Null when the id leads nowhere.
    * Ask only after the id was not found as a place.
    */
+  /** A place by id, or null. */
+  async get(id: string): Promise<Place | null> {
+    return (await this.store.places.get(id)) ?? null;
+  }
+
   /**
    * A place by id; an id merged away answers where it went (MovedError, a redirect at the edge); else not found.
    */

@@ -10,7 +10,7 @@ import type { PlaceHit } from '../store/places-repo.js';
 import type { PlacesService, PlaceDetail as Detail } from '../services/places.js';
 import { periodOptions, type NetworkService } from '../services/network.js';
 import { statsOptions, type StatsService } from '../services/stats.js';
-import { localName } from './views/i18n.js';
+import { localName } from './i18n/index.js';
 import { href } from './views/layout.js';
 import { placePath } from './views/links.js';
 import {

@@ -53,10 +53,11 @@ export type App = FastifyInstance<
  * security headers), one error handler, and the routes of every area. Handlers take what they need from `ctx`.
  */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<App> {
-  const { config, store } = ctx;
+  const { config } = ctx;
   let site: Site = { home: null };
   if (config.home) {
-    const home = await store.places.get(config.home);
+    // a home merged into another place since it was configured is that place now
+    const home = (await ctx.places.get(config.home)) ?? (await ctx.places.movedTo(config.home));
     if (!home) {
       throw new ConfigError(
         `TWINNING_HOME=${config.home} is not a place in the database; find its id with \`twinning places search NAME\`.`,

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { NotFoundError } from '../domain/errors.js';
 import type { FastifyInstance } from 'fastify';
 import type { Place } from '../domain/places.js';
-import { LANGS, isLang, type Lang } from './views/i18n.js';
+import { LANGS, isLang, type Lang } from './i18n/index.js';
 
 /** What every page of one deployment shares: in home mode, the place whose program office runs the site. */
 export interface Site {

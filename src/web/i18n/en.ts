@@ -410,6 +410,25 @@ export const en = {
     none: 'None.',
   },
 
+  // ---- sections ----
+  sections: {
+    labels: {
+      story: 'Story of the tie',
+      programs: 'Programs and exchanges',
+      locale: 'About the place',
+      economy: 'Economy',
+      tourism: 'Places to see',
+      climate: 'Climate',
+      sports: 'Sports',
+      food: 'Local food',
+      language: 'Language',
+      currency: 'Money',
+      cuisine: 'Cuisine',
+      festivals: 'Festivals',
+    } as Record<string, string>,
+    writtenIn: (name: string) => `Written in ${name}.`,
+  },
+
   // ---- program ----
   program: {
     activities: 'Activities',

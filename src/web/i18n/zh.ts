@@ -369,6 +369,25 @@ export const zh = {
     none: '无。',
   },
 
+  // ---- sections ----
+  sections: {
+    labels: {
+      story: '结好缘由',
+      programs: '交流项目',
+      locale: '地方概况',
+      economy: '经济',
+      tourism: '旅游景点',
+      climate: '气候',
+      sports: '体育',
+      food: '地方美食',
+      language: '语言',
+      currency: '货币',
+      cuisine: '饮食',
+      festivals: '节日',
+    } as Record<string, string>,
+    writtenIn: (name: string) => `此部分以${name}撰写。`,
+  },
+
   // ---- program ----
   program: {
     activities: '交流活动',
@@ -840,7 +859,7 @@ export const zh = {
       timezone: { label: '时区', hint: 'IANA 名称，如 Asia/Shanghai；留空则按坐标推算' },
       kind: { label: '关系类型' },
       signed: { label: '签约日期', hint: 'YYYY、YYYY-MM 或 YYYY-MM-DD' },
-      ended: { label: '终止日期' },
+      ended: { label: '终止日期', hint: '友好关系终止的日期' },
       status: { label: '状态' },
       source: { label: '来源', hint: '每行一个：网址或出处' },
       notes: { label: '备注' },

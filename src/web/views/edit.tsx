@@ -10,14 +10,13 @@ import type {
 import type { FactValues } from '../../services/facts.js';
 import type { Revision } from '../../store/revisions-repo.js';
 import type { FormProblems } from '../errors.js';
-import { localName, type Lang } from '../i18n/index.js';
+import { localName, messages, type Lang } from '../i18n/index.js';
 import type { ViewContext } from './context.js';
 import { FieldChanges, TextDiff, historyPage } from './history.js';
 import { href, renderPage } from './layout.js';
 import { placePath } from './links.js';
 import { renderMarkdown } from './markdown.js';
 import { FieldShell, Notice, PostForm, Problems } from './post-form.js';
-import { SECTION_LABELS } from './sections.js';
 
 // The editors of a place's, country's or tie's sections and facts, and their histories.
 
@@ -46,7 +45,7 @@ export function historyPath(type: SubjectType, id: string, key: string, textLang
   return textLang ? `${path}?${new URLSearchParams({ in: textLang })}` : path;
 }
 
-export const sectionLabel = (lang: Lang, key: string) => SECTION_LABELS[lang][key] ?? key;
+export const sectionLabel = (lang: Lang, key: string) => messages(lang).sections.labels[key] ?? key;
 
 /** Text languages offered in the editor, each named in itself; others can be typed into the address (?in=fr). */
 const TEXT_LANGS: [string, string][] = [

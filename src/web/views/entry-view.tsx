@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon';
 import type { PartialDate } from '../../domain/dates.js';
-import { entryPath, type Entry, type EntrySubject } from '../../domain/entries.js';
+import { entryPath, type Entry } from '../../domain/entries.js';
 import type { Organization } from '../../domain/organizations.js';
 import type { Photo } from '../../store/photos-repo.js';
-import type { Store } from '../../store/store.js';
-import { localName, messages, type Catalogue, type Lang } from '../i18n/index.js';
+import { messages, type Catalogue, type Lang } from '../i18n/index.js';
 import { href } from './layout.js';
-import { placePath } from './links.js';
 
 /** When an entry is: a post's publishing time, an event's local time in its zone, an activity's dates. */
 export function entryWhen(e: Entry, t: Catalogue): string {
@@ -38,48 +36,6 @@ export function entryDatetime(e: Entry): string | undefined {
 export interface SubjectLink {
   label: string;
   path: string;
-}
-
-/**
- * Transitional, for pages not yet built on read models (home, and the tie page's program panels): the
- * organizations that published the entries. Converted pages get them from ProgramService.refs.
- */
-export async function orgsOf(store: Store, entries: Entry[]): Promise<Map<number, Organization>> {
-  const ids = [...new Set(entries.map((e) => e.orgId))];
-  const found = await Promise.all(ids.map((id) => store.orgs.byId(id)));
-  return new Map(found.filter((o): o is Organization => !!o).map((o) => [o.id, o]));
-}
-
-/**
- * Transitional, like `orgsOf`: names and addresses of what entries are about. Converted pages use
- * ProgramService.refs and `subjectLinks` of views/program.tsx.
- */
-export async function subjectLinks(
-  store: Store,
-  subjects: EntrySubject[],
-  lang: Lang,
-): Promise<Map<string, SubjectLink>> {
-  const out = new Map<string, SubjectLink>();
-  const ties = await Promise.all(
-    subjects.filter((s) => s.type === 'twinning').map((s) => store.twinnings.get(Number(s.id))),
-  );
-  const ids = new Set(subjects.filter((s) => s.type !== 'twinning').map((s) => s.id));
-  for (const t of ties) if (t) [t.a, t.b].forEach((id) => ids.add(id));
-  const places = await store.places.getMany([...ids]);
-  const name = (id: string) => {
-    const p = places.get(id);
-    return p ? localName(p, lang) : id;
-  };
-  for (const s of subjects) {
-    if (s.type === 'twinning') {
-      const t = ties.find((x) => x && String(x.id) === s.id);
-      if (t) out.set(`twinning:${s.id}`, { label: `${name(t.a)} – ${name(t.b)}`, path: `/ties/${t.id}` });
-    } else {
-      const p = places.get(s.id);
-      if (p) out.set(`${s.type}:${s.id}`, { label: name(s.id), path: placePath(p) });
-    }
-  }
-  return out;
 }
 
 /** What an entry is about, as links separated by commas. */

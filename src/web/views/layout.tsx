@@ -4,8 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
 import type { Site } from '../site.js';
 import type { ViewContext } from './context.js';
-import { htmlLang, messages as catalogue } from '../i18n/index.js';
-import { LANGS, localName, messages, type Lang } from './i18n.js';
+import { LANGS, htmlLang, localName, messages as catalogue, type Lang } from '../i18n/index.js';
 import { PostForm } from './post-form.js';
 
 /** A reply that carries a page. */
@@ -102,7 +101,7 @@ function frame(lang: Lang, site: Site | undefined): Frame {
   const key = `${lang}|${site?.home?.id ?? ''}`;
   const known = frames.get(key);
   if (known) return known;
-  const t = messages(lang);
+  const t = catalogue(lang).site;
   const home = site?.home;
   const homeName = home ? localName(home, lang) : '';
   const nav: [string, string][] = [
@@ -173,7 +172,7 @@ export function pageFor(req: FastifyRequest, p: Omit<PageProps, 'lang' | 'path' 
 }
 
 export function page(p: PageProps): string {
-  const t = messages(p.lang);
+  const t = catalogue(p.lang).site;
   const home = p.site?.home;
   const homeName = home ? localName(home, p.lang) : '';
   const f = frame(p.lang, p.site);

@@ -6,7 +6,6 @@ import type { PlaceHit } from '../../store/places-repo.js';
 import type { FormProblems } from '../errors.js';
 import { localName, personName } from '../i18n/index.js';
 import type { ViewContext } from './context.js';
-import { ENTRY_LABELS } from './entry-labels.js';
 import { FieldChanges, historyPage } from './history.js';
 import { href, renderPage } from './layout.js';
 import { OrgFields, type OrgValues } from './org-form.js';
@@ -66,9 +65,7 @@ export function managePage(v: ViewContext, m: ManageView, state: ManageState = {
         <ul class="columns">
           {ENTRY_TYPES.map((type) => (
             <li>
-              <a href={href(`/orgs/${org.slug}/entries/${type}`, v.lang)}>
-                {ENTRY_LABELS[v.lang][type].many}
-              </a>
+              <a href={href(`/orgs/${org.slug}/entries/${type}`, v.lang)}>{v.t.entries.types[type].many}</a>
             </li>
           ))}
           <li>

@@ -1,45 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Section } from '../../domain/sections.js';
 import type { SectionMap } from '../../services/content.js';
-import { displayName } from './format.js';
-import type { Lang } from './i18n.js';
+import { displayName, messages, type Lang } from '../i18n/index.js';
 import { renderMarkdown } from './markdown.js';
-
-export const SECTION_LABELS: Record<Lang, Record<string, string>> = {
-  en: {
-    story: 'Story of the tie',
-    programs: 'Programs and exchanges',
-    locale: 'About the place',
-    economy: 'Economy',
-    tourism: 'Places to see',
-    climate: 'Climate',
-    sports: 'Sports',
-    food: 'Local food',
-    language: 'Language',
-    currency: 'Money',
-    cuisine: 'Cuisine',
-    festivals: 'Festivals',
-  },
-  zh: {
-    story: '结好缘由',
-    programs: '交流项目',
-    locale: '地方概况',
-    economy: '经济',
-    tourism: '旅游景点',
-    climate: '气候',
-    sports: '体育',
-    food: '地方美食',
-    language: '语言',
-    currency: '货币',
-    cuisine: '饮食',
-    festivals: '节日',
-  },
-};
-
-const IN_LANGUAGE: Record<Lang, (name: string) => string> = {
-  en: (name) => `Written in ${name}.`,
-  zh: (name) => `此部分以${name}撰写。`,
-};
 
 /** The reader's language if the section is written in it, else English, else any. */
 function pick(langs: Map<string, Section> | undefined, lang: Lang): Section | undefined {
@@ -76,7 +39,7 @@ export function Sections(p: {
         const langAttr = section ? (section.lang === 'zh' ? 'zh-Hans' : section.lang) : undefined;
         return (
           <section aria-labelledby={id} class="prose">
-            <h3 id={id}>{SECTION_LABELS[p.lang][key] ?? key}</h3>
+            <h3 id={id}>{messages(p.lang).sections.labels[key] ?? key}</h3>
             {fact && <p>{fact}</p>}
             {section && (
               <>
@@ -85,7 +48,9 @@ export function Sections(p: {
                   dangerouslySetInnerHTML={{ __html: renderMarkdown(section.body) }}
                 />
                 {foreign && (
-                  <p class="muted">{IN_LANGUAGE[p.lang](displayName(p.lang, 'language', section.lang))}</p>
+                  <p class="muted">
+                    {messages(p.lang).sections.writtenIn(displayName(p.lang, 'language', section.lang))}
+                  </p>
                 )}
               </>
             )}

@@ -18,7 +18,8 @@ export function DataTable(p: {
 }) {
   const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
   return (
-    <div class="table-wrap">
+    // focusable, so that keyboard users can scroll a table wider than the screen
+    <div class="table-wrap" tabindex={0}>
       <table class={p.class}>
         <thead>
           <tr>
