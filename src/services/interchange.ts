@@ -11,8 +11,8 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { formatPartialDate } from '../domain/dates.js';
 import type { Problem } from '../domain/errors.js';
+import { asColumns, placeFacts, tieFacts } from './presenters.js';
 import { formatSources } from '../domain/fields.js';
 import { PLACE_COLUMNS, type Place } from '../domain/places.js';
 import {
@@ -334,41 +334,11 @@ export function* jsonRecords(
 
 /** A place as an interchange record (JSON shape: lists and objects stay structured). */
 export function placeRecord(p: Place): Record<string, unknown> {
-  return {
-    id: p.id,
-    name: p.name,
-    kind: p.kind,
-    country: p.country,
-    parent: p.parent,
-    lat: p.lat,
-    lon: p.lon,
-    population: p.population,
-    wikidata: p.wikidata,
-    names: p.names,
-    population_year: p.populationYear,
-    geonames: p.geonames,
-    timezone: p.timezone,
-    languages: p.languages,
-    currency: p.currency,
-    leader_title: p.leaderTitle,
-    leader_name: p.leaderName,
-    leader_since: p.leaderSince ? formatPartialDate(p.leaderSince) : null,
-    sources: p.sources,
-  };
+  return asColumns(placeFacts(p));
 }
 
 export function twinningRecord(t: Twinning): Record<string, unknown> {
-  return {
-    a: t.a,
-    b: t.b,
-    kind: t.kind,
-    signed: t.signed ? formatPartialDate(t.signed) : null,
-    ended: t.ended ? formatPartialDate(t.ended) : null,
-    status: t.status,
-    sources: t.sources,
-    notes: t.notes,
-    listed_by: t.listedBy,
-  };
+  return { a: t.a, b: t.b, ...asColumns(tieFacts(t)) };
 }
 
 export function redirectRecord(r: Redirect): Record<string, unknown> {

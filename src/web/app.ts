@@ -11,7 +11,7 @@ import Fastify, {
 import { ConfigError } from '../config.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../domain/errors.js';
-import { apiRoutes } from './api.js';
+import { apiRoutes } from './routes/api/index.js';
 import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
@@ -150,7 +150,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   // the whole-network figures are made in a worker thread: report its failures in the server's log, end it
   ctx.network.onError((e) => app.log.error(e));
   app.addHook('onClose', () => ctx.network.close());
-  await app.register(apiRoutes({ places: ctx.places, stats: ctx.stats, network: ctx.network }), {
+  await app.register(apiRoutes(ctx), {
     prefix: '/api',
   });
 

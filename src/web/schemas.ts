@@ -25,6 +25,13 @@ export const PlaceSummary = Type.Object({
   ties: Type.Integer({ description: 'Number of twinnings' }),
 });
 
+/** Where a fact comes from: a URL or a citation, and the fact it backs (null: the record as a whole). */
+const Source = Type.Object({
+  fact: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  citation: Nullable(Type.String()),
+});
+
 export const PlaceDetail = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -54,15 +61,11 @@ export const PlaceDetail = Type.Object({
   wikidata: Nullable(Type.String()),
   geonames: Nullable(Type.Integer()),
   names: Type.Record(Type.String(), Type.String()),
+  sources: Type.Array(Source, { description: 'Where the facts come from, each with the fact it backs' }),
   ties: Type.Integer(),
   updatedAt: Type.String(),
 });
 
-const Source = Type.Object({
-  fact: Nullable(Type.String()),
-  url: Nullable(Type.String()),
-  citation: Nullable(Type.String()),
-});
 
 const TwinningFields = {
   id: Type.Integer(),

@@ -39,3 +39,22 @@ describe('old ids of merged places', () => {
     expect(await location('/api/places/Q503361')).toBe('/api/places/Q2211');
   });
 });
+
+describe('the API says where facts come from', () => {
+  const ctx = useTestApp(() => [
+    ...fixtureFiles(),
+    {
+      name: 'sources.csv',
+      content:
+        'id,name,country,source\nQ424242,Sourceville,CN,country=https://www.wikidata.org/wiki/Q424242 | GeoNames (geonames.org)\n',
+    },
+  ]);
+
+  it('with each fact of a place', async () => {
+    const body = (await ctx.app.inject({ url: '/api/places/Q424242' })).json();
+    expect(body.sources).toEqual([
+      { fact: 'country', url: 'https://www.wikidata.org/wiki/Q424242', citation: null },
+      { fact: null, url: null, citation: 'GeoNames (geonames.org)' },
+    ]);
+  });
+});

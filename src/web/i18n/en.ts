@@ -161,6 +161,14 @@ export const en = {
 
   // ---- search ----
   search: {
+    suggestKinds: {
+      country: 'country',
+      region: 'region',
+      city: 'city',
+      district: 'district',
+      other: 'place',
+    } as Record<string, string>,
+    suggestTies: (n: number) => kit.plural(n, { one: `${kit.num(n)} tie`, other: `${kit.num(n)} ties` }),
     title: 'Search places',
     label: 'Name, in any language',
     country: 'Country code',

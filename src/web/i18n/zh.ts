@@ -133,6 +133,11 @@ export const zh = {
 
   // ---- search ----
   search: {
+    suggestKinds: { country: '国家', region: '省/州', city: '城市', district: '区', other: '地方' } as Record<
+      string,
+      string
+    >,
+    suggestTies: (n: number) => `${kit.num(n)}对友城`,
     title: '搜索地方',
     label: '名称（任何语言）',
     country: '国家代码',
