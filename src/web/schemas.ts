@@ -66,7 +66,6 @@ export const PlaceDetail = Type.Object({
   updatedAt: Type.String(),
 });
 
-
 const TwinningFields = {
   id: Type.Integer(),
   kind: enumOf(TWINNING_KINDS),
