@@ -84,7 +84,7 @@ export interface FeedView {
 export interface SubjectChoice {
   key: string;
   /** one place, or a tie's two (the home first) */
-  names: { name: string; names?: Record<string, string>; nameZh?: string | null }[];
+  names: { name: string; names?: Readonly<Record<string, string>> }[];
 }
 
 /** An entry's editor: the organization's form for one type of entry, new or existing. */

@@ -72,7 +72,7 @@ export class Gazetteer {
           lat: p.lat,
           lon: p.lon,
           population: p.population,
-          nameZh: p.nameZh,
+          names: p.names,
         },
       });
     }

@@ -14,7 +14,7 @@ export const LINKING: ReadonlySet<string> = new Set(['active', 'dormant', 'suspe
 /** What the figures show of a place besides its id. */
 export interface PlaceLabel {
   name: string;
-  nameZh: string | null;
+  names: Readonly<Record<string, string>>;
   kind: string;
   country: string | null;
 }
@@ -73,7 +73,7 @@ async function answer(m: FiguresJob): Promise<FiguresAnswer> {
   ]);
   const labels: Record<string, PlaceLabel> = {};
   for (const p of places)
-    if (named.has(p.id)) labels[p.id] = { name: p.name, nameZh: p.nameZh, kind: p.kind, country: p.country };
+    if (named.has(p.id)) labels[p.id] = { name: p.name, names: p.names, kind: p.kind, country: p.country };
   return { job: m.job, version, figures, labels };
 }
 

@@ -26,8 +26,10 @@ interface Snapshot {
 export interface PlaceRef {
   id: string;
   name: string;
-  /** the Chinese name, where known */
+  /** the Chinese name, where known (kept in the API's answers beside `names`) */
   nameZh: string | null;
+  /** the names in the interface's other languages, where known */
+  names: Readonly<Record<string, string>>;
   kind: string;
   country: string | null;
   ties: number;
@@ -132,7 +134,8 @@ export class NetworkService {
     return {
       id,
       name: p?.name ?? id,
-      nameZh: p?.nameZh ?? null,
+      nameZh: p?.names.zh ?? null,
+      names: p?.names ?? {},
       kind: p?.kind ?? 'other',
       country: p?.country ?? null,
       ties: s.graph.degree(id),
@@ -270,7 +273,7 @@ export class NetworkService {
       ...f.mostCentral.map((p) => p.id),
     ]) {
       const p = s.places.get(id);
-      if (p) out[id] = { name: p.name, nameZh: p.nameZh, kind: p.kind, country: p.country };
+      if (p) out[id] = { name: p.name, names: p.names, kind: p.kind, country: p.country };
     }
     return out;
   }
@@ -313,7 +316,7 @@ export class NetworkService {
         .map(([c, n]) => ({
           code: c,
           name: s.places.get(c)?.name ?? c,
-          nameZh: s.places.get(c)?.nameZh ?? null,
+          nameZh: s.places.get(c)?.names.zh ?? null,
           count: n,
         })),
     };
@@ -352,7 +355,7 @@ export class NetworkService {
       countries: top(countryCount, (c) => inContinent(c)).map(([code, n]) => ({
         code,
         name: s.places.get(code)?.name ?? code,
-        nameZh: s.places.get(code)?.nameZh ?? null,
+        nameZh: s.places.get(code)?.names.zh ?? null,
         count: n,
       })),
     };
@@ -424,7 +427,8 @@ function named(f: NetworkFigures, labels: Record<string, PlaceLabel>): Overview 
     return {
       id,
       name: l?.name ?? id,
-      nameZh: l?.nameZh ?? null,
+      nameZh: l?.names.zh ?? null,
+      names: l?.names ?? {},
       kind: l?.kind ?? 'other',
       country: l?.country ?? null,
       ties: ties ?? degree.get(id) ?? 0,

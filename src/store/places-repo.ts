@@ -147,8 +147,8 @@ export interface CompactPlace {
   lon: number | null;
   population: number | null;
   wikidata: string | null;
-  /** the Simplified Chinese name, where known */
-  nameZh: string | null;
+  /** the names in the interface's other languages, where known (language code → name; no 'en') */
+  names: Readonly<Record<string, string>>;
 }
 
 export interface SearchFilters {
@@ -593,7 +593,6 @@ export class PlacesRepo {
   async compact(): Promise<CompactPlace[]> {
     const rows = await this.db
       .selectFrom('places as p')
-      .leftJoin('place_names as n', (j) => j.onRef('n.place_id', '=', 'p.id').on('n.lang', '=', 'zh'))
       .select([
         'p.id',
         'p.name',
@@ -604,15 +603,21 @@ export class PlacesRepo {
         'p.lon',
         'p.population',
         'p.wikidata',
-        'n.name as name_zh',
       ])
       .execute();
-    return rows.map(({ name_zh, parent_id, population, ...r }) => ({
+    const names = namesById(
+      await this.db
+        .selectFrom('place_names')
+        .select(['place_id', 'lang', 'name'])
+        .where('lang', 'not in', ['en', 'und'])
+        .execute(),
+    );
+    return rows.map(({ parent_id, population, ...r }) => ({
       ...r,
       population: population === null ? null : Number(population),
       kind: r.kind as PlaceKind,
       parent: parent_id,
-      nameZh: name_zh,
+      names: names.get(r.id) ?? NO_NAMES,
     }));
   }
 
@@ -639,3 +644,20 @@ export class PlacesRepo {
     return rows.map((r) => toPlace(r, names.get(r.id), sources.get(r.id)));
   }
 }
+
+const NO_NAMES: Readonly<Record<string, string>> = Object.freeze({});
+
+/** Names of the interface's languages by place, from `place_names` rows (the first name of a language wins). */
+export function namesById(
+  rows: { place_id: string; lang: string; name: string }[],
+): Map<string, Readonly<Record<string, string>>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const r of rows) {
+    let m = out.get(r.place_id);
+    if (!m) out.set(r.place_id, (m = {}));
+    m[r.lang] ??= r.name;
+  }
+  return out;
+}
+
+export { NO_NAMES };

@@ -11,6 +11,7 @@ import {
   type TwinningStatus,
 } from '../domain/twinnings.js';
 import { BulkStatement, sized } from './bulk.js';
+import { NO_NAMES, namesById } from './places-repo.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, TwinningsTable } from './schema.js';
 
@@ -90,8 +91,8 @@ export interface PartnerSummary {
   lat: number | null;
   lon: number | null;
   population: number | null;
-  /** the name in Chinese, where known (the interface's other language) */
-  nameZh: string | null;
+  /** the names in the interface's other languages, where known (language code → name) */
+  names: Readonly<Record<string, string>>;
 }
 
 export interface TwinningWithPartner {
@@ -147,6 +148,7 @@ const ROW_COLUMNS = [
 
 export class TwinningsRepo {
   private readonly partnersOf;
+  private readonly partnerNames;
   /** row writes by the set of columns they update on stored rows */
   private readonly rowWriters = new Map<string, BulkStatement>();
   private readonly sourceWriter: BulkStatement;
@@ -162,7 +164,6 @@ export class TwinningsRepo {
       db
         .selectFrom('twinnings as t')
         .innerJoin('places as p', 'p.id', `t.${other}`)
-        .leftJoin('place_names as n', (j) => j.onRef('n.place_id', '=', 'p.id').on('n.lang', '=', 'zh'))
         .selectAll('t')
         .select([
           'p.id as p_id',
@@ -172,10 +173,17 @@ export class TwinningsRepo {
           'p.lat as p_lat',
           'p.lon as p_lon',
           'p.population as p_population',
-          'n.name as p_name_zh',
         ])
         .where(`t.${own}`, '=', param('id'));
     this.partnersOf = new Reusable(db, () => side('a_id', 'b_id').unionAll(side('b_id', 'a_id')));
+    const sideNames = (own: 'a_id' | 'b_id', other: 'a_id' | 'b_id') =>
+      db
+        .selectFrom('twinnings as t')
+        .innerJoin('place_names as n', 'n.place_id', `t.${other}`)
+        .select(['n.place_id', 'n.lang', 'n.name'])
+        .where(`t.${own}`, '=', param('id'))
+        .where('n.lang', 'not in', ['en', 'und']);
+    this.partnerNames = new Reusable(db, () => sideNames('a_id', 'b_id').unionAll(sideNames('b_id', 'a_id')));
   }
 
   /** Upserts ties (already in canonical order) by their pair; `fields` names the fields the file carried. */
@@ -340,6 +348,7 @@ export class TwinningsRepo {
   async forPlace(placeId: string): Promise<TwinningWithPartner[]> {
     const rows = await this.partnersOf.run({ id: placeId });
     const sources = await this.sourcesOf(rows.map((r) => r.id));
+    const names = namesById(await this.partnerNames.run({ id: placeId }));
     return sortPartners(
       rows.map((r) => ({
         twinning: toTwinning(r, sources.get(r.id)),
@@ -351,7 +360,7 @@ export class TwinningsRepo {
           lat: r.p_lat,
           lon: r.p_lon,
           population: r.p_population === null ? null : Number(r.p_population),
-          nameZh: r.p_name_zh,
+          names: names.get(r.p_id) ?? NO_NAMES,
         },
       })),
     );

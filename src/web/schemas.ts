@@ -153,6 +153,9 @@ export const PlaceRef = Type.Object({
   id: Type.String(),
   name: Type.String(),
   nameZh: Nullable(Type.String({ description: 'Simplified Chinese name, where known' })),
+  names: Type.Record(Type.String(), Type.String(), {
+    description: 'Names in other languages where a source has them (language code → name: zh, ja, ko)',
+  }),
   kind: Type.String(),
   country: Nullable(Type.String()),
   ties: Type.Integer({ description: 'Ties in force (not ended or proposed)' }),

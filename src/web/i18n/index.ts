@@ -27,14 +27,10 @@ export function htmlLang(lang: Lang): string {
 
 /**
  * A place's name in the reader's language where the data has it, else its main name. Takes full places
- * (`names`) and the summaries lists carry (`nameZh`).
+ * and the summaries lists carry (`names`: language code → name).
  */
-export function localName(
-  p: { name: string; names?: Record<string, string>; nameZh?: string | null },
-  lang: Lang,
-): string {
+export function localName(p: { name: string; names?: Readonly<Record<string, string>> }, lang: Lang): string {
   if (lang === 'en') return p.name;
-  if (lang === 'zh') return p.names?.zh ?? p.nameZh ?? p.name;
   return p.names?.[lang] ?? p.name;
 }
 

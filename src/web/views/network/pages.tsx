@@ -9,7 +9,7 @@ import { DataTable } from '../table.js';
 
 function PlaceLink(p: {
   v: ViewContext;
-  place: { id: string; name: string; kind: string; nameZh?: string | null; names?: Record<string, string> };
+  place: { id: string; name: string; kind: string; names?: Readonly<Record<string, string>> };
 }) {
   return <a href={href(placePath(p.place), p.v.lang)}>{localName(p.place, p.v.lang)}</a>;
 }
