@@ -16,6 +16,7 @@ import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
 import { OrgsService } from './services/orgs.js';
 import { PhotosService } from './services/photos.js';
+import { ProvenanceService } from './services/provenance.js';
 import { DataInfoService } from './services/data-info.js';
 import { MergeService } from './services/merge.js';
 import { NetworkViews } from './services/network-views.js';
@@ -90,6 +91,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const content = new ContentService(store, version);
   const program = new ProgramService(store, contentIndex);
   const dataInfo = new DataInfoService(store);
+  const provenance = new ProvenanceService(store, version);
   const facts = new FactsService(store, version);
   const mail = new MailService(store, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   const orgs = new OrgsService(store, publicUrl, { version, photoQuotaBytes: config.photoQuotaBytes });
@@ -103,15 +105,15 @@ export function createContext(config: Config, store: Store, version = new DataVe
     gazetteer,
     contentIndex,
     places,
-    stats: new StatsService(store, continents),
+    stats: new StatsService(store, continents, dataInfo),
     network,
     content,
     program,
-    placeViews: new PlaceViews(places, network, content, program, continents),
+    placeViews: new PlaceViews(places, network, content, program, provenance, continents),
     dataInfo,
     merge: new MergeService(store, version),
     networkViews: new NetworkViews(network, places, dataInfo),
-    tieViews: new TieViews(store, gazetteer, content, program),
+    tieViews: new TieViews(store, gazetteer, content, program, provenance),
     rankings: new RankingsService(network),
     homeViews: new HomeViews(store, gazetteer, places, network, program),
     facts,

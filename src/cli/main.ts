@@ -301,19 +301,26 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
         await withStore(cfg, async (store) => {
           const place = await new PlacesService(store).resolve(placeArg);
           const service = new StatsService(store, cfg.continents);
-          const result = await service.forPlace(
+          const result = await service.report(
             place.id,
             statsOptions({
               ...opts,
               international: opts.international ? true : opts.domestic ? false : undefined,
             }),
+            opts.lang,
           );
-          const text = await service.paragraph(result, opts.lang);
+          const { text, dataDate } = result;
           if (opts.json) {
             const { place: p, stats } = result;
             return out(
               JSON.stringify(
-                { place: { id: p.id, name: p.name, kind: p.kind }, ...stats, text, lang: opts.lang },
+                {
+                  place: { id: p.id, name: p.name, kind: p.kind },
+                  ...stats,
+                  text,
+                  lang: opts.lang,
+                  dataDate,
+                },
                 null,
                 2,
               ),
@@ -322,6 +329,10 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
           out(`${place.name} (${place.id})`);
           out('');
           out(text);
+          if (dataDate)
+            out(
+              `(Data as of ${dataDate.date}${dataDate.kind === 'sync' ? ', last synced with Wikidata' : ''}.)`,
+            );
           const s = result.stats;
           const rows = (title: string, r: Record<string, number>) => {
             const entries = Object.entries(r);

@@ -171,3 +171,48 @@ export function validateManifest(doc: unknown): { value: DataManifest; issues: F
   }
   return { value, issues };
 }
+
+/** Where one fact shown on a page comes from: the sources the data names for it, or the person who last set it. */
+export interface FactOrigin {
+  /** citations or addresses of the fact's sources (record-wide sources are not repeated per fact) */
+  sources: string[];
+  /** the last edit on the web that changed the fact, when there is one */
+  edited: { by: string | null; at: string } | null;
+}
+
+/** A recorded state of a record's editable facts (a facts revision), oldest first for `factOrigins`. */
+export interface FactsState {
+  at: string;
+  /** the author's name; null for the data's own state (`original`) or a deleted author */
+  by: string | null;
+  /** whether a person made this state (false for the state the data had before the first edit) */
+  byPerson: boolean;
+  data: Record<string, string>;
+}
+
+/**
+ * The origin of each shown fact. `facts` maps a shown fact to the source facts that support it and the
+ * revision fields that hold it ('*' for sources that name no fact): population ← sources of `population`, revisions' `population` and
+ * `population_year`. A fact an editor changed after the data was loaded shows the editor and when.
+ */
+export function factOrigins(
+  sources: readonly { fact: string | null; url: string | null; citation: string | null }[],
+  states: readonly FactsState[],
+  facts: Record<string, { sourceFacts: readonly string[]; fields: readonly string[] }>,
+): Record<string, FactOrigin> {
+  const out: Record<string, FactOrigin> = {};
+  for (const [shown, { sourceFacts, fields }] of Object.entries(facts)) {
+    const cited = new Set<string>();
+    // a source naming no fact supports the whole record: shown with the facts that list '*'
+    for (const s of sources) if (sourceFacts.includes(s.fact ?? '*')) cited.add(s.citation ?? s.url ?? '');
+    cited.delete('');
+    let edited: FactOrigin['edited'] = null;
+    for (let i = 1; i < states.length; i++) {
+      const [before, after] = [states[i - 1]!, states[i]!];
+      if (after.byPerson && fields.some((k) => (before.data[k] ?? '') !== (after.data[k] ?? '')))
+        edited = { by: after.by, at: after.at };
+    }
+    out[shown] = { sources: [...cited].sort(), edited };
+  }
+  return out;
+}

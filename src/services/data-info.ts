@@ -13,6 +13,26 @@ export interface DisagreementPage {
   total: number;
 }
 
+/** The meta key holding when the registry was last brought up to date from Wikidata (ISO timestamp). */
+export const WIKIDATA_SYNCED_KEY = 'wikidata_synced_at';
+
+/** What the "About the data" page shows: the manifest, when the data was last synced, and live figures. */
+export interface AboutView {
+  info: DataInfo | null;
+  syncedAt: string | null;
+  places: number;
+  ties: number;
+  datedTies: number;
+}
+
+/** The date the registry's data describes: the last sync with Wikidata, else the snapshot's date. */
+export interface DataDate {
+  /** ISO day */
+  date: string;
+  /** 'sync' when the data was last brought up to date from Wikidata, 'snapshot' for an imported dataset's date */
+  kind: 'sync' | 'snapshot';
+}
+
 /** The provenance of the registry as a whole: the dataset's manifest, where sources disagreed, old ids. */
 export class DataInfoService {
   constructor(private readonly store: Store) {}
@@ -21,6 +41,26 @@ export class DataInfoService {
   async info(): Promise<DataInfo | null> {
     const text = await this.store.meta.get(MANIFEST_KEY);
     return text ? (JSON.parse(text) as DataInfo) : null;
+  }
+
+  /** The "About the data" page. */
+  async about(): Promise<AboutView> {
+    const [info, syncedAt, places, ties, datedTies] = await Promise.all([
+      this.info(),
+      this.store.meta.get(WIKIDATA_SYNCED_KEY),
+      this.store.places.count(),
+      this.store.twinnings.count(),
+      this.store.twinnings.countDated(),
+    ]);
+    return { info, syncedAt: syncedAt ?? null, places, ties, datedTies };
+  }
+
+  /** What date the data describes, for statistics to state; null when nothing says. */
+  async dataDate(): Promise<DataDate | null> {
+    const synced = await this.store.meta.get(WIKIDATA_SYNCED_KEY);
+    if (synced) return { date: synced.slice(0, 10), kind: 'sync' };
+    const info = await this.info();
+    return info?.asOf ? { date: info.asOf.slice(0, 10), kind: 'snapshot' } : null;
   }
 
   /** Facts on which the dataset's sources disagreed, by place, a page at a time; optionally of one fact. */

@@ -7,6 +7,7 @@ import type { NetworkService, PlaceRef } from './network.js';
 import type { Actor } from './orgs.js';
 import type { PlaceDetail, PlaceProfile, PlacesService } from './places.js';
 import type { ProgramService, ProgramView } from './program.js';
+import type { PlaceOrigins, ProvenanceService } from './provenance.js';
 import type { SectionMap } from './content.js';
 
 /** Who looks at a page: the signed-in reader (or null) and, in home mode, the home place. */
@@ -21,6 +22,8 @@ export interface ProfileView extends PlaceProfile {
   /** whether the reader may edit the place's sections and facts, and those of its tie with the home */
   mayEdit: boolean;
   mayEditTie: boolean;
+  /** where each fact in the card comes from */
+  origins: PlaceOrigins;
 }
 
 /** Everything a country's page shows. */
@@ -33,6 +36,8 @@ export interface CountryView {
   partnerCountries: { code: string; count: number }[];
   program: ProgramView;
   mayEdit: boolean;
+  /** where each of the country's facts comes from */
+  origins: PlaceOrigins;
 }
 
 /** The directory of countries and territories. */
@@ -64,13 +69,14 @@ export class PlaceViews {
     private readonly network: NetworkService,
     private readonly content: ContentService,
     private readonly program: ProgramService,
+    private readonly provenance: ProvenanceService,
     private readonly continents: Record<string, Continent> = {},
   ) {}
 
   async profile(id: string, viewer: Viewer): Promise<ProfileView> {
     const pr = await this.places.profile(id, viewer.homeId);
     const tie = pr.homeTie?.twinning;
-    const [program, mayEdit, mayEditTie] = await Promise.all([
+    const [program, mayEdit, mayEditTie, origins] = await Promise.all([
       this.program.panels(
         [
           { type: 'place', ids: [pr.place.id] },
@@ -80,8 +86,9 @@ export class PlaceViews {
       ),
       viewer.actor ? this.content.mayEdit(viewer.actor, 'place', pr.place.id) : false,
       viewer.actor && tie ? this.content.mayEdit(viewer.actor, 'twinning', String(tie.id)) : false,
+      this.provenance.ofPlace(pr.place),
     ]);
-    return { ...pr, program, mayEdit, mayEditTie };
+    return { ...pr, program, mayEdit, mayEditTie, origins };
   }
 
   async country(code: string, viewer: Viewer): Promise<CountryView> {
@@ -92,11 +99,12 @@ export class PlaceViews {
       throw e instanceof NotFoundError ? notFound : e;
     });
     if (detail.place.kind !== 'country') throw notFound;
-    const [figures, sections, program, mayEdit] = await Promise.all([
+    const [figures, sections, program, mayEdit, origins] = await Promise.all([
       this.network.country(upper, 20),
       this.content.sections('country', upper),
       this.program.panels([{ type: 'country', ids: [upper] }], { actor: viewer.actor }),
       viewer.actor ? this.content.mayEdit(viewer.actor, 'country', upper) : false,
+      this.provenance.ofPlace(detail.place),
     ]);
     return {
       detail,
@@ -106,6 +114,7 @@ export class PlaceViews {
       partnerCountries: figures.partnerCountries.slice(0, 30).map(({ code, count }) => ({ code, count })),
       program,
       mayEdit,
+      origins,
     };
   }
 

@@ -1,3 +1,4 @@
+import { DataInfoService, type DataDate } from './data-info.js';
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
 import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
@@ -66,6 +67,14 @@ export interface StatsPageView extends PlaceStats {
   text: string;
   /** the filters that were given, to carry into the page's links (downloads, the widget, the form) */
   filter: Record<keyof StatsPageQuery, string | undefined>;
+  /** the date the data describes (last sync or snapshot), where known */
+  dataDate: DataDate | null;
+}
+
+/** The figures of a place with their paragraph and the date of the data, for the API and the command line. */
+export interface StatsReport extends PlaceStats {
+  text: string;
+  dataDate: DataDate | null;
 }
 
 const PARTNERS = ['international', 'domestic'] as const;
@@ -74,7 +83,15 @@ export class StatsService {
   constructor(
     private readonly store: Store,
     private readonly continents: Record<string, Continent> = {},
+    private readonly dataInfo: DataInfoService = new DataInfoService(store),
   ) {}
+
+  /** The figures, their paragraph in `lang`, and what date the data describes. */
+  async report(id: string, opts: Omit<StatsOptions, 'continents'>, lang: StatsLang): Promise<StatsReport> {
+    const result = await this.forPlace(id, opts);
+    const [text, dataDate] = await Promise.all([this.paragraph(result, lang), this.dataInfo.dataDate()]);
+    return { ...result, text, dataDate };
+  }
 
   async forPlace(id: string, opts: Omit<StatsOptions, 'continents'> = {}): Promise<PlaceStats> {
     const place = await this.store.places.get(id);
@@ -115,7 +132,8 @@ export class StatsService {
       status: q.status || undefined,
       partners,
     };
-    return { ...result, text: await this.paragraph(result, lang), filter };
+    const [text, dataDate] = await Promise.all([this.paragraph(result, lang), this.dataInfo.dataDate()]);
+    return { ...result, text, filter, dataDate };
   }
 
   /** The generated paragraph, with place and country names in the language of the text where known. */

@@ -14,6 +14,7 @@ import type { ContentService, SectionMap } from './content.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Viewer } from './place-views.js';
 import type { ProgramService, ProgramView } from './program.js';
+import type { ProvenanceService, TieOrigins } from './provenance.js';
 
 /** The explorer's filters as the address gives them: text, '' for "any". */
 export interface TiesQueryText {
@@ -74,6 +75,8 @@ export interface TieView {
   program: ProgramView;
   /** whether the reader may edit the tie's sections */
   mayEdit: boolean;
+  /** where each of the tie's facts comes from */
+  origins: TieOrigins;
 }
 
 export const TIES_PAGE = 50;
@@ -131,6 +134,7 @@ export class TieViews {
     private readonly gazetteer: Gazetteer,
     private readonly content: ContentService,
     private readonly program: ProgramService,
+    private readonly provenance: ProvenanceService,
   ) {}
 
   async explore(q: TiesQueryText): Promise<TiesView> {
@@ -172,12 +176,13 @@ export class TieViews {
     const tie = n >= 1 && n <= 2_147_483_647 ? await this.store.twinnings.get(n) : undefined;
     if (!tie) throw new NotFoundError(`There is no tie with id ${id}.`);
     const key = String(tie.id);
-    const [places, sections, program, mayEdit, snap] = await Promise.all([
+    const [places, sections, program, mayEdit, snap, origins] = await Promise.all([
       this.store.places.getMany([tie.a, tie.b]),
       this.content.sections('twinning', key),
       this.program.panels([{ type: 'twinning', ids: [key] }], { actor: viewer.actor }),
       viewer.actor ? this.content.mayEdit(viewer.actor, 'twinning', key) : false,
       this.gazetteer.snapshot(),
+      this.provenance.ofTie(tie),
     ]);
     const side = (pid: string): TieSide => {
       const place = places.get(pid);
@@ -196,7 +201,7 @@ export class TieViews {
           : (tie.listedBy === 'a') !== homeSecond
             ? 0
             : 1;
-    return { tie, sides, listedBy, sections, program, mayEdit };
+    return { tie, sides, listedBy, sections, program, mayEdit, origins };
   }
 }
 

@@ -73,6 +73,17 @@ export class RevisionsRepo {
     return r ? toRevision(r) : undefined;
   }
 
+  /** "entity:id" of every record of these kinds that has a revision. */
+  async edited(entities: string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('revisions')
+      .select(['entity', 'entity_id'])
+      .distinct()
+      .where('entity', 'in', entities)
+      .execute();
+    return rows.map((r) => `${r.entity}:${r.entity_id}`);
+  }
+
   /** The newest edits anywhere, for the admin area. */
   async recent(limit: number): Promise<Revision[]> {
     return (await this.select().orderBy('r.id', 'desc').limit(limit).execute()).map(toRevision);

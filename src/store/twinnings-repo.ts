@@ -336,6 +336,16 @@ export class TwinningsRepo {
     return toTwinning(row, (await this.sourcesOf([id])).get(id));
   }
 
+  /** How many ties have a known signing date. */
+  async countDated(): Promise<number> {
+    const r = await this.db
+      .selectFrom('twinnings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('signed_on', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   async count(): Promise<number> {
     const r = await this.db
       .selectFrom('twinnings')

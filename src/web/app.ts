@@ -16,6 +16,7 @@ import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
+import { aboutRoutes } from './routes/about.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { editRoutes } from './routes/edit.js';
@@ -159,6 +160,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   statsRoutes(app, ctx);
   rankingRoutes(app, ctx);
   networkRoutes(app, ctx);
+  aboutRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
   signInRoutes(app, ctx);

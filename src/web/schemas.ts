@@ -147,6 +147,18 @@ export const StatsBody = Type.Object({
   ),
   text: Type.String({ description: 'The figures as a paragraph' }),
   lang: Type.String(),
+  dataDate: Nullable(
+    Type.Object(
+      {
+        date: Type.String({ description: 'YYYY-MM-DD' }),
+        kind: Type.Union([Type.Literal('sync'), Type.Literal('snapshot')], {
+          description:
+            "'sync': last brought up to date from Wikidata; 'snapshot': the imported dataset's date",
+        }),
+      },
+      { description: 'The date the data describes; null when nothing says' },
+    ),
+  ),
 });
 
 export const PlaceRef = Type.Object({

@@ -73,6 +73,43 @@ export const en = {
       'Data: Wikidata (CC0), Natural Earth, GeoNames (CC BY 4.0), countries-states-cities-database by dr5hn (ODbL).',
   },
 
+  // ---- where facts come from, and the data as a whole ----
+  provenance: {
+    sources: (items: readonly string[]) =>
+      `${kit.plural(items.length, { one: 'Source', other: 'Sources' })}: ${items.join(', ')}`,
+    edited: (by: string, when: string) => `Set by ${by}, ${when}`,
+    editedAnonymously: (when: string) => `Set on this site, ${when}`,
+    kindOfPlace: 'Kind of place',
+    aboutLink: 'About the data and its age',
+    aboutTitle: 'About the data',
+    aboutIntro:
+      'Twinning gathers the world’s sister-city and partnership ties from open sources, and the people who run the programs correct and complete them here. Every fact names where it comes from: a source, or the editor who set it and when.',
+    snapshot: (date: string) => `The bundled data describes the world as of ${date}, as its sources knew it.`,
+    synced: (date: string) => `Last brought up to date from Wikidata on ${date}.`,
+    noManifest: 'This registry was imported without a description of its sources.',
+    figuresTitle: 'What the registry holds',
+    places: 'Places',
+    ties: 'Ties',
+    tiesWithCountries: 'Ties with a known country on both sides',
+    tiedPlacesLocated: 'Tied places with coordinates',
+    datedTies: 'Ties with a known signing date',
+    sourcesTitle: 'Sources and licences',
+    source: 'Source',
+    date: 'Date',
+    licence: 'Licence',
+    rulesTitle: 'How places were matched',
+    rulesIntro:
+      'Where a source did not say a place’s country or position, the build matched it with these rules; each was used only if its precision, measured blind on places whose country another source gives, was at least 98%.',
+    rule: 'Rule',
+    matched: 'Places matched',
+    precision: 'Measured precision',
+    partial:
+      'The data is partial: many ties are missing, and signing dates are rarely known. Program offices can add and correct their ties; the data quality page lists what to look at first.',
+    qualityLink: 'Data quality: what the data still lacks',
+    statsData: (date: string) => `Data as of ${date}.`,
+    share: (part: string, whole: string, percent: string) => `${part} of ${whole} (${percent})`,
+  },
+
   // ---- labels ----
   labels: {
     continents: {

@@ -54,6 +54,42 @@ export const zh = {
       '数据：Wikidata（CC0）、Natural Earth、GeoNames（CC BY 4.0）、dr5hn 的 countries-states-cities-database（ODbL）。',
   },
 
+  // ---- where facts come from, and the data as a whole ----
+  provenance: {
+    sources: (items: readonly string[]) => `来源：${items.join('、')}`,
+    edited: (by: string, when: string) => `由${by}于${when}设定`,
+    editedAnonymously: (when: string) => `于${when}在本站设定`,
+    kindOfPlace: '类别',
+    aboutLink: '关于数据及其时效',
+    aboutTitle: '关于数据',
+    aboutIntro:
+      'Twinning 从公开来源汇集全世界的友好城市与合作关系，并由各地友城工作者在此更正和补充。每一项事实都注明出处：来源，或设定它的编辑及时间。',
+    snapshot: (date: string) => `内置数据反映截至${date}各来源所知的情况。`,
+    synced: (date: string) => `最近一次于${date}根据 Wikidata 更新。`,
+    noManifest: '本登记库导入时未附带来源说明。',
+    figuresTitle: '登记库收录的内容',
+    places: '地点',
+    ties: '友好关系',
+    tiesWithCountries: '双方国家均已知的友好关系',
+    tiedPlacesLocated: '有坐标的结好地点',
+    datedTies: '签约日期已知的友好关系',
+    sourcesTitle: '来源与许可',
+    source: '来源',
+    date: '日期',
+    licence: '许可',
+    rulesTitle: '地点的匹配方式',
+    rulesIntro:
+      '来源未注明地点所属国家或位置时，构建过程按以下规则进行匹配；每条规则仅在其精确度（以另有来源注明国家的地点盲测）不低于 98% 时才被采用。',
+    rule: '规则',
+    matched: '匹配地点数',
+    precision: '实测精确度',
+    partial:
+      '数据并不完整：许多友好关系尚未收录，签约日期也很少已知。友城工作机构可以在此添加和更正其友好关系；数据质量页列出了最需要关注的问题。',
+    qualityLink: '数据质量：数据仍缺少什么',
+    statsData: (date: string) => `数据截至${date}。`,
+    share: (part: string, whole: string, percent: string) => `${whole}中的${part}（${percent}）`,
+  },
+
   // ---- labels ----
   labels: {
     continents: {

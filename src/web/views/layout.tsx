@@ -151,7 +151,9 @@ function frame(lang: Lang, site: Site | undefined): Frame {
     bottom: renderToString(
       <>
         <footer class="site">
-          <p>{t.footerData}</p>
+          <p>
+            {t.footerData} <a href={href('/about', lang)}>{catalogue(lang).provenance.aboutLink}</a>
+          </p>
         </footer>
         <script src={siteAssets().suggest.path} defer />
       </>,

@@ -45,13 +45,14 @@ export function statsApi(ctx: AppContext): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         const opts = statsOptions(req.query);
-        const result = await ctx.stats.forPlace(req.params.id, opts);
         const lang = req.query.lang ?? 'en';
+        const r = await ctx.stats.report(req.params.id, opts, lang);
         return {
-          place: { id: result.place.id, name: result.place.name, kind: result.place.kind },
-          ...result.stats,
-          text: await ctx.stats.paragraph(result, lang),
+          place: { id: r.place.id, name: r.place.name, kind: r.place.kind },
+          ...r.stats,
+          text: r.text,
           lang,
+          dataDate: r.dataDate,
         };
       },
     );

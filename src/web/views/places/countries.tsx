@@ -2,6 +2,7 @@ import { CONTINENTS } from '../../../domain/countries.js';
 import type { CountriesView, CountryView } from '../../../services/place-views.js';
 import { COUNTRY_SECTIONS } from '../../../domain/sections.js';
 import { countryName, currencyLabel, languagesLabel, localName, zoneLabel } from '../../i18n/index.js';
+import { Origin } from '../origin.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
@@ -75,9 +76,15 @@ export function countryPage(v: ViewContext, c: CountryView): string {
             <dt>{t.continent}</dt>
             <dd>{c.detail.facts.continent ? v.t.labels.continents[c.detail.facts.continent] : t.unknown}</dd>
             <dt>{t.languages}</dt>
-            <dd>{languagesLabel(lang, country.languages) ?? t.unknown}</dd>
+            <dd>
+              {languagesLabel(lang, country.languages) ?? t.unknown}
+              <Origin v={v} origin={c.origins.languages} />
+            </dd>
             <dt>{t.currency}</dt>
-            <dd>{currencyLabel(lang, country.currency) ?? t.unknown}</dd>
+            <dd>
+              {currencyLabel(lang, country.currency) ?? t.unknown}
+              <Origin v={v} origin={c.origins.currency} />
+            </dd>
             <dt>{t.timezones}</dt>
             <dd>{c.timezones.length ? c.timezones.map(zoneLabel).join(', ') : t.unknown}</dd>
           </dl>

@@ -6,6 +6,7 @@ import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
 import { PartnerMap } from '../partner-map.js';
+import { Origin } from '../origin.js';
 import { EditLink } from '../post-form.js';
 import { ProgramPanels } from '../program.js';
 import { Sections } from '../sections.js';
@@ -33,6 +34,7 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
     ([x], [y]) => (x ? 0 : 1) - (y ? 0 : 1) || v.t.collator.compare(countryName(x), countryName(y)),
   );
   const f = pr.facts;
+  const o = pr.origins;
   const tie = pr.homeTie?.twinning;
   const partnerOf = tie ? t.partnerOf(homeName, tie.signed ? v.t.date(tie.signed) : null) : undefined;
   return renderPage(v, {
@@ -79,27 +81,55 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
                 </dd>
               </>
             )}
+            <dt>{v.t.provenance.kindOfPlace}</dt>
+            <dd>
+              {t.kinds[p.kind]}
+              <Origin v={v} origin={o.kind} />
+            </dd>
+            {p.kind !== 'country' && (
+              <>
+                <dt>{t.country}</dt>
+                <dd>
+                  {countryName(p.country)}
+                  <Origin v={v} origin={p.country ? o.country : undefined} />
+                </dd>
+              </>
+            )}
             <dt>{t.population}</dt>
             <dd>
               {p.population !== null
                 ? `${v.t.num(p.population)}${p.populationYear ? ` (${p.populationYear})` : ''}`
                 : t.unknown}
+              <Origin v={v} origin={o.population} />
             </dd>
             <dt>{p.leaderTitle ?? t.leader}</dt>
             <dd>
               {p.leaderName ?? t.unknown}
               {p.leaderName && p.leaderSince && ` (${t.since} ${v.t.date(p.leaderSince)})`}
+              <Origin v={v} origin={o.leader} />
             </dd>
             <dt>{t.languages}</dt>
-            <dd>{languagesLabel(lang, f.languages) ?? t.unknown}</dd>
+            <dd>
+              {languagesLabel(lang, f.languages) ?? t.unknown}
+              <Origin v={v} origin={o.languages} />
+            </dd>
             <dt>{t.currency}</dt>
-            <dd>{currencyLabel(lang, f.currency) ?? t.unknown}</dd>
+            <dd>
+              {currencyLabel(lang, f.currency) ?? t.unknown}
+              <Origin v={v} origin={o.currency} />
+            </dd>
             <dt>{t.timezone}</dt>
-            <dd>{f.timezone ? zoneLabel(f.timezone) : t.unknown}</dd>
+            <dd>
+              {f.timezone ? zoneLabel(f.timezone) : t.unknown}
+              <Origin v={v} origin={o.timezone} />
+            </dd>
             {p.lat !== null && p.lon !== null && (
               <>
                 <dt>{t.coordinates}</dt>
-                <dd>{`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}</dd>
+                <dd>
+                  {`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}
+                  <Origin v={v} origin={o.coordinates} />
+                </dd>
               </>
             )}
             {p.wikidata && (

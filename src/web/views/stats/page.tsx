@@ -31,6 +31,7 @@ export function statsPage(v: ViewContext, view: StatsPageView, origin: string): 
   const t = v.t.stats;
   const s = view.stats;
   const q = view.filter;
+  const dataNote = dataDateNote(v, view);
   const name = localName(view.place, lang);
   const base = statsPath(view.place.id);
   const dl = (file: string) => href(`${base}/${file}`, lang, q);
@@ -98,7 +99,14 @@ export function statsPage(v: ViewContext, view: StatsPageView, origin: string): 
           <button type="submit">{t.apply}</button>
         </form>
 
-        <p class="card lead">{view.text}</p>
+        <div class="card">
+          <p class="lead">{view.text}</p>
+          {dataNote && (
+            <p class="muted">
+              {dataNote} <a href={href('/about', v.lang)}>{v.t.provenance.aboutLink}</a>
+            </p>
+          )}
+        </div>
         <ul class="figures">
           <li>
             <span class="n">{v.t.num(s.total)}</span>
@@ -210,6 +218,7 @@ export function statsPage(v: ViewContext, view: StatsPageView, origin: string): 
 export function statsEmbed(v: ViewContext, view: StatsPageView): string {
   const t = v.t.stats;
   const name = localName(view.place, v.lang);
+  const dataNote = dataDateNote(v, view);
   return (
     '<!doctype html>' +
     renderToString(
@@ -224,6 +233,7 @@ export function statsEmbed(v: ViewContext, view: StatsPageView): string {
           <p>{view.text}</p>
           {statsChart(v, view, 'growth')}
           <p class="source">
+            {dataNote && `${dataNote} `}
             <a href={href(statsPath(view.place.id), v.lang, view.filter)} target="_top">
               {t.sourceNote}
             </a>
@@ -232,4 +242,11 @@ export function statsEmbed(v: ViewContext, view: StatsPageView): string {
       </html>,
     )
   );
+}
+
+/** "Data as of Aug. 8, 2026.": what date the figures rest on, where known. */
+function dataDateNote(v: ViewContext, view: StatsPageView): string | null {
+  return view.dataDate
+    ? v.t.provenance.statsData(v.t.date({ date: view.dataDate.date, precision: 'day' }))
+    : null;
 }

@@ -3,6 +3,7 @@ import type { TieView } from '../../../services/tie-views.js';
 import { siteAssets } from '../../assets.js';
 import { countryName, localName } from '../../i18n/index.js';
 import { TiesMap } from '../charts.js';
+import { Origin } from '../origin.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
@@ -30,6 +31,7 @@ export function tiePage(v: ViewContext, view: TieView): string {
         ? null
         : localName(sides[view.listedBy].place, lang);
   const located = sides.every((s) => s.place.lat !== null && s.place.lon !== null);
+  const o = view.origins;
   return renderPage(v, {
     title,
     children: (
@@ -39,15 +41,27 @@ export function tiePage(v: ViewContext, view: TieView): string {
           <h2 id="h-facts">{t.facts}</h2>
           <dl class="facts">
             <dt>{t.kind}</dt>
-            <dd>{labels.tieKinds[tie.kind]}</dd>
+            <dd>
+              {labels.tieKinds[tie.kind]}
+              <Origin v={v} origin={o.kind} />
+            </dd>
             <dt>{t.status}</dt>
-            <dd>{labels.statuses[tie.status]}</dd>
+            <dd>
+              {labels.statuses[tie.status]}
+              <Origin v={v} origin={o.status} />
+            </dd>
             <dt>{t.signed}</dt>
-            <dd>{tie.signed ? v.t.date(tie.signed) : t.unknown}</dd>
+            <dd>
+              {tie.signed ? v.t.date(tie.signed) : t.unknown}
+              <Origin v={v} origin={o.signed} />
+            </dd>
             {tie.ended && (
               <>
                 <dt>{t.ended}</dt>
-                <dd>{v.t.date(tie.ended)}</dd>
+                <dd>
+                  {v.t.date(tie.ended)}
+                  <Origin v={v} origin={o.ended} />
+                </dd>
               </>
             )}
             {listed && (
@@ -59,7 +73,10 @@ export function tiePage(v: ViewContext, view: TieView): string {
             {tie.notes && (
               <>
                 <dt>{t.notes}</dt>
-                <dd>{tie.notes}</dd>
+                <dd>
+                  {tie.notes}
+                  <Origin v={v} origin={o.notes} />
+                </dd>
               </>
             )}
             {tie.sources.length > 0 && (
