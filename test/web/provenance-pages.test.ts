@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { factOrigins } from '../../src/domain/provenance.js';
+import { factOrigins, type FactsState } from '../../src/domain/provenance.js';
 import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
 import type { Visitor } from '../helpers/client.js';
@@ -26,7 +26,7 @@ describe('factOrigins', () => {
   });
 
   it('names the person who last changed a fact, not one who changed another', () => {
-    const states = [
+    const states: FactsState[] = [
       {
         at: '2026-01-01T00:00:00Z',
         by: null,
@@ -53,8 +53,8 @@ describe('factOrigins', () => {
       },
     ];
     const o = factOrigins(sources, states, shown);
-    expect(o.population.edited).toEqual({ by: 'Bo', at: '2026-03-01T00:00:00Z' });
-    expect(o.kind.edited).toBeNull();
+    expect(o.population!.edited).toEqual({ by: 'Bo', at: '2026-03-01T00:00:00Z' });
+    expect(o.kind!.edited).toBeNull();
   });
 });
 
