@@ -123,9 +123,9 @@ export class StatsService {
     const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
-      return (lang === 'zh' ? c?.names.zh : undefined) ?? c?.name ?? englishCountryName(code) ?? code;
+      return (lang === 'en' ? undefined : c?.names[lang]) ?? c?.name ?? englishCountryName(code) ?? code;
     };
-    const placeName = (lang === 'zh' ? place.names.zh : undefined) ?? place.name;
+    const placeName = (lang === 'en' ? undefined : place.names[lang]) ?? place.name;
     return statsParagraph({ placeName, stats, countryName }, lang);
   }
 }
