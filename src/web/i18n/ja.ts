@@ -319,7 +319,7 @@ export const ja = {
     fromPlace: '出発地',
     toPlace: '目的地',
     find: 'つながりを探す',
-    steps: (n) => `提携${kit.num(n)}つ分の距離`,
+    steps: (n) => `${kit.num(n)}つの提携でつながっています。`,
     noChain: 'これらの場所を結ぶ提携のつながりはありません。',
     bothEnds: '出発地と目的地の両方を入力してください。',
     which: (text) => `どの「${text}」ですか？`,

@@ -123,7 +123,8 @@ export const ko = {
     partnerCountries: '상대 국가별 결연',
     culture: '문화',
     cultureEmpty: '문화 소개가 아직 없습니다: 언어, 음식, 스포츠, 축제, 기후.',
-    tiesWith: (c, n) => `${josa(c, '과')}의 결연 ${kit.num(n)}건`,
+    // the counter spaced from the figure (as Korean spelling allows), so the link's name holds its text, the figure
+    tiesWith: (c, n) => `${josa(c, '과')}의 결연 ${kit.num(n)} 건`,
     place: '장소',
     country: '국가',
     count: '결연 수',
@@ -324,7 +325,7 @@ export const ko = {
     fromPlace: '출발',
     toPlace: '도착',
     find: '연결 찾기',
-    steps: (n) => `결연 ${kit.num(n)}단계 거리`,
+    steps: (n) => `결연 ${kit.num(n)}단계로 이어집니다.`,
     noChain: '이 장소들을 잇는 결연의 연결이 없습니다.',
     bothEnds: '출발과 도착 장소를 모두 입력해 주세요.',
     which: (text) => `어느 ‘${text}’인가요?`,
