@@ -188,7 +188,7 @@ export const ja = {
     homeMapDesc: (home, n, shown) =>
       `${home}から、${n}か所の提携先のうち位置がわかる${shown}か所へ線を引いた世界地図。`,
     partners: '提携先',
-    signed: (d) => `${d}協定締結`,
+    signed: (d) => `協定締結：${d}`,
     signedUnknown: '締結日の記録なし',
     aboutHome: (home) => `${home}について`,
     homeStats: (home) => `数字とグラフで見る${home}の提携`,

@@ -193,7 +193,7 @@ export const ko = {
     homeMapDesc: (home, n, shown) =>
       `${home}에서 결연 도시 ${n}곳 가운데 위치가 알려진 ${shown}곳으로 선을 이은 세계 지도.`,
     partners: '결연 도시',
-    signed: (d) => `${d} 협정 체결`,
+    signed: (d) => `협정 체결: ${d}`,
     signedUnknown: '체결일 기록 없음',
     aboutHome: (home) => `${home} 소개`,
     homeStats: (home) => `숫자와 그래프로 보는 ${home}의 결연`,
