@@ -141,9 +141,30 @@ export class StatsService {
     const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
-      return (lang === 'zh' ? c?.names.zh : undefined) ?? c?.name ?? englishCountryName(code) ?? code;
+      if (lang === 'en') return c?.name ?? englishCountryName(code) ?? code;
+      // the same names as the charts and tables beside the paragraph (CLDR's, through Intl)
+      return regionName(lang, code) ?? c?.names[lang] ?? c?.name ?? englishCountryName(code) ?? code;
     };
-    const placeName = (lang === 'zh' ? place.names.zh : undefined) ?? place.name;
+    const placeName = (lang === 'en' ? undefined : place.names[lang]) ?? place.name;
     return statsParagraph({ placeName, stats, countryName }, lang);
+  }
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** A country's name in a language from CLDR (Intl), or undefined where Intl does not know the code. */
+function regionName(lang: string, code: string): string | undefined {
+  if (!/^[A-Z]{2}$/.test(code)) return undefined;
+  let dn = regionNames.get(lang);
+  if (!dn)
+    regionNames.set(
+      lang,
+      (dn = new Intl.DisplayNames([lang === 'zh' ? 'zh-Hans' : lang], { type: 'region' })),
+    );
+  try {
+    const name = dn.of(code);
+    return name && name !== code ? name : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -8,7 +8,7 @@
   for (var i = 0; i < boxes.length; i++) enhance(boxes[i], i);
 
   function enhance(input, n) {
-    var lang = document.documentElement.lang === 'zh-Hans' ? 'zh' : 'en';
+    var lang = document.documentElement.lang.split('-')[0] || 'en';
     var list = document.createElement('ul');
     list.id = 'suggest-' + n;
     list.className = 'suggest';
