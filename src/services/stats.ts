@@ -123,9 +123,22 @@ export class StatsService {
     const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
-      return (lang === 'zh' ? c?.names.zh : undefined) ?? c?.name ?? englishCountryName(code) ?? code;
+      // the data's name in the language, else (languages the data has no names in) Intl's, else the main name
+      const native =
+        lang === 'en' ? undefined : (c?.names[lang] ?? (lang === 'zh' ? undefined : regionName(lang, code)));
+      return native ?? c?.name ?? englishCountryName(code) ?? code;
     };
     const placeName = (lang === 'zh' ? place.names.zh : undefined) ?? place.name;
     return statsParagraph({ placeName, stats, countryName }, lang);
+  }
+}
+
+/** A country's name from Intl (CLDR) in a language the data has no names in; undefined if Intl knows none. */
+function regionName(lang: string, code: string): string | undefined {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code);
+    return name || undefined;
+  } catch {
+    return undefined;
   }
 }

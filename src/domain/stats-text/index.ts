@@ -4,8 +4,10 @@
 import type { ParagraphWriter, StatsTextInput } from './common.js';
 import { paragraph as en } from './en.js';
 import { paragraph as zh } from './zh.js';
+import { paragraph as es } from './es.js';
+import { paragraph as ru } from './ru.js';
 
-const WRITERS = { en, zh } satisfies Record<string, ParagraphWriter>;
+const WRITERS = { en, zh, es, ru } satisfies Record<string, ParagraphWriter>;
 
 export type StatsLang = keyof typeof WRITERS;
 export const STATS_LANGS = Object.keys(WRITERS) as StatsLang[];
