@@ -81,7 +81,7 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
     );
     const rest = s.countries - named.length;
     if (rest > 0)
-      parts.push(`остальные — ещё в ${count(rest, ['другой стране', 'других странах', 'других странах'])}`);
+      parts.push(`остальные — в ${count(rest, ['другой стране', 'других странах', 'других странах'])}`);
     out.push(`По странам: ${parts.join('; ')}.`);
   }
 

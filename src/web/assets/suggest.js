@@ -8,7 +8,8 @@
   for (var i = 0; i < boxes.length; i++) enhance(boxes[i], i);
 
   function enhance(input, n) {
-    var lang = document.documentElement.lang === 'zh-Hans' ? 'zh' : 'en';
+    var pageLang = document.documentElement.lang || 'en';
+    var lang = pageLang === 'zh-Hans' ? 'zh' : pageLang;
     var list = document.createElement('ul');
     list.id = 'suggest-' + n;
     list.className = 'suggest';

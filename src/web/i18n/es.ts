@@ -115,7 +115,7 @@ export const es = {
       'Todavía no se ha escrito nada sobre este lugar: programas, economía, lugares para visitar, clima, deportes y gastronomía local.',
     tieEmpty: (home) => `La historia del hermanamiento con ${home} aún no se ha escrito.`,
     partnerOf: (home, signed) =>
-      signed ? `Hermanado con ${home} desde ${fromDate(signed)}.` : `Hermanado con ${home}.`,
+      signed ? `Hermanamiento con ${home} desde ${fromDate(signed)}.` : `Hermanamiento con ${home}.`,
     aboutTie: 'Sobre el hermanamiento',
     agreementSigned: 'Acuerdo firmado',
     tieKind: 'Tipo de vínculo',
@@ -202,7 +202,7 @@ export const es = {
     tieLink: (a, b) => `${a} – ${b}`,
     homeTitle: (home) => `${home} y sus ciudades hermanas`,
     homeIntro: (home, n, countries) =>
-      `${home} está hermanada con ${count(n, 'lugar', 'lugares')} de ${count(countries, 'país', 'países')}: ciudades hermanas, ciudades amigas y socias. Conozca quiénes son, qué hacemos juntos y cómo participar.`,
+      `${home} tiene hermanamientos con ${count(n, 'lugar', 'lugares')} de ${count(countries, 'país', 'países')}: ciudades hermanas, ciudades amigas y socias. Conozca quiénes son, qué hacemos juntos y cómo participar.`,
     homeNone: (home) => `Todavía no hay hermanamientos registrados de ${home}.`,
     homeMap: (home) => `${home} y sus ciudades hermanas en el mapa`,
     homeMapDesc: (home, n, shown) =>
