@@ -123,9 +123,9 @@ export class StatsService {
     const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
-      // the data's name in the language, else (languages the data has no names in) Intl's, else the main name
+      // the data's name in Chinese; in other languages Intl's (as the charts and tables name them), else the data's
       const native =
-        lang === 'en' ? undefined : (c?.names[lang] ?? (lang === 'zh' ? undefined : regionName(lang, code)));
+        lang === 'en' ? undefined : lang === 'zh' ? c?.names.zh : (regionName(lang, code) ?? c?.names[lang]);
       return native ?? c?.name ?? englishCountryName(code) ?? code;
     };
     const placeName = (lang === 'zh' ? place.names.zh : undefined) ?? place.name;

@@ -29,15 +29,22 @@ export function htmlLang(lang: Lang): string {
 
 /**
  * A place's name in the reader's language where the data has it, else its main name. Takes full places
- * (`names`) and the summaries lists carry (`nameZh`).
+ * (`names`) and the summaries lists carry (`nameZh`). Beyond English and Chinese, a country (its id an ISO
+ * code) is named as Intl names it, as the country headings and charts do.
  */
 export function localName(
-  p: { name: string; names?: Record<string, string>; nameZh?: string | null },
+  p: { name: string; names?: Record<string, string>; nameZh?: string | null; id?: string; kind?: string },
   lang: Lang,
 ): string {
   if (lang === 'en') return p.name;
   if (lang === 'zh') return p.names?.zh ?? p.nameZh ?? p.name;
-  return p.names?.[lang] ?? p.name;
+  return intlCountryName(p, lang) ?? p.names?.[lang] ?? p.name;
+}
+
+function intlCountryName(p: { id?: string; kind?: string }, lang: Lang): string | undefined {
+  if (p.kind !== 'country' || !p.id || !/^[A-Z]{2}$/.test(p.id)) return undefined;
+  const name = countryName(lang, p.id);
+  return name === p.id ? undefined : name;
 }
 
 /** A person's name as shown with their comments and edits; a deleted account's in the reader's language. */
