@@ -10,9 +10,9 @@ const kit = intlKit('es');
 /** "1996", "noviembre de 1996", "5 de noviembre de 1996" */
 const date = intlDates('es', 'long');
 
-/** n with the noun in its form: "1 hermanamiento", "2 hermanamientos" */
+/** n with the noun in its form, kept on one line: "1 hermanamiento", "2 hermanamientos" */
 const count = (n: number, one: string, other: string) =>
-  kit.plural(n, { one: `${kit.num(n)} ${one}`, other: `${kit.num(n)} ${other}` });
+  kit.plural(n, { one: `${kit.num(n)}\u00a0${one}`, other: `${kit.num(n)}\u00a0${other}` });
 const ties = (n: number) => count(n, 'hermanamiento', 'hermanamientos');
 /** "desde 1996", "desde noviembre de 1996", "desde el 5 de noviembre de 1996" */
 const fromDate = (d: string) => (/^\d/.test(d) && !/^\d{4}$/.test(d) ? `el ${d}` : d);
@@ -239,8 +239,8 @@ export const es = {
     apply: 'Mostrar',
     count: (n) =>
       kit.plural(n, {
-        one: `${kit.num(n)} hermanamiento coincide.`,
-        other: `${kit.num(n)} hermanamientos coinciden.`,
+        one: `${kit.num(n)}\u00a0hermanamiento coincide.`,
+        other: `${kit.num(n)}\u00a0hermanamientos coinciden.`,
       }),
     none: 'Ningún hermanamiento coincide con estos filtros.',
     place: 'Lugar',

@@ -12,13 +12,13 @@ const kit = intlKit('ru');
 /** "1996", "ноябрь 1996 г.", "5 ноября 1996 г." */
 const date = intlDates('ru', 'long');
 
-/** n with the noun in its form after the numeral: 1 связь, 2 связи, 5 связей, 21 связь */
+/** n with the noun in its form after the numeral: 1 связь, 2 связи, 5 связей, 21 связь (kept on one line) */
 const count = (n: number, one: string, few: string, many: string) =>
   kit.plural(n, {
-    one: `${kit.num(n)} ${one}`,
-    few: `${kit.num(n)} ${few}`,
-    many: `${kit.num(n)} ${many}`,
-    other: `${kit.num(n)} ${few}`,
+    one: `${kit.num(n)}\u00a0${one}`,
+    few: `${kit.num(n)}\u00a0${few}`,
+    many: `${kit.num(n)}\u00a0${many}`,
+    other: `${kit.num(n)}\u00a0${few}`,
   });
 const ties = (n: number) => count(n, 'связь', 'связи', 'связей');
 const places = (n: number) => count(n, 'место', 'места', 'мест');
@@ -246,10 +246,10 @@ export const ru = {
     apply: 'Показать',
     count: (n) =>
       kit.plural(n, {
-        one: `Найдена ${kit.num(n)} связь.`,
-        few: `Найдено ${kit.num(n)} связи.`,
-        many: `Найдено ${kit.num(n)} связей.`,
-        other: `Найдено ${kit.num(n)} связи.`,
+        one: `Найдена ${kit.num(n)}\u00a0связь.`,
+        few: `Найдено ${kit.num(n)}\u00a0связи.`,
+        many: `Найдено ${kit.num(n)}\u00a0связей.`,
+        other: `Найдено ${kit.num(n)}\u00a0связи.`,
       }),
     none: 'Нет связей, подходящих под эти фильтры.',
     place: 'Место',
@@ -326,10 +326,10 @@ export const ru = {
     count: 'Связи',
     unknownYearNote: (n) =>
       `${kit.plural(n, {
-        one: `${kit.num(n)} связь без известного года не показана`,
-        few: `${kit.num(n)} связи без известного года не показаны`,
-        many: `${kit.num(n)} связей без известного года не показаны`,
-        other: `${kit.num(n)} связи без известного года не показаны`,
+        one: `${kit.num(n)}\u00a0связь без известного года не показана`,
+        few: `${kit.num(n)}\u00a0связи без известного года не показаны`,
+        many: `${kit.num(n)}\u00a0связей без известного года не показаны`,
+        other: `${kit.num(n)}\u00a0связи без известного года не показаны`,
       })} на графике.`,
     sourceNote: 'Данные реестра Twinning.',
   },
