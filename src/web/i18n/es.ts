@@ -338,7 +338,7 @@ export const es = {
     rank: 'N.º',
     place: 'Lugar',
     country: 'País',
-    count: 'Hermanamientos',
+    count: 'Total',
     none: 'No hay coincidencias.',
   },
 
@@ -414,7 +414,7 @@ export const es = {
       `${kit.num(total)} en total; se ${kit.plural(shown, { one: `muestra el primero`, other: `muestran los ${kit.num(shown)} primeros` })}.`,
     place: 'Lugar',
     country: 'País',
-    ties2: 'Hermanamientos',
+    ties2: 'Total',
     stats: 'estadísticas',
     none: 'Ninguno.',
   },
