@@ -2,12 +2,14 @@ import { en, type MailCatalogue } from './mail-text/en.js';
 import { zh } from './mail-text/zh.js';
 import { ja } from './mail-text/ja.js';
 import { ko } from './mail-text/ko.js';
+import { es } from './mail-text/es.js';
+import { ru } from './mail-text/ru.js';
 
 // The words of the site's mail: one catalogue per language in mail-text/ (English is the source; the others
 // are checked against it with `satisfies MailCatalogue`). A language is added by adding its file and naming it
 // here. Each user gets mail in their own language (`users.lang`).
 
-const CATALOGUES = { en, zh, ja, ko } satisfies Record<string, MailCatalogue>;
+const CATALOGUES = { en, zh, ja, ko, es, ru } satisfies Record<string, MailCatalogue>;
 
 export type MailLang = keyof typeof CATALOGUES;
 export const MAIL_LANGS = Object.keys(CATALOGUES) as MailLang[];

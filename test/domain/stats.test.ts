@@ -98,3 +98,142 @@ describe('the English paragraph', () => {
     expect(text([tie('DE', null), tie('FR', null)])).toContain('The years the ties were made are not known.');
   });
 });
+
+// The Spanish and Russian writers, on the same fixtures, with country names as Intl gives them in the language.
+const textIn = (lang: 'es' | 'ru', ties: StatTie[], opts = {}) => {
+  const names = new Intl.DisplayNames([lang], { type: 'region' });
+  return statsParagraph(
+    { placeName: 'Delft', stats: computeStats(ties, opts), countryName: (c) => names.of(c) ?? c },
+    lang,
+  );
+};
+/** n ties with partners in one country, each signed in its own year from 2001 */
+const many = (n: number, country: string) =>
+  Array.from({ length: n }, (_, i) => tie(country, String(2001 + i)));
+
+describe('the Spanish paragraph', () => {
+  it('says when there is nothing', () => {
+    expect(textIn('es', [])).toBe('Delft no tiene ningún hermanamiento conocido.');
+  });
+  it('uses the singular for one', () => {
+    expect(textIn('es', [tie('DE', '2001')])).toBe(
+      'Delft tiene hermanamientos con 1 lugar de 1 país. El socio está en Europa. ' +
+        'El primer hermanamiento se firmó en 2001.',
+    );
+  });
+  it('uses the plural for 2, 5 and 21', () => {
+    expect(textIn('es', [tie('DE', null), tie('FR', null)])).toContain(
+      'Delft tiene hermanamientos con 2 lugares de 2 países.',
+    );
+    expect(textIn('es', many(5, 'DE'))).toContain('Delft tiene hermanamientos con 5 lugares de 1 país.');
+    expect(textIn('es', many(21, 'DE'))).toContain('con 21 lugares de 1 país. Todos están en Europa.');
+  });
+  it('says the number grew every year only when it did', () => {
+    const grew = textIn('es', [tie('DE', '2001'), tie('FR', '2002'), tie('US', '2003')]);
+    expect(grew).toContain('El número ha crecido cada año desde el primer hermanamiento, en 2001.');
+    const gap = textIn('es', [tie('DE', '2001'), tie('FR', '2003')]);
+    expect(gap).toContain(
+      'El primer hermanamiento se firmó en 2001; hubo otros nuevos en otro año, hasta 2003.',
+    );
+  });
+  it('names the continents and countries one by one', () => {
+    expect(textIn('es', [tie('US', null), tie('US', null), tie('GB', null), tie('JP', null)])).toBe(
+      'Delft tiene hermanamientos con 4 lugares de 3 países. ' +
+        '2 están en América del Norte, 1 en Asia y 1 en Europa. ' +
+        '2 están en Estados Unidos, 1 en Reino Unido y 1 en Japón. ' +
+        'No se conocen los años en que se firmaron los hermanamientos.',
+    );
+  });
+  it("says for how many ties the partner's country and the year are not known", () => {
+    const t = textIn('es', [tie('DE', '2001'), tie(null, '2002'), tie(null, null)]);
+    expect(t).toContain('En 2 de estos hermanamientos no se conoce el país del socio.');
+    expect(t).toContain('En 1 hermanamiento no se conoce el año.');
+    expect(textIn('es', [tie(null, null)])).toContain('No se conoce el país del socio.');
+  });
+  it('counts what was added since a day and what an earlier picture leaves out', () => {
+    const ties = [tie('DE', '1990-05-01'), tie('FR', '2001-03-01'), tie('IT', '2002-03-01'), tie('JP', null)];
+    expect(textIn('es', ties, { since: '2000-01-01' })).toContain(
+      'Desde el 1 de enero de 2000 se han añadido 2 hermanamientos.',
+    );
+    expect(textIn('es', ties, { asOf: '2001-12-31' })).toMatch(
+      /^Al 31 de diciembre de 2001, Delft tenía hermanamientos con 2 lugares de 2 países\..* Se excluye 1 hermanamiento sin fecha conocida\.$/,
+    );
+  });
+});
+
+describe('the Russian paragraph', () => {
+  it('says when there is nothing', () => {
+    expect(textIn('ru', [])).toBe('Delft не имеет известных побратимских связей.');
+  });
+  it('uses the forms of 1', () => {
+    expect(textIn('ru', [tie('DE', '2001')])).toBe(
+      'Delft поддерживает побратимские связи с 1 партнёром в 1 стране. Партнёр находится в Европе. ' +
+        'Первая связь установлена в 2001 г.',
+    );
+  });
+  it('uses the forms of 2, 5 and 21', () => {
+    expect(textIn('ru', [tie('DE', null), tie('FR', null)])).toContain(
+      'Delft поддерживает побратимские связи с 2 партнёрами в 2 странах.',
+    );
+    expect(textIn('ru', many(5, 'DE'))).toContain('с 5 партнёрами в 1 стране. Все они находятся в Европе.');
+    expect(textIn('ru', many(21, 'DE'))).toContain('с 21 партнёром в 1 стране.');
+    const countries = ['DE', 'FR', 'IT', 'ES', 'PL', 'CZ', 'AT', 'BE', 'SE', 'NO', 'FI', 'DK'];
+    const spread = [...countries, ...countries.slice(0, 9)].map((c) => tie(c, null));
+    expect(spread).toHaveLength(21);
+    const t = textIn('ru', [...spread, ...Array.from({ length: 9 }, (_, i) => tie(`J${i}`, null))]);
+    expect(t).toMatch(/^Delft поддерживает побратимские связи с 30 партнёрами в 21 стране\./);
+    expect(t).toContain('21 из них — в Европе.');
+    expect(t).toContain('— по 2; остальные — в 12 других странах.');
+  });
+  it('says the number grew every year only when it did', () => {
+    const grew = textIn('ru', [tie('DE', '2001'), tie('FR', '2002'), tie('US', '2003')]);
+    expect(grew).toContain('Число связей растёт каждый год с первого побратимства в 2001 г.');
+    const gap = textIn('ru', [tie('DE', '2001'), tie('FR', '2003')]);
+    expect(gap).toContain(
+      'Первая связь установлена в 2001 г.; новые появлялись ещё в 1 году, вплоть до 2003 г.',
+    );
+    const gaps = textIn('ru', [tie('DE', '2001'), tie('FR', '2003'), tie('FR', '2005'), tie('IT', '2007')]);
+    expect(gaps).toContain('новые появлялись ещё в 3 годах, вплоть до 2007 г.');
+  });
+  it('names continents in the prepositional and countries before a dash', () => {
+    expect(textIn('ru', [tie('US', null), tie('US', null), tie('GB', null), tie('JP', null)])).toBe(
+      'Delft поддерживает побратимские связи с 4 партнёрами в 3 странах. ' +
+        '2 партнёра — в Северной Америке, 1 — в Азии и 1 — в Европе. ' +
+        'По странам: Соединенные Штаты — 2; Великобритания и Япония — по 1. ' +
+        'Годы установления связей неизвестны.',
+    );
+  });
+  it('gives the counts of ties their forms after verbs and prepositions', () => {
+    const five = [...many(5, 'DE'), tie('FR', '2010-06-01'), tie('FR', '2011-06-01')];
+    expect(textIn('ru', five, { since: '2010-01-01' })).toContain('С 1 января 2010 г. добавились 2 связи.');
+    expect(textIn('ru', many(6, 'DE'), { since: '2001-06-01' })).toContain(
+      'С 1 июня 2001 г. добавилось 5 связей.',
+    );
+    expect(textIn('ru', many(2, 'DE'), { since: '2001-06-01' })).toContain(
+      'С 1 июня 2001 г. добавилась 1 связь.',
+    );
+    const unknown = [tie('DE', '2001'), tie(null, '2002'), tie(null, null), tie('FR', null)];
+    const t = textIn('ru', unknown);
+    expect(t).toContain('Для 2 из этих связей страна партнёра неизвестна.');
+    expect(t).toContain('Для 2 связей год неизвестен.');
+    expect(textIn('ru', [tie('DE', '2001'), tie('FR', null)])).toContain('Для 1 связи год неизвестен.');
+    const asOf = textIn('ru', [tie('DE', '1990-05-01'), tie('FR', null), tie('IT', null)], {
+      asOf: '2001-12-31',
+    });
+    expect(asOf).toMatch(
+      /^По состоянию на 31 декабря 2001 г\. Delft поддерживает побратимские связи с 1 партнёром/,
+    );
+    expect(asOf).toMatch(/Не учтены 2 связи без известной даты\.$/);
+  });
+  it('gives the levels their own sentence', () => {
+    const t = textIn('ru', [
+      tie('DE', null, { localKind: 'region' }),
+      tie('FR', null),
+      tie('IT', null),
+      tie('ES', null),
+      tie('PL', null),
+      tie('CZ', null),
+    ]);
+    expect(t).toContain('Из них 1 установлена на региональном уровне и 5 — на городском уровне.');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
 import { LANGS, messages } from '../../src/web/i18n/index.js';
+import { es } from '../../src/web/i18n/es.js';
+import { ru } from '../../src/web/i18n/ru.js';
 
 /** Every key path of a catalogue, with the kind of value there (text, function of n arguments, object). */
 function shape(o: unknown, path = ''): Map<string, string> {
@@ -10,6 +12,9 @@ function shape(o: unknown, path = ''): Map<string, string> {
   } else out.set(path, typeof o === 'function' ? 'function' : typeof o);
   return out;
 }
+
+/** a text with its no-break spaces as plain ones */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describe('catalogues', () => {
   const reference = shape(en);
@@ -38,5 +43,59 @@ describe('catalogues', () => {
     expect(en.places.ties(1)).toBe('1 tie');
     expect(en.places.ties(2)).toBe('2 ties');
     expect(en.places.ties(1200)).toBe('1,200 ties');
+  });
+
+  it('speaks Spanish and Russian', () => {
+    expect(LANGS).toEqual(expect.arrayContaining(['es', 'ru']));
+    expect(messages('es').nativeName).toBe('Español');
+    expect(messages('ru').nativeName).toBe('Русский');
+  });
+
+  it('chooses the Spanish plural form and writes dates the Spanish way', () => {
+    expect(plain(es.places.ties(1))).toBe('1 hermanamiento');
+    expect(plain(es.places.ties(2))).toBe('2 hermanamientos');
+    expect(plain(es.places.ties(12345))).toBe('12.345 hermanamientos');
+    expect(plain(es.ties.count(1))).toBe('1 hermanamiento coincide.');
+    expect(plain(es.ties.count(5))).toBe('5 hermanamientos coinciden.');
+    expect(plain(es.home.homeIntro('Sevilla', 1, 1))).toMatch(
+      /^Sevilla tiene hermanamientos con 1 lugar de 1 país:/,
+    );
+    expect(plain(es.home.homeIntro('Sevilla', 21, 5))).toMatch(/con 21 lugares de 5 países:/);
+    expect(plain(es.date({ date: '1996-11-05', precision: 'day' }))).toBe('5 de noviembre de 1996');
+    expect(plain(es.date({ date: '1996-11-05', precision: 'month' }))).toBe('noviembre de 1996');
+    expect(plain(es.places.partnerOf('Sevilla', es.date({ date: '1996-11-05', precision: 'day' })))).toBe(
+      'Hermanamiento con Sevilla desde el 5 de noviembre de 1996.',
+    );
+    expect(plain(es.places.partnerOf('Sevilla', '1996'))).toBe('Hermanamiento con Sevilla desde 1996.');
+  });
+
+  it('gives Russian counts their one, few and many forms', () => {
+    expect([1, 2, 5, 11, 21, 22, 25, 111].map((n) => plain(ru.places.ties(n)))).toEqual([
+      '1 связь',
+      '2 связи',
+      '5 связей',
+      '11 связей',
+      '21 связь',
+      '22 связи',
+      '25 связей',
+      '111 связей',
+    ]);
+    expect(ru.places.ties(12345)).toBe('12\u00a0345\u00a0связей');
+    expect(ru.places.ties(2)).toBe('2\u00a0связи'); // the number stays on the line of its noun
+    expect(plain(ru.ties.count(1))).toBe('Найдена 1 связь.');
+    expect(plain(ru.ties.count(2))).toBe('Найдено 2 связи.');
+    expect(plain(ru.ties.count(5))).toBe('Найдено 5 связей.');
+    expect(plain(ru.posts.postCount(2))).toBe('2 публикации');
+    expect(plain(ru.posts.postCount(5))).toBe('5 публикаций');
+    expect(plain(ru.entries.activityCount(21))).toBe('21 мероприятие');
+    expect(plain(ru.network.componentSize(2))).toContain('2 места');
+    expect(plain(ru.network.componentSize(5))).toContain('5 мест');
+    expect(plain(ru.home.homeIntro('Казань', 2, 5))).toContain('2 побратима и партнёра в 5 странах');
+    expect(plain(ru.home.homeIntro('Казань', 5, 21))).toContain('5 побратимов и партнёров в 21 стране');
+    expect(plain(ru.home.intro(2, 5))).toContain('2 места и 5 побратимских связей');
+    expect(plain(ru.stats.mapDesc(2))).toContain('2 страны');
+    expect(plain(ru.stats.mapDesc(5))).toContain('5 стран');
+    expect(plain(ru.account.passwordHint(12))).toBe('Не менее 12 символов.');
+    expect(plain(ru.date({ date: '1996-11-05', precision: 'day' }))).toBe('5 ноября 1996 г.');
   });
 });

@@ -6,8 +6,10 @@ import { paragraph as en } from './en.js';
 import { paragraph as zh } from './zh.js';
 import { paragraph as ja } from './ja.js';
 import { paragraph as ko } from './ko.js';
+import { paragraph as es } from './es.js';
+import { paragraph as ru } from './ru.js';
 
-const WRITERS = { en, zh, ja, ko } satisfies Record<string, ParagraphWriter>;
+const WRITERS = { en, zh, ja, ko, es, ru } satisfies Record<string, ParagraphWriter>;
 
 export type StatsLang = keyof typeof WRITERS;
 export const STATS_LANGS = Object.keys(WRITERS) as StatsLang[];

@@ -3,15 +3,17 @@ import { en, type Catalogue } from './en.js';
 import { zh } from './zh.js';
 import { ja } from './ja.js';
 import { ko } from './ko.js';
+import { es } from './es.js';
+import { ru } from './ru.js';
 
 // The languages the site speaks, their catalogues, and the formatting that depends on the language but not
 // on a text of the catalogue (names of places, languages, currencies and time zones).
 
-export const LANGS = ['en', 'zh', 'ja', 'ko'] as const;
+export const LANGS = ['en', 'zh', 'ja', 'ko', 'es', 'ru'] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Catalogue };
 
-const CATALOGUES: Record<Lang, Catalogue> = { en, zh, ja, ko };
+const CATALOGUES: Record<Lang, Catalogue> = { en, zh, ja, ko, es, ru };
 
 /** The interface texts and formatters of a language. */
 export function messages(lang: Lang): Catalogue {
@@ -29,11 +31,22 @@ export function htmlLang(lang: Lang): string {
 
 /**
  * A place's name in the reader's language where the data has it, else its main name. Takes full places
- * and the summaries lists carry (`names`: language code → name).
+ * and the summaries lists carry (`names`: language code → name). Beyond English and Chinese, a country (its
+ * id an ISO code) is named as Intl names it, as the country headings and charts do.
  */
-export function localName(p: { name: string; names?: Readonly<Record<string, string>> }, lang: Lang): string {
+export function localName(
+  p: { name: string; names?: Readonly<Record<string, string>>; id?: string; kind?: string },
+  lang: Lang,
+): string {
   if (lang === 'en') return p.name;
-  return p.names?.[lang] ?? p.name;
+  if (lang === 'zh') return p.names?.zh ?? p.name;
+  return intlCountryName(p, lang) ?? p.names?.[lang] ?? p.name;
+}
+
+function intlCountryName(p: { id?: string; kind?: string }, lang: Lang): string | undefined {
+  if (p.kind !== 'country' || !p.id || !/^[A-Z]{2}$/.test(p.id)) return undefined;
+  const name = countryName(lang, p.id);
+  return name === p.id ? undefined : name;
 }
 
 /** A person's name as shown with their comments and edits; a deleted account's in the reader's language. */

@@ -166,13 +166,14 @@ export function BarChart(p: {
   const x = scaleLinear()
     .domain([0, max(p.entries, (e) => e[1]) ?? 1])
     .range([m.left, width - m.right]);
-  // about how many characters fit the label column at this size (CJK characters count double)
+  // about how many characters fit the label column at this size (CJK characters count double, Cyrillic and
+  // Greek letters, wider than Latin ones, about a third more)
   const fits = Math.floor((m.left - 10) / (font * 0.55));
   const short = (label: string) => {
     let w = 0;
     let out = '';
     for (const ch of label) {
-      w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : 1;
+      w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : /[\u0370-\u04ff]/.test(ch) ? 1.3 : 1;
       if (w > fits) return `${out.trimEnd()}…`;
       out += ch;
     }
