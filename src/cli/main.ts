@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, settingsHelp, type Config } from '../config.js';
 import { DomainError, NotFoundError, ValidationError, formatProblem } from '../domain/errors.js';
 import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
-import type { StatsLang } from '../domain/stats-text/index.js';
+import { STATS_LANGS, type StatsLang } from '../domain/stats-text/index.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
 import { describeCounts, makeBackup, restoreBackup } from '../services/backup.js';
 import { exportAll, type ExportFormat } from '../services/export.js';
@@ -277,7 +277,7 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
     )
     .option('--international', 'only partners in other countries')
     .option('--domestic', 'only partners in the same country')
-    .addOption(new Option('--lang <lang>', 'language of the paragraph').choices(['en', 'zh']).default('en'))
+    .addOption(new Option('--lang <lang>', 'language of the paragraph').choices(STATS_LANGS).default('en'))
     .option('--json', 'print the figures as JSON (as the API gives them)')
     .action(
       async (

@@ -1,11 +1,13 @@
 import { en, type MailCatalogue } from './mail-text/en.js';
 import { zh } from './mail-text/zh.js';
+import { de } from './mail-text/de.js';
+import { fr } from './mail-text/fr.js';
 
 // The words of the site's mail: one catalogue per language in mail-text/ (English is the source; the others
 // are checked against it with `satisfies MailCatalogue`). A language is added by adding its file and naming it
 // here. Each user gets mail in their own language (`users.lang`).
 
-const CATALOGUES = { en, zh } satisfies Record<string, MailCatalogue>;
+const CATALOGUES = { en, zh, de, fr } satisfies Record<string, MailCatalogue>;
 
 export type MailLang = keyof typeof CATALOGUES;
 export const MAIL_LANGS = Object.keys(CATALOGUES) as MailLang[];

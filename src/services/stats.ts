@@ -123,9 +123,23 @@ export class StatsService {
     const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
-      return (lang === 'zh' ? c?.names.zh : undefined) ?? c?.name ?? englishCountryName(code) ?? code;
+      // languages the data has no names in take Intl's (CLDR) names of countries
+      const local = lang === 'en' ? undefined : (c?.names[lang] ?? (lang === 'zh' ? undefined : regionName(lang, code)));
+      return local ?? c?.name ?? englishCountryName(code) ?? code;
     };
-    const placeName = (lang === 'zh' ? place.names.zh : undefined) ?? place.name;
+    const placeName = (lang === 'en' ? undefined : place.names[lang]) ?? place.name;
     return statsParagraph({ placeName, stats, countryName }, lang);
   }
 }
+
+/** A country's name in a language, from Intl (CLDR); undefined when Intl does not know the code. */
+function regionName(lang: string, code: string): string | undefined {
+  try {
+    let names = regionNames.get(lang);
+    if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })));
+    return names.of(code) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+const regionNames = new Map<string, Intl.DisplayNames>();

@@ -4,8 +4,10 @@
 import type { ParagraphWriter, StatsTextInput } from './common.js';
 import { paragraph as en } from './en.js';
 import { paragraph as zh } from './zh.js';
+import { paragraph as de } from './de.js';
+import { paragraph as fr } from './fr.js';
 
-const WRITERS = { en, zh } satisfies Record<string, ParagraphWriter>;
+const WRITERS = { en, zh, de, fr } satisfies Record<string, ParagraphWriter>;
 
 export type StatsLang = keyof typeof WRITERS;
 export const STATS_LANGS = Object.keys(WRITERS) as StatsLang[];

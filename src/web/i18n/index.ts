@@ -1,15 +1,17 @@
 import { FORMER_MEMBER } from '../../domain/accounts.js';
 import { en, type Catalogue } from './en.js';
 import { zh } from './zh.js';
+import { de } from './de.js';
+import { fr } from './fr.js';
 
 // The languages the site speaks, their catalogues, and the formatting that depends on the language but not
 // on a text of the catalogue (names of places, languages, currencies and time zones).
 
-export const LANGS = ['en', 'zh'] as const;
+export const LANGS = ['en', 'zh', 'de', 'fr'] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Catalogue };
 
-const CATALOGUES: Record<Lang, Catalogue> = { en, zh };
+const CATALOGUES: Record<Lang, Catalogue> = { en, zh, de, fr };
 
 /** The interface texts and formatters of a language. */
 export function messages(lang: Lang): Catalogue {
