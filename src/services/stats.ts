@@ -124,7 +124,8 @@ export class StatsService {
     const countryName = (code: string) => {
       const c = countries.get(code);
       // languages the data has no names in take Intl's (CLDR) names of countries
-      const local = lang === 'en' ? undefined : (c?.names[lang] ?? (lang === 'zh' ? undefined : regionName(lang, code)));
+      const local =
+        lang === 'en' ? undefined : (c?.names[lang] ?? (lang === 'zh' ? undefined : regionName(lang, code)));
       return local ?? c?.name ?? englishCountryName(code) ?? code;
     };
     const placeName = (lang === 'en' ? undefined : place.names[lang]) ?? place.name;
@@ -136,7 +137,8 @@ export class StatsService {
 function regionName(lang: string, code: string): string | undefined {
   try {
     let names = regionNames.get(lang);
-    if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })));
+    if (!names)
+      regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' })));
     return names.of(code) || undefined;
   } catch {
     return undefined;

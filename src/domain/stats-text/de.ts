@@ -86,8 +86,11 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
 
   // "Delft unterhält Partnerschaften mit 4 Orten in 3 Ländern." / "Am 1. Mai 2000 unterhielt Delft …"
   const verb = s.asOf ? `${asOf}unterhielt ${placeName}` : `${placeName} unterhält`;
-  const what = s.total === 1 ? 'eine Partnerschaft mit 1 Ort' : `Partnerschaften mit ${num.format(s.total)} Orten`;
-  const where = s.countries ? ` in ${s.countries === 1 ? '1 Land' : `${num.format(s.countries)} Ländern`}` : '';
+  const what =
+    s.total === 1 ? 'eine Partnerschaft mit 1 Ort' : `Partnerschaften mit ${num.format(s.total)} Orten`;
+  const where = s.countries
+    ? ` in ${s.countries === 1 ? '1 Land' : `${num.format(s.countries)} Ländern`}`
+    : '';
   out.push(`${verb} ${what}${where}.`);
 
   const levels = LEVEL_ORDER.filter((k) => s.byLevel[k]);
@@ -123,7 +126,9 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
   const countryEntries = countryGroups.flatMap(([, cs]) => cs);
   if (s.countries > 1 && countryEntries.length) {
     const parts = countryGroups.map(([n, cs]) =>
-      cs.length > 1 ? `je ${num.format(n)} ${list(cs.map(inCountry))}` : `${num.format(n)} ${inCountry(cs[0]!)}`,
+      cs.length > 1
+        ? `je ${num.format(n)} ${list(cs.map(inCountry))}`
+        : `${num.format(n)} ${inCountry(cs[0]!)}`,
     );
     const rest = s.countries - countryEntries.length;
     let sentence = lieList(parts, list);
@@ -135,7 +140,9 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
   if (s.unknownCountry > 0) {
     out.push(
       s.unknownCountry === s.total
-        ? 'Die Länder der Partner sind nicht bekannt.'
+        ? s.total === 1
+          ? 'Das Land des Partners ist nicht bekannt.'
+          : 'Die Länder der Partner sind nicht bekannt.'
         : `Bei ${s.unknownCountry === 1 ? 'einer' : num.format(s.unknownCountry)} dieser Partnerschaften ist das Land des Partners nicht bekannt.`,
     );
   }
@@ -143,8 +150,7 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
     const years = s.byYear;
     const growing = years.length > 1 && years.every((y) => y.new > 0);
     const last = years[years.length - 1]!.year;
-    if (growing)
-      out.push(`Seit der ersten Partnerschaft ${s.firstYear} ist ihre Zahl jedes Jahr gewachsen.`);
+    if (growing) out.push(`Seit der ersten Partnerschaft ${s.firstYear} ist ihre Zahl jedes Jahr gewachsen.`);
     else if (years.length > 1) {
       const others = years.filter((y) => y.new > 0).length - 1;
       out.push(
@@ -168,7 +174,11 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
         : `Bei ${num.format(s.unknownYear)} Partnerschaften ist das Jahr nicht bekannt.`,
     );
   } else if (s.unknownYear === s.total) {
-    out.push('Die Jahre, in denen die Partnerschaften geschlossen wurden, sind nicht bekannt.');
+    out.push(
+      s.total === 1
+        ? 'Das Jahr, in dem die Partnerschaft geschlossen wurde, ist nicht bekannt.'
+        : 'Die Jahre, in denen die Partnerschaften geschlossen wurden, sind nicht bekannt.',
+    );
   }
   if (s.asOf && s.excludedUndated) out.push(undatedSentence(s.excludedUndated, num));
   return out.join(' ');

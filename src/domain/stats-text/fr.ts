@@ -5,7 +5,7 @@ import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } fr
 // The paragraph in French: "Delft compte 4 partenaires dans 3 pays. On en compte 2 aux États-Unis et 1 chacun
 // au Royaume-Uni et au Japon. …" Countries take the preposition French gives them: "en" for feminine names and
 // names beginning with a vowel, "au" for masculine ones, "aux" for plural ones, "à" for most islands and
-// city-states. Typography: a no-break space before ";".
+// city-states. Typography: a no-break space before ":" and a narrow one before ";".
 
 const LEVEL_FR: Record<PlaceKind, string> = {
   country: 'au niveau national',
@@ -240,14 +240,18 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
     );
     const rest = s.countries - countryEntries.length;
     const tail =
-      rest > 0 ? `, le reste ${rest === 1 ? 'dans un autre pays' : `dans ${num.format(rest)} autres pays`}` : '';
-    out.push(`On en compte ${list(parts)}${tail}.`);
+      rest > 0
+        ? `, le reste ${rest === 1 ? 'dans un autre pays' : `dans ${num.format(rest)} autres pays`}`
+        : '';
+    out.push(`Par pays\u00a0: ${list(parts)}${tail}.`);
   }
 
   if (s.unknownCountry > 0) {
     out.push(
       s.unknownCountry === s.total
-        ? 'Les pays des partenaires ne sont pas connus.'
+        ? s.total === 1
+          ? 'Le pays du partenaire n’est pas connu.'
+          : 'Les pays des partenaires ne sont pas connus.'
         : `Pour ${s.unknownCountry === 1 ? 'l’un' : num.format(s.unknownCountry)} de ces liens, le pays du partenaire n’est pas connu.`,
     );
   }
@@ -278,7 +282,11 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
       `Pour ${s.unknownYear === 1 ? 'un lien' : `${num.format(s.unknownYear)} liens`}, l’année n’est pas connue.`,
     );
   } else if (s.unknownYear === s.total) {
-    out.push('Les années de conclusion des liens ne sont pas connues.');
+    out.push(
+      s.total === 1
+        ? 'L’année de conclusion du lien n’est pas connue.'
+        : 'Les années de conclusion des liens ne sont pas connues.',
+    );
   }
   if (s.asOf && s.excludedUndated) out.push(undatedSentence(s.excludedUndated, num));
   return out.join(' ');

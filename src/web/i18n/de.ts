@@ -22,7 +22,8 @@ export const de = {
   ...kit,
   nativeName: 'Deutsch',
   date,
-  time: (iso: string) => `${date({ date: iso.slice(0, 10), precision: 'day' })}, ${iso.slice(11, 16)} Uhr UTC`,
+  time: (iso: string) =>
+    `${date({ date: iso.slice(0, 10), precision: 'day' })}, ${iso.slice(11, 16)} Uhr UTC`,
 
   // ---- site ----
   site: {
@@ -32,7 +33,8 @@ export const de = {
     checkTitle: 'Bitte prüfen Sie die Anfrage',
     forbiddenTitle: 'Nicht erlaubt',
     unavailableTitle: 'Kurz nicht erreichbar',
-    unavailableText: 'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
+    unavailableText:
+      'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Sekunden erneut.',
     siteName: 'Twinning',
     tagline: 'Die Städtepartnerschaften der Welt',
     homeSiteName: (home: string) => `Partnerstädte von ${home}`,
@@ -343,8 +345,7 @@ export const de = {
   // ---- network ----
   network: {
     pathTitle: 'Verbindungskette',
-    pathIntro:
-      'Wie sind zwei Orte verbunden? Die kürzeste Kette bestehender Partnerschaften zwischen ihnen.',
+    pathIntro: 'Wie sind zwei Orte verbunden? Die kürzeste Kette bestehender Partnerschaften zwischen ihnen.',
     fromPlace: 'Von',
     toPlace: 'Nach',
     find: 'Kette finden',
@@ -360,7 +361,8 @@ export const de = {
     choiceTies: (n: number) => ties(n),
     choose: 'Kette finden',
     networkTitle: 'Das Partnerschaftsnetz',
-    networkIntro: 'Orte sind durch bestehende Partnerschaften verbunden (nicht beendete, nicht nur geplante).',
+    networkIntro:
+      'Orte sind durch bestehende Partnerschaften verbunden (nicht beendete, nicht nur geplante).',
     places: 'Orte mit Partnerschaften',
     ties: 'Partnerschaften',
     components: 'Getrennte Gruppen',
@@ -369,8 +371,7 @@ export const de = {
     hub: 'Am besten vernetzter Ort',
     mostConnected: 'Am besten vernetzte Orte',
     mostCentral: 'Zentralste Orte',
-    centralNote:
-      'Betweenness: wie oft ein Ort auf den kürzesten Ketten zwischen anderen liegt (geschätzt).',
+    centralNote: 'Betweenness: wie oft ein Ort auf den kürzesten Ketten zwischen anderen liegt (geschätzt).',
     betweenness: 'Betweenness',
     computing: 'Die Netzwerkzahlen werden berechnet; diese Seite zeigt sie in einer Minute.',
     reloadHint: 'Laden Sie die Seite in einer Minute neu:',
@@ -754,10 +755,11 @@ export const de = {
     admin: 'Sie sind Administrator der Website.',
     adminArea: 'Verwaltung',
     roleNames: { editor: 'Redaktion', member: 'Mitglied' } as Record<string, string>,
-    roleIn: <T,>(org: T, role: string): (T | string)[] => [org, `: ${role}`],
+    roleIn: <T>(org: T, role: string): (T | string)[] => [org, `: ${role}`],
     moderation: 'Zu prüfende Kommentare',
     following: 'Was Sie verfolgen',
-    followNothing: 'Sie folgen noch nichts: Nutzen Sie „Folgen“ bei einem Ort, einer Organisation oder einem Beitrag.',
+    followNothing:
+      'Sie folgen noch nichts: Nutzen Sie „Folgen“ bei einem Ort, einer Organisation oder einem Beitrag.',
     followed: (what: string, how: string) => `${what} (${how})`,
     repliesTo: (title: string) => `Antworten auf „${title}“`,
     followGone: (id: string) => `Etwas, das es nicht mehr gibt (${id})`,
@@ -932,7 +934,10 @@ export const de = {
     fields: {
       population: { label: 'Einwohner' },
       population_year: { label: 'Einwohner gezählt im Jahr' },
-      leader_title: { label: 'Amtsbezeichnung', hint: 'z. B. Oberbürgermeisterin, Parteisekretär, Gouverneur' },
+      leader_title: {
+        label: 'Amtsbezeichnung',
+        hint: 'z. B. Oberbürgermeisterin, Parteisekretär, Gouverneur',
+      },
       leader_name: { label: 'Name der Amtsperson' },
       leader_since: { label: 'Im Amt seit', hint: 'JJJJ, JJJJ-MM oder JJJJ-MM-TT' },
       languages: { label: 'Sprachen', hint: 'ISO-639-Codes, getrennt durch „;“, z. B. de; en' },

@@ -42,7 +42,11 @@ const of = (name: string) => (/^[aeiouàâäéèêëîïôöùûüœæ]/i.test(n
 
 /** "1 jumelage", "0 jumelage", "1 200 jumelages" */
 const ties = (n: number) =>
-  kit.plural(n, { one: `${kit.num(n)} jumelage`, many: `${kit.num(n)} de jumelages`, other: `${kit.num(n)} jumelages` });
+  kit.plural(n, {
+    one: `${kit.num(n)} jumelage`,
+    many: `${kit.num(n)} de jumelages`,
+    other: `${kit.num(n)} jumelages`,
+  });
 
 export const fr = {
   ...kit,
@@ -155,7 +159,8 @@ export const fr = {
     network: 'Villes cousines et triangles ouverts',
     hierarchy: 'Fait partie de',
     directoryTitle: 'Pays et territoires',
-    directoryIntro: (n: number) => `Les ${n} pays et territoires de la norme ISO 3166, avec leurs jumelages en vigueur.`,
+    directoryIntro: (n: number) =>
+      `Les ${n} pays et territoires de la norme ISO 3166, avec leurs jumelages en vigueur.`,
     byName: 'De A à Z',
     byContinent: 'Par continent',
     ties: (n: number) => ties(n),
@@ -335,10 +340,12 @@ export const fr = {
     statusList: (statuses: string[]) => statuses.join(', '),
     download: 'Télécharger',
     dataTable: 'Tableau des données',
-    noYears: 'Aucun jumelage n’a d’année de signature connue\u00a0: il n’y a donc pas de graphique d’évolution.',
+    noYears:
+      'Aucun jumelage n’a d’année de signature connue\u00a0: il n’y a donc pas de graphique d’évolution.',
     noTies: 'Aucun jumelage n’est compté avec ces filtres.',
     embed: 'Intégrer à votre site',
-    embedHelp: 'Copiez ceci dans une page de votre site pour afficher le paragraphe et le graphique d’évolution.',
+    embedHelp:
+      'Copiez ceci dans une page de votre site pour afficher le paragraphe et le graphique d’évolution.',
     year: 'Année',
     newTies: 'Nouveaux',
     country: 'Pays',
@@ -375,7 +382,8 @@ export const fr = {
   // ---- network ----
   network: {
     pathTitle: 'Chaîne de jumelages',
-    pathIntro: 'Comment deux lieux sont-ils reliés\u00a0? La plus courte chaîne de jumelages en vigueur entre eux.',
+    pathIntro:
+      'Comment deux lieux sont-ils reliés\u00a0? La plus courte chaîne de jumelages en vigueur entre eux.',
     fromPlace: 'De',
     toPlace: 'À',
     find: 'Trouver la chaîne',
@@ -400,7 +408,8 @@ export const fr = {
     centralNote:
       'Centralité d’intermédiarité\u00a0: à quelle fréquence un lieu se trouve sur les plus courtes chaînes entre d’autres (estimation).',
     betweenness: 'Intermédiarité',
-    computing: 'Les chiffres du réseau sont en cours de calcul\u00a0; cette page les affichera dans une minute.',
+    computing:
+      'Les chiffres du réseau sont en cours de calcul\u00a0; cette page les affichera dans une minute.',
     reloadHint: 'Rechargez la page dans une minute\u00a0:',
     reload: 'afficher les chiffres du réseau',
     previous: (when: string) =>
@@ -575,7 +584,10 @@ export const fr = {
         fields: {
           title: { label: 'Nom' },
           role: { label: 'Rôle' },
-          position: { label: 'Fonction', hint: 'Par exemple\u00a0: directrice des relations internationales.' },
+          position: {
+            label: 'Fonction',
+            hint: 'Par exemple\u00a0: directrice des relations internationales.',
+          },
           committee: { label: 'Comité' },
           email: { label: 'Courriel' },
           phone: { label: 'Téléphone' },
@@ -589,7 +601,10 @@ export const fr = {
         fields: {
           title: { label: 'Nom' },
           kind: { label: 'Type' },
-          place: { label: 'Identifiant du lieu', hint: 'Où elle se trouve, par exemple Q79867 (facultatif).' },
+          place: {
+            label: 'Identifiant du lieu',
+            hint: 'Où elle se trouve, par exemple Q79867 (facultatif).',
+          },
           url: { label: 'Site web' },
         },
       },
@@ -672,9 +687,11 @@ export const fr = {
   posts: {
     news: 'Actualités',
     allNews: 'Les actualités de tous les programmes',
-    newsIntro: 'Ce que publient les comités de jumelage\u00a0: actualités et articles sur leurs lieux et leurs partenaires.',
+    newsIntro:
+      'Ce que publient les comités de jumelage\u00a0: actualités et articles sur leurs lieux et leurs partenaires.',
     newsAbout: (x: string) => `Actualités\u00a0: ${x}`,
-    postCount: (n: number) => kit.plural(n, { one: `${kit.num(n)} article`, other: `${kit.num(n)} articles` }),
+    postCount: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} article`, other: `${kit.num(n)} articles` }),
     feed: 'Flux Atom',
     feedTitle: 'Twinning\u00a0: actualités des jumelages',
     feedAbout: (x: string) => `Twinning\u00a0: actualités — ${x}`,
@@ -785,7 +802,7 @@ export const fr = {
     admin: 'Vous êtes administrateur du site.',
     adminArea: 'Administration',
     roleNames: { editor: 'rédacteur', member: 'membre' } as Record<string, string>,
-    roleIn: <T,>(org: T, role: string): (T | string)[] => [org, `\u00a0: ${role}`],
+    roleIn: <T>(org: T, role: string): (T | string)[] => [org, `\u00a0: ${role}`],
     moderation: 'Commentaires à modérer',
     following: 'Ce que vous suivez',
     followNothing:
@@ -964,7 +981,10 @@ export const fr = {
     fields: {
       population: { label: 'Population' },
       population_year: { label: 'Population recensée en (année)' },
-      leader_title: { label: 'Titre du dirigeant', hint: 'par exemple maire, secrétaire du Parti, gouverneur' },
+      leader_title: {
+        label: 'Titre du dirigeant',
+        hint: 'par exemple maire, secrétaire du Parti, gouverneur',
+      },
       leader_name: { label: 'Nom du dirigeant' },
       leader_since: { label: 'En fonction depuis', hint: 'AAAA, AAAA-MM ou AAAA-MM-JJ' },
       languages: {
