@@ -123,13 +123,15 @@ export class StatsService {
     const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
-      // languages the data has no names in take Intl's (CLDR) names of countries
+      // other languages take Intl's (CLDR) names of countries, as the pages do and the writers expect
       const local =
-        lang === 'en' ? undefined : (c?.names[lang] ?? (lang === 'zh' ? undefined : regionName(lang, code)));
+        lang === 'en' ? undefined : lang === 'zh' ? c?.names.zh : (regionName(lang, code) ?? c?.names[lang]);
       return local ?? c?.name ?? englishCountryName(code) ?? code;
     };
-    const placeName = (lang === 'en' ? undefined : place.names[lang]) ?? place.name;
-    return statsParagraph({ placeName, stats, countryName }, lang);
+    const ownName = place.kind === 'country' && lang !== 'zh' ? regionName(lang, place.id) : undefined;
+    const placeName = (lang === 'en' ? undefined : (ownName ?? place.names[lang])) ?? place.name;
+    const placeCountry = place.kind === 'country' ? place.id : undefined;
+    return statsParagraph({ placeName, placeCountry, stats, countryName }, lang);
   }
 }
 

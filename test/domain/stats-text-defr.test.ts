@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeStats, type StatsOptions, type StatTie } from '../../src/domain/stats.js';
 import { statsParagraph } from '../../src/domain/stats-text/index.js';
-import { inCountryFr } from '../../src/domain/stats-text/fr.js';
+import { countrySubjectFr, inCountryFr } from '../../src/domain/stats-text/fr.js';
 
 // The German and French paragraphs, on the fixtures of stats.test.ts; country names as Intl gives them.
 let nextId = 1;
@@ -25,11 +25,16 @@ function tie(partnerCountry: string | null, signed: string | null, extra: Partia
     ...extra,
   };
 }
-const writer = (lang: 'de' | 'fr') => {
+const writer = (lang: 'de' | 'fr', place?: string) => {
   const names = new Intl.DisplayNames([lang], { type: 'region' });
   return (ties: StatTie[], opts: StatsOptions = {}) =>
     statsParagraph(
-      { placeName: 'Delft', stats: computeStats(ties, opts), countryName: (c) => names.of(c) ?? c },
+      {
+        placeName: place ? names.of(place)! : 'Delft',
+        placeCountry: place,
+        stats: computeStats(ties, opts),
+        countryName: (c) => names.of(c) ?? c,
+      },
       lang,
     );
 };
@@ -166,5 +171,34 @@ describe('the French paragraph', () => {
     );
     const big = Array.from({ length: 1200 }, () => tie('DE', '2001'));
     expect(text(big)).toContain('Delft compte 1\u202f200 partenaires dans 1 pays.');
+  });
+});
+
+describe('a country as the subject', () => {
+  it('takes its article and, when plural, a plural verb', () => {
+    const ties = [tie('JP', '2001'), tie('DE', '2002')];
+    expect(writer('de', 'CH')(ties)).toMatch(
+      /^Die Schweiz unterhält Partnerschaften mit 2 Orten in 2 Ländern\./,
+    );
+    expect(writer('de', 'US')(ties)).toMatch(
+      /^Die Vereinigten Staaten unterhalten Partnerschaften mit 2 Orten/,
+    );
+    expect(writer('de', 'US')(ties, { asOf: '2010-01-01' })).toMatch(
+      /^Am 1\. Januar 2010 unterhielten die Vereinigten Staaten Partnerschaften/,
+    );
+    expect(writer('de', 'CN')(ties)).toMatch(/^China unterhält /);
+    expect(writer('fr', 'CN')(ties)).toMatch(/^La Chine compte 2 partenaires dans 2 pays\./);
+    expect(writer('fr', 'US')(ties)).toMatch(/^Les États-Unis comptent 2 partenaires/);
+    expect(writer('fr', 'IT')(ties, { asOf: '2010-01-01' })).toMatch(
+      /^Au 1er janvier 2010, l’Italie comptait /,
+    );
+    expect(writer('fr', 'JP')([])).toBe('Aucun jumelage n’est connu pour le Japon.');
+    const names = new Intl.DisplayNames(['fr'], { type: 'region' });
+    expect(['CU', 'IL', 'NL', 'IR'].map((c) => countrySubjectFr(c, names.of(c)!))).toEqual([
+      'Cuba',
+      'Israël',
+      'les Pays-Bas',
+      'l’Iran',
+    ]);
   });
 });

@@ -66,7 +66,76 @@ const COUNTRY_IN: Record<string, string> = {
   YE: 'im Jemen',
 };
 
-export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
+// The same countries as a subject (nominative); the plural ones take a plural verb.
+const COUNTRY_SUBJECT: Record<string, string> = {
+  AE: 'die Vereinigten Arabischen Emirate',
+  BS: 'die Bahamas',
+  CF: 'die Zentralafrikanische Republik',
+  CH: 'die Schweiz',
+  DO: 'die Dominikanische Republik',
+  FK: 'die Falklandinseln',
+  FO: 'die Färöer',
+  GB: 'das Vereinigte Königreich',
+  HK: 'Hongkong',
+  IQ: 'der Irak',
+  IR: 'der Iran',
+  KM: 'die Komoren',
+  KY: 'die Kaimaninseln',
+  LB: 'der Libanon',
+  MH: 'die Marshallinseln',
+  MN: 'die Mongolei',
+  MO: 'Macau',
+  MV: 'die Malediven',
+  NE: 'der Niger',
+  NL: 'die Niederlande',
+  PH: 'die Philippinen',
+  PS: 'die Palästinensischen Autonomiegebiete',
+  SB: 'die Salomonen',
+  SC: 'die Seychellen',
+  SD: 'der Sudan',
+  SK: 'die Slowakei',
+  SN: 'der Senegal',
+  SS: 'der Südsudan',
+  TC: 'die Turks- und Caicosinseln',
+  TD: 'der Tschad',
+  TR: 'die Türkei',
+  UA: 'die Ukraine',
+  US: 'die Vereinigten Staaten',
+  VA: 'die Vatikanstadt',
+  VG: 'die Britischen Jungferninseln',
+  VI: 'die Amerikanischen Jungferninseln',
+  XK: 'der Kosovo',
+  YE: 'der Jemen',
+};
+const PLURAL_SUBJECT = new Set([
+  'AE',
+  'BS',
+  'FK',
+  'FO',
+  'KM',
+  'KY',
+  'MH',
+  'MV',
+  'NL',
+  'PH',
+  'PS',
+  'SB',
+  'SC',
+  'TC',
+  'US',
+  'VG',
+  'VI',
+]);
+
+export function paragraph({
+  placeName: name,
+  placeCountry,
+  stats: s,
+  countryName,
+  maxCountries = 8,
+}: StatsTextInput): string {
+  const placeName = (placeCountry && COUNTRY_SUBJECT[placeCountry]) || name;
+  const plural = placeCountry !== undefined && PLURAL_SUBJECT.has(placeCountry);
   const num = new Intl.NumberFormat('de');
   const list = (items: string[]) => new Intl.ListFormat('de', { type: 'conjunction' }).format(items);
   const day = longDay('de');
@@ -85,7 +154,9 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
   }
 
   // "Delft unterhält Partnerschaften mit 4 Orten in 3 Ländern." / "Am 1. Mai 2000 unterhielt Delft …"
-  const verb = s.asOf ? `${asOf}unterhielt ${placeName}` : `${placeName} unterhält`;
+  const verb = s.asOf
+    ? `${asOf}${plural ? 'unterhielten' : 'unterhielt'} ${placeName}`
+    : `${capitalize(placeName)} ${plural ? 'unterhalten' : 'unterhält'}`;
   const what =
     s.total === 1 ? 'eine Partnerschaft mit 1 Ort' : `Partnerschaften mit ${num.format(s.total)} Orten`;
   const where = s.countries
@@ -198,4 +269,8 @@ function undatedSentence(n: number, num: Intl.NumberFormat): string {
   return n === 1
     ? 'Eine Partnerschaft ohne bekanntes Datum ist nicht mitgezählt.'
     : `${num.format(n)} Partnerschaften ohne bekanntes Datum sind nicht mitgezählt.`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

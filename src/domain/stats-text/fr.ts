@@ -177,7 +177,26 @@ export function inCountryFr(code: string, name: string): string {
   return `en ${name}`;
 }
 
-export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
+/** A country as a subject, with its article: "la Chine", "le Japon", "l’Italie", "les États-Unis", "Cuba". */
+export function countrySubjectFr(code: string, name: string): string {
+  if (code === 'HK') return 'Hong Kong';
+  if (code === 'MO') return 'Macao';
+  if (code === 'VA') return 'le Vatican';
+  if (FIXED[code]) return FIXED[code]!.replace(/^à /, '');
+  if (PLURAL.has(code)) return `les ${name}`;
+  if (BARE.has(code) || code === 'IL' || code === 'HT') return name;
+  if (startsWithVowel(name)) return `l’${name}`;
+  return `${MASCULINE.has(code) ? 'le' : 'la'} ${name}`;
+}
+
+export function paragraph({
+  placeName: name,
+  placeCountry,
+  stats: s,
+  countryName,
+  maxCountries = 8,
+}: StatsTextInput): string {
+  const placeName = placeCountry ? countrySubjectFr(placeCountry, name) : name;
   const num = new Intl.NumberFormat('fr');
   const list = (items: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items);
   const long = longDay('fr');
@@ -199,7 +218,10 @@ export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }
   // "Delft compte 4 partenaires dans 3 pays." / "Au 1er mai 2000, Delft comptait …"
   const partners = `${num.format(s.total)} ${s.total === 1 ? 'partenaire' : 'partenaires'}`;
   const where = s.countries ? ` dans ${num.format(s.countries)} pays` : '';
-  out.push(`${asOf}${placeName} ${s.asOf ? 'comptait' : 'compte'} ${partners}${where}.`);
+  const subject = s.asOf ? placeName : capitalize(placeName);
+  const many = placeCountry !== undefined && PLURAL.has(placeCountry);
+  const verb = s.asOf ? (many ? 'comptaient' : 'comptait') : many ? 'comptent' : 'compte';
+  out.push(`${asOf}${subject} ${verb} ${partners}${where}.`);
 
   const levels = LEVEL_ORDER.filter((k) => s.byLevel[k]);
   if (levels.length > 1) {
@@ -296,4 +318,8 @@ function undatedSentence(n: number, num: Intl.NumberFormat): string {
   return n === 1
     ? 'Un lien sans date connue n’est pas compté.'
     : `${num.format(n)} liens sans date connue ne sont pas comptés.`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -92,7 +92,7 @@ export const de = {
     kinds: { country: 'Land', region: 'Region', city: 'Stadt', district: 'Bezirk', other: 'Ort' },
     facts: 'Fakten',
     population: 'Einwohner',
-    leader: 'Spitze',
+    leader: 'Oberhaupt',
     since: 'seit',
     languages: 'Sprachen',
     currency: 'Währung',

@@ -28,15 +28,20 @@ export function htmlLang(lang: Lang): string {
 }
 
 /**
- * A place's name in the reader's language where the data has it, else its main name. Takes full places
+ * A place's name in the reader's language where the data has it (for countries, Intl's), else its main name. Takes full places
  * (`names`) and the summaries lists carry (`nameZh`).
  */
 export function localName(
-  p: { name: string; names?: Record<string, string>; nameZh?: string | null },
+  p: { id?: string; kind?: string; name: string; names?: Record<string, string>; nameZh?: string | null },
   lang: Lang,
 ): string {
   if (lang === 'en') return p.name;
   if (lang === 'zh') return p.names?.zh ?? p.nameZh ?? p.name;
+  // a country takes Intl's (CLDR) name, as in the country lists and the statistics paragraph
+  if (p.kind === 'country' && p.id && /^[A-Z]{2}$/.test(p.id)) {
+    const name = countryName(lang, p.id);
+    if (name !== p.id) return name;
+  }
   return p.names?.[lang] ?? p.name;
 }
 
