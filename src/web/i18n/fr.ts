@@ -71,7 +71,7 @@ export const fr = {
     homeTagline: 'Relations internationales',
     navHome: 'Accueil',
     account: 'Compte',
-    signIn: 'Se connecter',
+    signIn: 'Connexion',
     editSections: 'Modifier ces rubriques',
     navCountries: 'Pays',
     navTies: 'Jumelages',
