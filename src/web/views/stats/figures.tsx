@@ -58,7 +58,7 @@ export function statsChart(
         id={id}
         entries={entries}
         locale={v.t.locale}
-        labelWidth={which === 'continents' ? 130 : 150}
+        labelWidth={160}
         text={{ title: t.chartTitle(what, name), desc: t.barsDesc(what, top3(entries)) }}
       />
     );
