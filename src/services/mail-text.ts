@@ -4,12 +4,14 @@ import { ja } from './mail-text/ja.js';
 import { ko } from './mail-text/ko.js';
 import { es } from './mail-text/es.js';
 import { ru } from './mail-text/ru.js';
+import { de } from './mail-text/de.js';
+import { fr } from './mail-text/fr.js';
 
 // The words of the site's mail: one catalogue per language in mail-text/ (English is the source; the others
 // are checked against it with `satisfies MailCatalogue`). A language is added by adding its file and naming it
 // here. Each user gets mail in their own language (`users.lang`).
 
-const CATALOGUES = { en, zh, ja, ko, es, ru } satisfies Record<string, MailCatalogue>;
+const CATALOGUES = { en, zh, ja, ko, de, fr, es, ru } satisfies Record<string, MailCatalogue>;
 
 export type MailLang = keyof typeof CATALOGUES;
 export const MAIL_LANGS = Object.keys(CATALOGUES) as MailLang[];

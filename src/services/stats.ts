@@ -145,8 +145,10 @@ export class StatsService {
       // the same names as the charts and tables beside the paragraph (CLDR's, through Intl)
       return regionName(lang, code) ?? c?.names[lang] ?? c?.name ?? englishCountryName(code) ?? code;
     };
-    const placeName = (lang === 'en' ? undefined : place.names[lang]) ?? place.name;
-    return statsParagraph({ placeName, stats, countryName }, lang);
+    const ownName = place.kind === 'country' && lang !== 'en' ? regionName(lang, place.id) : undefined;
+    const placeName = (lang === 'en' ? undefined : (ownName ?? place.names[lang])) ?? place.name;
+    const placeCountry = place.kind === 'country' ? place.id : undefined;
+    return statsParagraph({ placeName, placeCountry, stats, countryName }, lang);
   }
 }
 

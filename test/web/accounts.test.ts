@@ -588,6 +588,24 @@ describe('mail in the reader’s language', () => {
     await new Visitor(() => ctx.app, '10.4.0.3').submit('/reset', { email: 'wang@example.org' });
     const [en] = await ctx.t.store.outbox.list({ limit: 1, to: 'wang@example.org' });
     expect(en!.subject).toBe('Choose a new password');
-    expect((await v.submit('/account', { name: '王芳', lang: 'fr' }, '/account/name')).statusCode).toBe(400);
+    expect((await v.submit('/account', { name: '王芳', lang: 'xx' }, '/account/name')).statusCode).toBe(400);
+  });
+
+  it('writes in German and in French to those who choose them', async () => {
+    const v = new Visitor(() => ctx.app, '10.4.1.1');
+    expect(
+      (await v.submit('/signup?lang=de', { email: 'anna@example.org', name: 'Anna', password: PASSWORD }))
+        .statusCode,
+    ).toBe(303);
+    expect((await ctx.t.store.users.byEmail('anna@example.org'))!.lang).toBe('de');
+    const [confirm] = await ctx.t.store.outbox.list({ limit: 1, to: 'anna@example.org' });
+    expect(confirm!.subject).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
+    expect(confirm!.body).toMatch(/^Hallo Anna,\n\njemand \(hoffentlich Sie\) hat mit anna@example\.org/);
+    expect((await v.submit('/account', { name: 'Anna', lang: 'fr' }, '/account/name')).statusCode).toBe(303);
+    await new Visitor(() => ctx.app, '10.4.1.2').submit('/reset', { email: 'anna@example.org' });
+    const [fr] = await ctx.t.store.outbox.list({ limit: 1, to: 'anna@example.org' });
+    expect(fr!.subject).toBe('Choisir un nouveau mot de passe');
+    expect(fr!.body).toContain('Bonjour Anna,\n\nQuelqu’un (vous, nous l’espérons)');
+    expect(fr!.body).toContain('minutes pour en choisir un\u00a0:');
   });
 });

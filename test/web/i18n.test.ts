@@ -39,6 +39,24 @@ describe('catalogues', () => {
     expect(t.date({ date: '1996-11-05', precision: 'day' })).toMatch(/1996/);
   });
 
+  it('writes German and French dates, numbers and plurals as those languages do', () => {
+    const de = messages('de');
+    const fr = messages('fr');
+    expect(de.date({ date: '1996-11-05', precision: 'day' })).toBe('5. Nov. 1996');
+    expect(de.date({ date: '1996-03-01', precision: 'month' })).toBe('März 1996');
+    expect(de.places.ties(1)).toBe('1 Partnerschaft');
+    expect(de.places.ties(1200)).toBe('1.200 Partnerschaften');
+    expect(de.home.signed('5. Nov. 1996')).toBe('Vertrag unterzeichnet am 5. Nov. 1996');
+    expect(de.home.signed('1996')).toBe('Vertrag unterzeichnet 1996');
+    expect(fr.date({ date: '1996-11-05', precision: 'day' })).toBe('5 nov. 1996');
+    expect(fr.date({ date: '1996-03-01', precision: 'day' })).toBe('1er mars 1996');
+    expect(fr.places.ties(0)).toBe('0 jumelage');
+    expect(fr.places.ties(1200)).toBe('1\u202f200 jumelages');
+    expect(fr.places.partnerOf('Anshan', '1996')).toBe('Partenaire d’Anshan depuis 1996.');
+    expect(fr.places.partnerOf('Malmö', '5 nov. 1996')).toBe('Partenaire de Malmö depuis le 5 nov. 1996.');
+    expect(fr.time('2026-11-24T10:36:00Z')).toBe('24 nov. 2026 à 10\u00a0h\u00a036 UTC');
+  });
+
   it('chooses the plural form by the number', () => {
     expect(en.places.ties(1)).toBe('1 tie');
     expect(en.places.ties(2)).toBe('2 ties');

@@ -31,9 +31,16 @@ describe('the portal in atlas mode', () => {
     expect((await get('/places/Q74957/anshan?lang=en', { cookie: 'lang=zh' })).body).toContain(
       '<h1>Anshan</h1>',
     );
-    expect((await get('/places/Q74957/anshan', { 'accept-language': 'fr, de;q=0.5' })).body).toContain(
-      '<h1>Anshan</h1>',
-    );
+    // a language the site does not speak falls back to English; French and German readers get theirs
+    const other = (await get('/places/Q74957/anshan', { 'accept-language': 'xx, yy;q=0.5' })).body;
+    expect(other).toContain('<html lang="en"');
+    expect(other).toContain('<h1>Anshan</h1>');
+    const fr = (await get('/places/Q74957/anshan', { 'accept-language': 'fr-CH, de;q=0.5' })).body;
+    expect(fr).toContain('<html lang="fr"');
+    expect(fr).toContain('<h1>Anshan</h1>');
+    expect(
+      (await get('/places/Q74957/anshan', { 'accept-language': 'de-AT,de;q=0.9,en;q=0.8' })).body,
+    ).toContain('<html lang="de"');
   });
 
   it('switches language with a link that works without scripts and goes nowhere but this site', async () => {
@@ -45,7 +52,11 @@ describe('the portal in atlas mode', () => {
     expect(toEn.headers.location).toBe('/search?q=x');
     expect((await get('/lang?to=en&next=%2F%2Fevil.example%2F')).headers.location).toBe('/');
     expect((await get('/lang?to=en&next=https%3A%2F%2Fevil.example%2F')).headers.location).toBe('/');
-    expect((await get('/lang?to=fr&next=%2F')).statusCode).toBe(400);
+    expect((await get('/lang?to=xx&next=%2F')).statusCode).toBe(400);
+    const toFr = await get('/lang?to=fr&next=%2Fties');
+    expect(toFr.statusCode).toBe(303);
+    expect(toFr.headers.location).toBe('/ties?lang=fr');
+    expect(String(toFr.headers['set-cookie'])).toMatch(/^lang=fr;/);
     // every way of writing another host that URL normalization turns into //host
     const variants = [
       '/.//evil.example',

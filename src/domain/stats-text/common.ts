@@ -4,6 +4,8 @@ import type { Stats } from '../stats.js';
 
 export interface StatsTextInput {
   placeName: string;
+  /** the place's ISO code when it is itself a country, for languages that put an article before its name */
+  placeCountry?: string;
   stats: Stats;
   /** country code → name in the language of the text */
   countryName: (code: string) => string;

@@ -6,10 +6,12 @@ import { paragraph as en } from './en.js';
 import { paragraph as zh } from './zh.js';
 import { paragraph as ja } from './ja.js';
 import { paragraph as ko } from './ko.js';
+import { paragraph as de } from './de.js';
+import { paragraph as fr } from './fr.js';
 import { paragraph as es } from './es.js';
 import { paragraph as ru } from './ru.js';
 
-const WRITERS = { en, zh, ja, ko, es, ru } satisfies Record<string, ParagraphWriter>;
+const WRITERS = { en, zh, ja, ko, de, fr, es, ru } satisfies Record<string, ParagraphWriter>;
 
 export type StatsLang = keyof typeof WRITERS;
 export const STATS_LANGS = Object.keys(WRITERS) as StatsLang[];

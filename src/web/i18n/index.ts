@@ -5,15 +5,17 @@ import { ja } from './ja.js';
 import { ko } from './ko.js';
 import { es } from './es.js';
 import { ru } from './ru.js';
+import { de } from './de.js';
+import { fr } from './fr.js';
 
 // The languages the site speaks, their catalogues, and the formatting that depends on the language but not
 // on a text of the catalogue (names of places, languages, currencies and time zones).
 
-export const LANGS = ['en', 'zh', 'ja', 'ko', 'es', 'ru'] as const;
+export const LANGS = ['en', 'zh', 'ja', 'ko', 'de', 'fr', 'es', 'ru'] as const;
 export type Lang = (typeof LANGS)[number];
 export type { Catalogue };
 
-const CATALOGUES: Record<Lang, Catalogue> = { en, zh, ja, ko, es, ru };
+const CATALOGUES: Record<Lang, Catalogue> = { en, zh, ja, ko, de, fr, es, ru };
 
 /** The interface texts and formatters of a language. */
 export function messages(lang: Lang): Catalogue {

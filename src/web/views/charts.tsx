@@ -166,18 +166,22 @@ export function BarChart(p: {
   const x = scaleLinear()
     .domain([0, max(p.entries, (e) => e[1]) ?? 1])
     .range([m.left, width - m.right]);
-  // about how many characters fit the label column at this size (CJK characters count double, Cyrillic and
-  // Greek letters, wider than Latin ones, about a third more)
-  const fits = Math.floor((m.left - 10) / (font * 0.55));
+  // about how many characters fit the label column at this size (CJK characters count double, Cyrillic
+  // and Greek letters about a third more); a shortened
+  // label keeps room for its "…", so that "Amérique du Nord" does not run off the left edge
+  const fits = Math.floor((m.left - 10) / (font * 0.6));
+  const wide = (ch: string) =>
+    /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : /[\u0370-\u04ff]/.test(ch) ? 1.3 : 1;
   const short = (label: string) => {
-    let w = 0;
+    if ([...label].reduce((w, ch) => w + wide(ch), 0) <= fits) return label;
+    let w = 1;
     let out = '';
     for (const ch of label) {
-      w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 2 : /[\u0370-\u04ff]/.test(ch) ? 1.3 : 1;
-      if (w > fits) return `${out.trimEnd()}…`;
+      w += wide(ch);
+      if (w > fits) break;
       out += ch;
     }
-    return out;
+    return `${out.trimEnd()}…`;
   };
   return (
     <Frame id={p.id} width={width} height={height} text={p.text} class="bars" fontSize={font}>
