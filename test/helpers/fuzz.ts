@@ -200,6 +200,76 @@ export const malformed = fc.constantFrom(
   'a[b][c]=1',
 );
 
+/** Values a form's fields take when filled in as meant, by field name: to get past the first check. */
+const PLAUSIBLE: Record<string, string[]> = {
+  name: ['Mei Lin', 'Anshan Friends'],
+  slug: ['anshan-friends'],
+  kind: ['news', 'commission', 'association', 'sister', 'city', 'other'],
+  homeId: ['Q74957', 'Anshan'],
+  homeChoice: ['Q74957'],
+  email: ['someone@example.org', 'writer@example.org'],
+  role: ['member', 'editor'],
+  password: ['a long enough password'],
+  current: ['not the password'],
+  starts: ['2026-05-01T10:00', '2026-05-01'],
+  ends: ['2026-05-02T18:00'],
+  date: ['2020-05-01', '1996'],
+  endDate: ['2020-06-01'],
+  since: ['2001-02'],
+  signed: ['1996-11-05'],
+  ended: ['2001'],
+  leader_since: ['2019'],
+  timezone: ['Asia/Shanghai', 'Europe/Berlin'],
+  amount: ['1000', '12.5'],
+  currency: ['CNY', 'EUR'],
+  country: ['CN', 'US'],
+  phone: ['+86 412 555 0100'],
+  public: ['1', 'on'],
+  place: ['Q74957', 'Q79867'],
+  url: ['https://example.org/'],
+  subjects: ['Q74957', 'place:Q74957'],
+  population: ['1200000'],
+  population_year: ['2020'],
+  languages: ['zh; en'],
+  status: ['active', 'dormant'],
+  source: ['https://example.org/source | City minutes'],
+  decision: ['approve', 'reject', 'block'],
+  user: ['1', '2'],
+  type: ['entry', 'replies', 'org', 'place'],
+  id: ['1', 'Q74957'],
+  mode: ['daily', 'instant'],
+  next: ['/', '/news'],
+  parent: ['1'],
+  follow: ['1'],
+  admin: ['1', '0'],
+  disabled: ['1', '0'],
+  confirm: ['troll@example.org'],
+  subject: ['place:Q74957', 'entry:1'],
+  org: ['anshan-sister-cities'],
+  lang: ['en', 'zh'],
+};
+
+/**
+ * A form mostly filled in as meant, with some fields left out or junk: past the first checks, where a
+ * half-write would hide.
+ */
+export function plausibleForm(known: readonly string[]): fc.Arbitrary<[string, string][]> {
+  if (!known.length) return fc.constant([]);
+  return fc
+    .tuple(
+      ...known.map((k) =>
+        fc.option(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...(PLAUSIBLE[k] ?? ['Some text.'])) },
+            { weight: 1, arbitrary: junkText },
+          ),
+          { freq: 5 },
+        ),
+      ),
+    )
+    .map((values) => values.flatMap((v, i): [string, string][] => (v === null ? [] : [[known[i]!, v]])));
+}
+
 /** A query string (without "?") over the route's parameters and any others. */
 export function queryString(known: readonly string[]): fc.Arbitrary<string> {
   return fc
