@@ -228,6 +228,8 @@ export class AccountsService {
     baseUrl: string,
     now = new Date(),
   ) {
+    // a form with mistakes is no new account: it is refused before it counts against the network's limit
+    validateNewUser(input);
     await this.throttle(`signup:ip:${ip}`, LIMITS.signupIp, 'new accounts from your network', now);
     return this.addUser({ ...input, admin: false }, null, now, baseUrl);
   }

@@ -32,7 +32,8 @@ const SectionBody = FormBody({ body: LongText(20_000) });
 
 /** The subject type an address names (/edit/tie/12 is a twinning's). */
 function subjectType(urlType: string): SubjectType {
-  const type = SUBJECT[urlType];
+  // own keys only: "constructor" and the like are no subject types
+  const type = Object.hasOwn(SUBJECT, urlType) ? SUBJECT[urlType] : undefined;
   if (!type)
     throw new NotFoundError(`There is nothing to edit at /edit/${urlType}; use place, country or tie.`);
   return type;
