@@ -21,6 +21,8 @@ export interface ProfileView extends PlaceProfile {
   /** whether the reader may edit the place's sections and facts, and those of its tie with the home */
   mayEdit: boolean;
   mayEditTie: boolean;
+  /** whether the reader may add ties of this place (its organizations' editors, site admins) */
+  mayAddTie: boolean;
 }
 
 /** Everything a country's page shows. */
@@ -70,7 +72,7 @@ export class PlaceViews {
   async profile(id: string, viewer: Viewer): Promise<ProfileView> {
     const pr = await this.places.profile(id, viewer.homeId);
     const tie = pr.homeTie?.twinning;
-    const [program, mayEdit, mayEditTie] = await Promise.all([
+    const [program, mayEdit, mayEditTie, mayAddTie] = await Promise.all([
       this.program.panels(
         [
           { type: 'place', ids: [pr.place.id] },
@@ -80,8 +82,11 @@ export class PlaceViews {
       ),
       viewer.actor ? this.content.mayEdit(viewer.actor, 'place', pr.place.id) : false,
       viewer.actor && tie ? this.content.mayEdit(viewer.actor, 'twinning', String(tie.id)) : false,
+      viewer.actor && pr.place.kind !== 'country'
+        ? this.content.mayAddTies(viewer.actor, pr.place.id)
+        : false,
     ]);
-    return { ...pr, program, mayEdit, mayEditTie };
+    return { ...pr, program, mayEdit, mayEditTie, mayAddTie };
   }
 
   async country(code: string, viewer: Viewer): Promise<CountryView> {
