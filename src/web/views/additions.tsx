@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { TWINNING_KINDS, TWINNING_STATUSES } from '../../domain/twinnings.js';
 import {
   ADDED_PLACE_KINDS,
@@ -9,6 +8,7 @@ import {
   type TieDraft,
   type TieFormView,
 } from '../../services/additions.js';
+import type { Place } from '../../domain/places.js';
 import type { MergeResult } from '../../services/merge.js';
 import { siteAssets } from '../assets.js';
 import type { FormProblems } from '../errors.js';
@@ -81,7 +81,6 @@ function PlacePick(p: {
   hint: string;
   value: string;
   error: string | undefined;
-  children?: ComponentChildren;
 }) {
   const t = p.v.t.admin;
   const id = `field-${p.name}`;
@@ -100,7 +99,6 @@ function PlacePick(p: {
           data-pick=""
         />
       </div>
-      {p.children}
     </FieldShell>
   );
 }
@@ -215,11 +213,10 @@ export function addTiePage(
             hint={t.partnerHint}
             value={values.partner}
             error={err('partner')}
-          >
-            <p class="muted">
-              {t.notListed} <a href={addPlaceHref}>{t.addThePlace}</a>
-            </p>
-          </PlacePick>
+          />
+          <p>
+            {t.notListed} <a href={addPlaceHref}>{t.addThePlace}</a>
+          </p>
           {select('kind', TWINNING_KINDS, v.t.labels.tieKinds)}
           {dateField('signed')}
           {dateField('ended')}
@@ -422,14 +419,20 @@ export function addPlacePage(
 }
 
 /** The figures of a merge (preview), as a list of what moves. */
-function Moves(p: { v: ViewContext; r: MergeResult }) {
+function Moves(p: { v: ViewContext; r: MergeResult; drop: Place }) {
   const m = p.v.t.additions.moves;
   const { r } = p;
   const lines = [
     r.tiesMoved && m.tiesMoved(r.tiesMoved),
     r.tiesMerged && m.tiesMerged(r.tiesMerged),
     r.tiesRemoved && m.tiesRemoved(r.tiesRemoved),
-    r.namesAdded.length && m.namesAdded(r.namesAdded.join(', ')),
+    // the dropped place's names under keys of their language ("und" for its main name)
+    r.namesAdded.length &&
+      m.namesAdded(
+        [...new Set(r.namesAdded.map((k) => p.drop.names[k] ?? p.drop.name))].join(
+          p.v.lang === 'zh' ? '、' : ', ',
+        ),
+      ),
     r.factsFilled.length && m.factsFilled(r.factsFilled.join(', ')),
     r.children && m.children(r.children),
     r.sections && m.sections(r.sections),
@@ -518,7 +521,7 @@ export function mergePage(
               <a href={href(placePath(view.drop), v.lang)}>{name(view.drop)}</a> →{' '}
               <a href={href(placePath(view.keep), v.lang)}>{name(view.keep)}</a>
             </p>
-            <Moves v={v} r={view.preview} />
+            <Moves v={v} r={view.preview} drop={view.drop} />
             <PostForm action={href('/admin/places/merge', v.lang)} csrf={v.csrf()}>
               <Problems title={v.t.edit.cannot} messages={problemList(v, opts.problems, labels)} />
               <input type="hidden" name="keep" value={view.keep.id} />
