@@ -182,13 +182,16 @@ export class AdditionsService {
     const chosen = from || (homes.length === 1 && !admin ? homes[0]! : '');
     if (chosen && !admin && !homes.includes(chosen))
       throw new ForbiddenError('You may add ties of your organization’s home place only.');
-    // a partner given by id (after adding it) is shown as the field shows a pick
-    const p = partner && (await this.store.places.get(partner));
+    // places given by id (the partner just added; an admin's first place) are shown as the field shows a pick
+    const asPicked = async (id: string) => {
+      const p = id && (await this.store.places.get(id));
+      return p ? `${p.name} (${p.id})` : id;
+    };
     return {
       admin,
       homes: homes.map((h) => places.get(h)).filter((x): x is Place => !!x),
-      from: chosen,
-      partner: p ? `${p.name} (${p.id})` : partner,
+      from: admin ? await asPicked(chosen) : chosen,
+      partner: await asPicked(partner),
     };
   }
 
