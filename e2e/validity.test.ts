@@ -329,6 +329,11 @@ describe('every page', () => {
         `/edit/tie/${tie}`,
         '/edit/place/Q74957/economy?in=en',
         '/history/place/Q74957/facts',
+        '/add/tie',
+        '/add/tie?from=Q74957&partner=Q1715',
+        '/add/place?from=Q74957',
+        '/admin/places/merge',
+        '/admin/places/merge?keep=Q2211&drop=Q503361',
       ].flatMap(withZh),
     );
     app = await buildApp(createContext(loadConfig({}), t.store));

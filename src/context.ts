@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { AccountsService } from './services/accounts.js';
+import { AdditionsService } from './services/additions.js';
 import { AdminService } from './services/admin.js';
 import { CommentsService } from './services/comments.js';
 import { ContentIndex } from './services/content-index.js';
@@ -76,6 +77,8 @@ export interface AppContext {
   readonly homeViews: HomeViews;
   /** read models of organizations' pages, their entries' pages and feeds, and the entry editor */
   readonly entryViews: EntryViews;
+  /** ties and places added on the web, and the admin's merge of duplicates */
+  readonly additions: AdditionsService;
 }
 
 /**
@@ -98,6 +101,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const entries = new EntriesService(store, publicUrl, version);
   const comments = new CommentsService(store, publicUrl, version);
   const notify = new NotifyService(store, publicUrl);
+  const merge = new MergeService(store, version);
   return {
     config,
     store,
@@ -111,7 +115,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     program,
     placeViews: new PlaceViews(places, network, content, program, provenance, continents),
     dataInfo,
-    merge: new MergeService(store, version),
+    merge,
     networkViews: new NetworkViews(network, places, dataInfo),
     tieViews: new TieViews(store, gazetteer, content, program, provenance),
     rankings: new RankingsService(network),
@@ -127,5 +131,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     mail,
     admin: new AdminService(store, mail),
     editor: new EditorService(store, content, facts),
+    additions: new AdditionsService(store, gazetteer, merge, version),
   };
 }

@@ -52,6 +52,11 @@ export class ContentService {
     return can.mayEditPlace(actor, id);
   }
 
+  /** Whether the actor may add ties of this place: its organizations' editors (their home), site admins. */
+  mayAddTies(actor: Acting, placeId: string): Promise<boolean> {
+    return this.can.mayAddTie(actor, placeId, placeId);
+  }
+
   async sections(type: SubjectType, id: string): Promise<SectionMap> {
     return bySubject(await this.store.sections.of(type, [id])).get(id) ?? new Map();
   }

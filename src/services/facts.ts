@@ -48,7 +48,7 @@ const MAP_TIE: Record<string, keyof TwinningInput> = {
 };
 
 /** A place's editable facts as the form shows them (languages separated by "; "). */
-function placeFactValues(place: Place): FactValues {
+export function placeFactValues(place: Place): FactValues {
   const r = placeRecord(place);
   return Object.fromEntries(
     PLACE_FACTS.map((c) => [
@@ -59,10 +59,10 @@ function placeFactValues(place: Place): FactValues {
 }
 
 /** A source as its line in the form: its address, else its citation. */
-const sourceLine = (s: Source): string => s.url ?? s.citation ?? '';
+export const sourceLine = (s: Source): string => s.url ?? s.citation ?? '';
 
 /** A tie's editable facts as the form shows them (one source per line). */
-function tieFactValues(tie: Twinning): FactValues {
+export function tieFactValues(tie: Twinning): FactValues {
   const r = twinningRecord(tie);
   return {
     kind: String(r.kind),

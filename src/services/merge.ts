@@ -80,10 +80,43 @@ export class MergeService {
     dropId: string,
     opts: { actor?: Acting; reason?: string; now?: Date } = {},
   ): Promise<MergeResult> {
+    const result = await this.store.transaction((tx) => this.apply(tx, keepId, dropId, opts));
+    this.version?.invalidate();
+    return result;
+  }
+
+  /**
+   * What merging would do, without doing it: the merge runs in a transaction that is then rolled back, so the
+   * figures are exactly the merge's (for the admin page's preview). Refusals are the merge's.
+   */
+  async preview(
+    keepId: string,
+    dropId: string,
+    opts: { actor?: Acting; now?: Date } = {},
+  ): Promise<MergeResult> {
+    let result: MergeResult | undefined;
+    const rollback = new Error('preview: rolled back');
+    try {
+      await this.store.transaction(async (tx) => {
+        result = await this.apply(tx, keepId, dropId, opts);
+        throw rollback;
+      });
+    } catch (e) {
+      if (e !== rollback) throw e;
+    }
+    return result!;
+  }
+
+  private async apply(
+    tx: Store,
+    keepId: string,
+    dropId: string,
+    opts: { actor?: Acting; reason?: string; now?: Date },
+  ): Promise<MergeResult> {
     const actor = opts.actor ?? SYSTEM;
-    new Permissions(this.store).requireAdmin(actor);
+    new Permissions(tx).requireAdmin(actor);
     const now = (opts.now ?? new Date()).toISOString();
-    const result = await this.store.transaction(async (tx) => {
+    {
       const [keep, drop] = await Promise.all([tx.places.get(keepId), tx.places.get(dropId)]);
       for (const [id, p] of [
         [keepId, keep],
@@ -271,8 +304,6 @@ export class MergeService {
       });
       await tx.meta.bumpContentVersion();
       return { ...out, dataVersion: await tx.meta.bumpDataVersion() };
-    });
-    this.version?.invalidate();
-    return result;
+    }
   }
 }

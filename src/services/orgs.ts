@@ -61,7 +61,7 @@ export class Permissions {
   }
 
   /** The homes of the organizations the actor edits. */
-  private async editedHomes(actor: Actor): Promise<string[]> {
+  async editedHomes(actor: Actor): Promise<string[]> {
     const ids = [...actor.roles].filter(([, r]) => r === 'editor').map(([id]) => id);
     const homes: string[] = [];
     for (const id of ids) {
@@ -85,6 +85,21 @@ export class Permissions {
     if (!tie) return false;
     const homes = await this.editedHomes(actor);
     return homes.includes(tie.a) || homes.includes(tie.b);
+  }
+
+  /**
+   * Whether the actor may add a tie between two places: site admins any, an organization's editors one of
+   * their home.
+   */
+  async mayAddTie(actor: Acting, a: string, b: string): Promise<boolean> {
+    if (this.isAdmin(actor)) return true;
+    const homes = await this.editedHomes(actor as Actor);
+    return homes.includes(a) || homes.includes(b);
+  }
+
+  /** Whether the actor may add a place (to tie it to a home): site admins, and editors of an organization with a home. */
+  async mayAddPlace(actor: Acting): Promise<boolean> {
+    return this.isAdmin(actor) || (await this.editedHomes(actor as Actor)).length > 0;
   }
 
   requireAdmin(actor: Acting): void {

@@ -24,6 +24,8 @@ export interface ProfileView extends PlaceProfile {
   mayEditTie: boolean;
   /** where each fact in the card comes from */
   origins: PlaceOrigins;
+  /** whether the reader may add ties of this place (its organizations' editors, site admins) */
+  mayAddTie: boolean;
 }
 
 /** Everything a country's page shows. */
@@ -76,7 +78,7 @@ export class PlaceViews {
   async profile(id: string, viewer: Viewer): Promise<ProfileView> {
     const pr = await this.places.profile(id, viewer.homeId);
     const tie = pr.homeTie?.twinning;
-    const [program, mayEdit, mayEditTie, origins] = await Promise.all([
+    const [program, mayEdit, mayEditTie, origins, mayAddTie] = await Promise.all([
       this.program.panels(
         [
           { type: 'place', ids: [pr.place.id] },
@@ -87,8 +89,11 @@ export class PlaceViews {
       viewer.actor ? this.content.mayEdit(viewer.actor, 'place', pr.place.id) : false,
       viewer.actor && tie ? this.content.mayEdit(viewer.actor, 'twinning', String(tie.id)) : false,
       this.provenance.ofPlace(pr.place),
+      viewer.actor && pr.place.kind !== 'country'
+        ? this.content.mayAddTies(viewer.actor, pr.place.id)
+        : false,
     ]);
-    return { ...pr, program, mayEdit, mayEditTie, origins };
+    return { ...pr, program, mayEdit, mayEditTie, origins, mayAddTie };
   }
 
   async country(code: string, viewer: Viewer): Promise<CountryView> {

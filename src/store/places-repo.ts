@@ -326,6 +326,16 @@ export class PlacesRepo {
     return out;
   }
 
+  /** The ids of the places that are this Wikidata item: keyed by it, or carrying it. */
+  async withWikidata(qid: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('places')
+      .select('id')
+      .where((eb) => eb.or([eb('wikidata', '=', qid), eb('id', '=', qid)]))
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** The subset of `ids` that is stored, with each one's kind, parent and country. */
   async existing(ids: string[]): Promise<Map<string, PlaceLink>> {
     const out = new Map<string, PlaceLink>();

@@ -20,6 +20,7 @@ import { aboutRoutes } from './routes/about.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { editRoutes } from './routes/edit.js';
+import { additionRoutes } from './routes/additions.js';
 import { homeRoutes } from './routes/home.js';
 import { manageRoutes } from './routes/manage.js';
 import { networkRoutes } from './routes/network.js';
@@ -168,6 +169,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   adminRoutes(app, ctx);
   manageRoutes(app, ctx);
   editRoutes(app, ctx);
+  additionRoutes(app, ctx);
   await programRoutes(app, ctx);
 
   if (opts.mailIntervalMs) startWorkers(app, ctx, opts.mailIntervalMs);

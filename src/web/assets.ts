@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { landSvg } from './views/charts.js';
+import { flatLandSvg, landSvg } from './views/charts.js';
 
 // Files every page shares, served under a name that carries a hash of their content so browsers keep them for
 // a year: the style sheet, the small script that adds suggestions to search boxes (pages work without it), the
@@ -30,6 +30,10 @@ export interface SiteAssets {
   suggest: Asset;
   icon: Asset;
   land: Asset;
+  /** the land on the map coordinates are picked on */
+  flatLand: Asset;
+  /** the forms that add places and ties: coordinates from a map click, likely duplicates while typing */
+  additions: Asset;
 }
 
 let assets: SiteAssets | undefined;
@@ -41,6 +45,8 @@ export function siteAssets(): SiteAssets {
     suggest: asset('suggest', 'js', 'text/javascript; charset=utf-8', file('suggest.js')),
     icon: asset('icon', 'svg', 'image/svg+xml', file('icon.svg')),
     land: asset('land', 'svg', 'image/svg+xml', Buffer.from(landSvg())),
+    flatLand: asset('flat-land', 'svg', 'image/svg+xml', Buffer.from(flatLandSvg())),
+    additions: asset('additions', 'js', 'text/javascript; charset=utf-8', file('additions.js')),
   };
   return assets;
 }

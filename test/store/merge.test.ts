@@ -150,6 +150,20 @@ describe.each(DIALECTS)('merging duplicate places on %s', (dialect) => {
     expect(await t.store.meta.dataVersion()).toBe(versionBefore);
   });
 
+  it('previews a merge with the figures of the merge itself, changing nothing', async () => {
+    const r = await merges.preview('Q74957', 'Q100', { actor: SYSTEM });
+    expect(r).toMatchObject({ keep: 'Q74957', drop: 'Q100', tiesMoved: 1, tiesMerged: 1, tiesRemoved: 1 });
+    expect(r.children).toBe(1);
+    expect(await t.store.places.get('Q100')).toBeDefined();
+    expect(await t.store.twinnings.between('Q100', 'Q74957')).toBeDefined();
+    expect(await t.store.redirects.resolve('Q100')).toBeUndefined();
+    expect(await t.store.revisions.of('place', 'Q74957')).toEqual([]);
+    expect(await t.store.meta.dataVersion()).toBe(versionBefore);
+    // refused as the merge is
+    const e = await merges.preview('Q74957', 'CN').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+  });
+
   it('moves the ties: re-pointed in canonical order, duplicates merged, the tie between the two removed', async () => {
     const r = await merges.merge('Q74957', 'Q100', {
       actor: SYSTEM,

@@ -254,6 +254,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       '/api/network',
       '/api/path',
       '/api/places',
+      '/api/places/duplicates',
       '/api/places/suggest',
       '/api/places/{id}',
       '/api/places/{id}/network',

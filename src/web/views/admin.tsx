@@ -23,6 +23,9 @@ function AdminNav(p: { v: ViewContext }) {
     ['/admin/outbox', t.outbox],
     ['/admin/audit', t.audit],
     ['/admin/edits', t.edits],
+    ['/admin/places/merge', p.v.t.additions.merge],
+    ['/add/place', p.v.t.additions.addPlace],
+    ['/add/tie', p.v.t.additions.addTie],
   ];
   return (
     <nav aria-label={t.admin}>
@@ -285,7 +288,7 @@ export function editsPage(v: ViewContext, edits: EditLine[]): string {
       rows={edits.map(({ revision: r, target }) => [
         v.t.time(r.at),
         r.userName ? personName(r.userName, v.lang) : '—',
-        v.t.history.actions[r.action] ?? r.action,
+        v.t.history.actions[r.action] ?? v.t.additions.historyActions[r.action] ?? r.action,
         <EditOf v={v} target={target} />,
       ])}
     />,

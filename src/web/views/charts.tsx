@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { max } from 'd3-array';
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoEquirectangular, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import isoCountries from 'i18n-iso-countries';
@@ -303,6 +303,75 @@ export function landSvg(): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}">` +
     `<path d="${d}" fill="#e3e9ef" stroke="#c9d3dd" stroke-width="0.5"/></svg>`
+  );
+}
+
+/** The size of the map coordinates are picked on: longitude and latitude map linearly to x and y. */
+export const PICK_W = 960;
+export const PICK_H = 480;
+
+/** The land on a plate carrée (equirectangular) map, so that a click reads back as coordinates by proportion. */
+export function flatLandSvg(): string {
+  const require = createRequire(import.meta.url);
+  const topo = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology<{
+    land: GeometryCollection;
+  }>;
+  const projection = geoEquirectangular().fitExtent(
+    [
+      [0, 0],
+      [PICK_W, PICK_H],
+    ],
+    { type: 'Sphere' },
+  );
+  const d = geoPath(projection).digits(1)(feature(topo, topo.objects.land)) ?? '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${PICK_W} ${PICK_H}" width="${PICK_W}" height="${PICK_H}">` +
+    `<path d="${d}" fill="#e3e9ef" stroke="#c9d3dd" stroke-width="0.5"/></svg>`
+  );
+}
+
+/**
+ * A world map to pick a place's coordinates on (additions.js reads a click as latitude and longitude into the
+ * fields named by `lat` and `lon`); the dot shows the coordinates the form holds. Without scripts it is a
+ * picture and the fields are typed.
+ */
+export function PickMap(p: {
+  id: string;
+  land: string;
+  at: { lat: number; lon: number } | null;
+  text: ChartText;
+  lat: string;
+  lon: string;
+}) {
+  const x = p.at ? ((p.at.lon + 180) / 360) * PICK_W : 0;
+  const y = p.at ? ((90 - p.at.lat) / 180) * PICK_H : 0;
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox={`0 0 ${PICK_W} ${PICK_H}`}
+      width={PICK_W}
+      height={PICK_H}
+      class="pick-map"
+      role="img"
+      aria-labelledby={`${p.id}-title ${p.id}-desc`}
+      data-lat={p.lat}
+      data-lon={p.lon}
+    >
+      <title id={`${p.id}-title`}>{p.text.title}</title>
+      <desc id={`${p.id}-desc`}>{p.text.desc}</desc>
+      <rect width={PICK_W} height={PICK_H} fill="#f7fafc" />
+      <image href={p.land} x="0" y="0" width={PICK_W} height={PICK_H} />
+      <circle
+        class="pick-dot"
+        cx={x.toFixed(1)}
+        cy={y.toFixed(1)}
+        r="7"
+        fill="#d9480f"
+        stroke="#fff"
+        stroke-width="2"
+        visibility={p.at ? 'visible' : 'hidden'}
+      />
+    </svg>
   );
 }
 

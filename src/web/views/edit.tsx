@@ -65,10 +65,13 @@ const htmlLangOf = (textLang: string) => (textLang === 'zh' ? 'zh-Hans' : textLa
 function Done(p: { v: ViewContext; done: string | undefined; subject: EditSubject }) {
   const t = p.v.t.edit;
   const notice = (
-    { saved: t.saved, removed: t.removed, unchanged: t.unchanged, restored: t.restored } as Record<
-      string,
-      string
-    >
+    {
+      saved: t.saved,
+      removed: t.removed,
+      unchanged: t.unchanged,
+      restored: t.restored,
+      added: p.v.t.additions.tieAdded,
+    } as Record<string, string>
   )[p.done ?? ''];
   if (!notice) return null;
   return (
@@ -290,13 +293,31 @@ export function factsHistoryPage(v: ViewContext, view: FactsHistoryView): string
   const fields = view.columns.map(
     (c) => [c, t.fields[c]?.label ?? c, c === 'source' ? ('lines' as const) : undefined] as const,
   );
+  // a place added on the web: its first revision says what it was added as
+  const a = v.t.additions;
+  const created = [
+    ['name', a.name],
+    ['kind', a.kind],
+    ['country', a.country],
+    ['parent', a.parent],
+    ['coordinates', a.coordinates],
+    ['wikidata', a.wikidata],
+    ['source', t.fields.source?.label ?? 'source', 'lines'],
+  ] as const;
+  const placeKind = (d: FactValues | undefined) =>
+    d && { ...d, kind: v.t.search.suggestKinds[d.kind as keyof typeof v.t.search.suggestKinds] ?? d.kind };
   return historyPage(v, {
     title: t.historyOf(t.factsOf(name)),
     back: { label: t.edit(name), path: editPath(subject.type, subject.id) },
     revisions,
     restorePath: (r) => `/history/facts/restore/${r.id}`,
     originalLabel: t.original,
-    change: (_r, i) => <FieldChanges now={dataOf(i)!} before={dataOf(i + 1)} fields={fields} />,
+    change: (r, i) =>
+      r.action === 'create' && subject.type !== 'twinning' ? (
+        <FieldChanges now={placeKind(dataOf(i))!} before={undefined} fields={[...created, ...fields]} />
+      ) : (
+        <FieldChanges now={dataOf(i)!} before={dataOf(i + 1)} fields={fields} />
+      ),
   });
 }
 

@@ -67,7 +67,7 @@ export function RevisionLog(p: {
             ) : (
               <>
                 {t.by} <strong>{r.userName ? personName(r.userName, v.lang) : t.commandLine}</strong>:{' '}
-                {t.actions[r.action] ?? r.action}
+                {t.actions[r.action] ?? v.t.additions.historyActions[r.action] ?? r.action}
               </>
             )}
             {i === 0 && <span class="muted"> ({t.current})</span>}

@@ -1,3 +1,4 @@
+import { addTiePath } from './additions.js';
 import { ENTRY_TYPES } from '../../domain/entries.js';
 import { ORG_ROLES, type Organization } from '../../domain/organizations.js';
 import type { ManageView } from '../../services/orgs.js';
@@ -71,6 +72,11 @@ export function managePage(v: ViewContext, m: ManageView, state: ManageState = {
           <li>
             <a href={href('/moderation', v.lang)}>{t.moderation}</a>
           </li>
+          {org.homeId && (
+            <li>
+              <a href={href(addTiePath(org.homeId), v.lang)}>{v.t.additions.addTie}</a>
+            </li>
+          )}
         </ul>
         <p class="muted">{t.photoRoom(t.megabytes(m.photoBytes), t.megabytes(m.photoQuotaBytes))}</p>
         <h2>{t.members}</h2>

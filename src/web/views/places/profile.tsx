@@ -1,3 +1,4 @@
+import { addTiePath } from '../additions.js';
 import { PLACE_SECTIONS, TIE_SECTIONS } from '../../../domain/sections.js';
 import type { ProfileView } from '../../../services/place-views.js';
 import type { TwinningWithPartner } from '../../../store/twinnings-repo.js';
@@ -172,6 +173,7 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
 
         <section aria-labelledby="h-partners">
           <h2 id="h-partners">{t.partners(pr.partners.length)}</h2>
+          {pr.mayAddTie && <EditLink href={href(addTiePath(p.id), lang)} label={v.t.additions.addTie} />}
           {pr.partners.length === 0 && <p>{t.noPartners}</p>}
           {groupList.map(([code, list]) => (
             <>
