@@ -25,6 +25,7 @@ import { ProgramService } from './services/program.js';
 import { RankingsService } from './services/rankings.js';
 import { StatsService } from './services/stats.js';
 import { TieViews } from './services/tie-views.js';
+import { SyncService, syncSettings } from './services/wikidata/sync.js';
 import type { Store } from './store/store.js';
 
 /**
@@ -75,6 +76,8 @@ export interface AppContext {
   readonly homeViews: HomeViews;
   /** read models of organizations' pages, their entries' pages and feeds, and the entry editor */
   readonly entryViews: EntryViews;
+  /** the Wikidata sync: its proposals, their review and the daily run */
+  readonly sync: SyncService;
 }
 
 /**
@@ -125,5 +128,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     mail,
     admin: new AdminService(store, mail),
     editor: new EditorService(store, content, facts),
+    sync: new SyncService(store, syncSettings(config), version),
   };
 }

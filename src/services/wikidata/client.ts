@@ -23,6 +23,8 @@ export interface ClientOptions {
   maxWaitMs?: number;
   /** told of each retry (for logs) */
   onRetry?: (attempt: number, waitMs: number, why: string) => void;
+  /** gives up at once (a server shutting down) */
+  signal?: AbortSignal;
 }
 
 /** An answer the service gave up on, or refused: not worth trying again as it was. */
@@ -64,7 +66,17 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits, or less if `signal` stops it. */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 /**
  * A client of a SPARQL endpoint such as the Wikidata Query Service: SELECT queries sent by POST as a form
@@ -104,7 +116,9 @@ export class SparqlClient {
             'user-agent': this.userAgent,
           },
           body: new URLSearchParams({ query, format: 'json' }).toString(),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: this.opts.signal
+            ? AbortSignal.any([this.opts.signal, AbortSignal.timeout(this.timeoutMs)])
+            : AbortSignal.timeout(this.timeoutMs),
         });
         if (res.ok) {
           const json = (await res.json()) as SparqlResults;
@@ -119,18 +133,20 @@ export class SparqlClient {
         wait = retryAfterMs(res.headers.get('retry-after'));
       } catch (e) {
         if (e instanceof SparqlError) throw e;
+        if (this.opts.signal?.aborted) throw new SparqlError(`Stopped while asking ${this.endpoint}.`);
         // a timeout, a refused or broken connection, a truncated answer
         why =
           (e as Error).name === 'TimeoutError'
             ? 'timeout'
             : String((e as Error).cause ?? (e as Error).message);
       }
-      if (attempt >= this.retries)
+      if (attempt >= this.retries || this.opts.signal?.aborted)
         throw new SparqlError(`${this.endpoint} failed ${attempt + 1} times; the last time: ${why}.`);
       const backoff = this.backoffMs * 2 ** attempt * (1 + Math.random() / 4);
-      const ms = Math.min(this.maxWaitMs, Math.max(wait ?? 0, backoff));
+      // the service's own word on when to come back, else the backoff
+      const ms = Math.min(this.maxWaitMs, wait ?? backoff);
       this.opts.onRetry?.(attempt + 1, ms, why);
-      await sleep(ms);
+      await sleep(ms, this.opts.signal);
     }
   }
 }

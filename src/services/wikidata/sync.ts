@@ -1,3 +1,4 @@
+import type { Config } from '../../config.js';
 import { formatPartialDate, type PartialDate } from '../../domain/dates.js';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { Place } from '../../domain/places.js';
@@ -42,6 +43,8 @@ export interface SyncOptions {
   since?: string;
   /** ask Wikidata and compare, but store nothing */
   dryRun?: boolean;
+  /** stops the run between two requests (a server shutting down); what was proposed stays */
+  signal?: AbortSignal;
 }
 
 export interface SyncReport {
@@ -70,7 +73,9 @@ export interface SyncSettings {
 /** A proposal as the review page shows it: with the places it is about named. */
 export interface ProposalLine extends Proposal {
   /** the place, or the tie's two places */
-  places: { id: string; name: string }[];
+  places: { id: string; name: string; kind: string }[];
+  /** a parent's old and new place, named: id → name */
+  valueNames: Record<string, string>;
   /** the item's page on Wikidata (at the revision compared, when known) */
   wikidataUrl: string;
 }
@@ -81,6 +86,15 @@ export interface ReviewView {
   proposals: ProposalLine[];
   /** the daily run: on, and when it last ran; only site admins switch it */
   schedule: { enabled: boolean; lastRun: string | null; mayChange: boolean };
+}
+
+/** How the sync reaches the query service, from the configuration. */
+export function syncSettings(
+  config: Pick<Config, 'wikidataUrl' | 'wikidataContact'>,
+  more: Partial<Omit<ClientOptions, 'baseUrl' | 'contact'>> & { batchSize?: number } = {},
+): SyncSettings {
+  const { batchSize, ...client } = more;
+  return { batchSize, client: { baseUrl: config.wikidataUrl, contact: config.wikidataContact, ...client } };
 }
 
 const SCHEDULE_KEY = 'wikidata_sync';
@@ -149,7 +163,7 @@ export class SyncService {
       throw new ValidationError(`--since ${opts.since} is not a day; write YYYY-MM-DD.`);
     if (opts.area && !(await this.store.places.get(opts.area)))
       throw new NotFoundError(`There is no place with id ${opts.area}.`);
-    const client = new SparqlClient(this.settings.client);
+    const client = new SparqlClient({ ...this.settings.client, signal: opts.signal });
     const places = await this.store.proposals.wikidataPlaces(opts.area);
     const report: SyncReport = {
       places: places.length,
@@ -162,7 +176,7 @@ export class SyncService {
     };
     const seen = new Set<string>();
     const size = this.settings.batchSize ?? 200;
-    for (let i = 0; i < places.length; i += size) {
+    for (let i = 0; i < places.length && !opts.signal?.aborted; i += size) {
       const batch = places.slice(i, i + size);
       const items = readItems(
         await client.select(
@@ -549,19 +563,22 @@ export class SyncService {
       for (const p of list) if (await this.mayDecide(actor, p)) mine.push(p);
       list = mine.slice(0, limit);
     }
-    const ids = new Set(
-      list.flatMap((p) =>
-        p.subjectType === 'place' ? [p.subjectId, String(p.newValue)] : p.subjectId.split(' '),
-      ),
-    );
-    const places = await this.store.places.getMany([...ids]);
-    const named = (id: string) => ({ id, name: places.get(id)?.name ?? id });
+    const subjectIds = (p: Proposal) => (p.subjectType === 'place' ? [p.subjectId] : p.subjectId.split(' '));
+    const valueIds = (p: Proposal) =>
+      p.kind === 'parent' ? [p.oldValue, p.newValue].filter((x): x is string => x !== null) : [];
+    const places = await this.store.places.getMany(list.flatMap((p) => [...subjectIds(p), ...valueIds(p)]));
+    const named = (id: string) => ({
+      id,
+      name: places.get(id)?.name ?? id,
+      kind: places.get(id)?.kind ?? 'city',
+    });
     return {
       kind: k,
       counts: await this.store.proposals.counts('proposed'),
       proposals: list.map((p) => ({
         ...p,
-        places: p.subjectType === 'place' ? [named(p.subjectId)] : p.subjectId.split(' ').map(named),
+        places: subjectIds(p).map(named),
+        valueNames: Object.fromEntries(valueIds(p).map((id) => [id, places.get(id)?.name ?? id])),
         wikidataUrl: revisionUrl(p.qid, p.wdRevision),
       })),
       schedule: { ...(await this.schedule()), mayChange: admin },
@@ -592,14 +609,14 @@ export class SyncService {
    * The daily run, when it is switched on: at most once a day across every server (the first to take the
    * day's turn in `meta` runs it). The report, or null when not due.
    */
-  async runIfDue(now = new Date()): Promise<SyncReport | null> {
+  async runIfDue(now = new Date(), signal?: AbortSignal): Promise<SyncReport | null> {
     const { enabled, lastRun } = await this.schedule();
     if (!enabled) return null;
     if (lastRun && now.getTime() - Date.parse(lastRun) < DAY) return null;
     if (!(await this.store.meta.swap(LAST_RUN_KEY, lastRun ?? undefined, now.toISOString()))) return null;
     // only items changed since the last run (a day's margin); everything the first time
     const since = lastRun ? new Date(Date.parse(lastRun) - DAY).toISOString().slice(0, 10) : undefined;
-    return this.run({ since }, now);
+    return this.run({ since, signal }, now);
   }
 
   /** For the command line: who acts there. */
