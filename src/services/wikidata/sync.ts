@@ -73,7 +73,7 @@ export interface SyncSettings {
 /** A proposal as the review page shows it: with the places it is about named. */
 export interface ProposalLine extends Proposal {
   /** the place, or the tie's two places */
-  places: { id: string; name: string; kind: string }[];
+  places: { id: string; name: string; kind: string; names: Record<string, string> }[];
   /** a parent's old and new place, named: id → name */
   valueNames: Record<string, string>;
   /** the item's page on Wikidata (at the revision compared, when known) */
@@ -571,6 +571,7 @@ export class SyncService {
       id,
       name: places.get(id)?.name ?? id,
       kind: places.get(id)?.kind ?? 'city',
+      names: places.get(id)?.names ?? {},
     });
     return {
       kind: k,

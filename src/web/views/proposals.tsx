@@ -17,7 +17,7 @@ function Subject(p: { v: ViewContext; line: ProposalLine }) {
       {p.line.places.map((pl, i) => (
         <>
           {i > 0 && ' – '}
-          <a href={href(placePath(pl), p.v.lang)}>{pl.name}</a>
+          <a href={href(placePath(pl), p.v.lang)}>{pl.names[p.v.lang] ?? pl.name}</a>
         </>
       ))}
     </>
@@ -140,6 +140,7 @@ export function proposalsPage(
         )}
         {view.proposals.length ? (
           <DataTable
+            class="proposals"
             columns={[
               { label: t.what },
               { label: t.subject },
