@@ -255,6 +255,29 @@ describe('every page', () => {
       leader_title: 'Mayor',
       leader_name: 'Zhang',
     });
+    // changes the Wikidata sync proposed: a name, a population an editor set, a new tie
+    for (const [kind, subjectType, subjectId, fact, oldValue, newValue, editorSet] of [
+      ['label', 'place', 'Q74957', 'zh', '鞍山', '鞍山市', false],
+      ['population', 'place', 'Q74957', '', '1200000', '1325000 (2020)', true],
+      ['new_tie', 'twinning', 'Q1490 Q74957', '', null, '2016-05', false],
+    ] as const)
+      await t.store.proposals.add(
+        {
+          kind,
+          subjectType,
+          subjectId,
+          fact,
+          oldValue,
+          newValue,
+          payload: {},
+          qid: 'Q74957',
+          wdRevision: '2301551234',
+          wdModified: '2026-11-20T08:12:40Z',
+          retrievedAt: new Date().toISOString(),
+          editorSet,
+        },
+        new Date().toISOString(),
+      );
     await new AccountsService(t.store).requestReset('reader@example.org', '127.0.0.1', 'http://localhost');
     const joiner = await new AccountsService(t.store).signUp(
       { email: 'joiner@example.org', password: 'correct horse battery' },
@@ -311,6 +334,8 @@ describe('every page', () => {
         '/admin/outbox/1',
         '/admin/audit',
         '/admin/edits',
+        '/admin/proposals',
+        '/admin/proposals?kind=population&done=all&n=2&failed=1',
         '/moderation',
         '/orgs/anshan-sister-cities',
         '/orgs/anshan-sister-cities/manage',

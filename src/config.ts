@@ -23,6 +23,10 @@ export interface Config {
   trustProxy: number;
   /** how many bytes of photos (as stored, every size) each organization may keep */
   photoQuotaBytes: number;
+  /** the Wikidata Query Service's base address (its endpoint is `<base>/sparql`) */
+  wikidataUrl: string;
+  /** who runs this site, for the User-Agent of requests to Wikidata */
+  wikidataContact: string;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +215,32 @@ export const SETTINGS = [
     help: 'signs cookies (32+ characters); unset: made once and kept in the database',
     doc: 'the key that signs cookies, 32 characters or more; without it one is made at first start and kept in the database, so every app server on it agrees',
     read: (v) => (!v ? null : v.length >= 32 ? v : fail('must be at least 32 characters long')),
+  }),
+  setting({
+    env: 'TWINNING_WIKIDATA_URL',
+    key: 'wikidataUrl',
+    default: 'https://query.wikidata.org',
+    help: 'the Wikidata Query Service `twinning sync wikidata` asks (its endpoint is <base>/sparql)',
+    doc: 'the Wikidata Query Service that `twinning sync wikidata` and the daily sync ask; the endpoint is `<base>/sparql`',
+    read: (v) => {
+      const url = (v || 'https://query.wikidata.org').replace(/\/+$/, '');
+      return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)
+        ? url
+        : fail('must be an address such as https://query.wikidata.org');
+    },
+  }),
+  setting({
+    env: 'TWINNING_WIKIDATA_CONTACT',
+    key: 'wikidataContact',
+    default: "(the site's address)",
+    help: 'how Wikidata can reach whoever runs this site (an address or URL), sent in the User-Agent',
+    doc: "how Wikidata's operators can reach whoever runs this site (an e-mail address or a URL), sent in the User-Agent of every request as Wikimedia's policy asks; the default is `TWINNING_URL`",
+    read: (v, before) => {
+      const contact = v || before.publicUrl || 'http://localhost';
+      return /^[^\s()]{3,200}$/.test(contact)
+        ? contact
+        : fail('must be an e-mail address or a URL, without spaces or brackets');
+    },
   }),
 ] as const satisfies readonly Setting[];
 

@@ -27,6 +27,7 @@ import { ProgramService } from './services/program.js';
 import { RankingsService } from './services/rankings.js';
 import { StatsService } from './services/stats.js';
 import { TieViews } from './services/tie-views.js';
+import { SyncService, syncSettings } from './services/wikidata/sync.js';
 import type { Store } from './store/store.js';
 
 /**
@@ -79,6 +80,8 @@ export interface AppContext {
   readonly entryViews: EntryViews;
   /** ties and places added on the web, and the admin's merge of duplicates */
   readonly additions: AdditionsService;
+  /** the Wikidata sync: its proposals, their review and the daily run */
+  readonly sync: SyncService;
 }
 
 /**
@@ -132,5 +135,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     admin: new AdminService(store, mail),
     editor: new EditorService(store, content, facts),
     additions: new AdditionsService(store, gazetteer, merge, version),
+    sync: new SyncService(store, syncSettings(config), version),
   };
 }

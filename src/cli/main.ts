@@ -498,6 +498,67 @@ Ties (with --partner): ${TIE_SECTIONS.join(', ')}.`,
       });
     });
 
+  const sync = cli.command('sync').description('Compare the registry with an outside source');
+  sync
+    .command('wikidata')
+    .description(
+      `Ask Wikidata (TWINNING_WIKIDATA_URL) about the places with a Wikidata id: twinnings (P190) with their start
+and end, country, coordinates, population, parent and labels. What differs becomes proposals that editors
+accept or reject at /admin/proposals; nothing in the registry changes here.`,
+    )
+    .option('--area <place>', 'only this place (id or name) and everything under it')
+    .option('--since <date>', 'only items changed on Wikidata on or after this day (YYYY-MM-DD)')
+    .option('--dry-run', 'compare and report, but store no proposal')
+    .option('--batch <n>', 'items asked about per query', '200')
+    .action(async (opts: { area?: string; since?: string; dryRun?: boolean; batch: string }) => {
+      const batchSize = Number(opts.batch);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
+        err('--batch must be a whole number from 1 to 1000');
+        throw new ExitError(2);
+      }
+      const cfg = config();
+      const { SyncService, syncSettings, PROPOSAL_KINDS } = await import('../services/wikidata/sync.js');
+      await withStore(cfg, async (store) => {
+        const area = opts.area ? (await new PlacesService(store).resolve(opts.area)).id : undefined;
+        const service = new SyncService(
+          store,
+          syncSettings(cfg, {
+            batchSize,
+            onRetry: (n, ms, why) =>
+              err(`Wikidata: ${why}; trying again (${n}) in ${(ms / 1000).toFixed(1)} s.`),
+          }),
+        );
+        let r;
+        try {
+          r = await service.run({ area, since: opts.since, dryRun: opts.dryRun });
+        } catch (e) {
+          if ((e as Error).name !== 'SparqlError') throw e;
+          err(`${(e as Error).message} Proposals made before it are kept; run again later.`);
+          throw new ExitError(1);
+        }
+        const total = PROPOSAL_KINDS.reduce((n, k) => n + r.proposed[k], 0);
+        out(
+          `Asked ${cfg.wikidataUrl} about ${r.places} places${area ? ` in ${area}` : ''}` +
+            `${opts.since ? ` (${r.items} changed since ${opts.since})` : ''} in ${r.requests} requests.`,
+        );
+        out(
+          total
+            ? `${opts.dryRun ? 'Would propose' : 'Proposed'} ${total} ${total === 1 ? 'change' : 'changes'}:`
+            : `Nothing new to propose${r.known ? ` (${r.known} changes were proposed before)` : ''}.`,
+        );
+        for (const k of PROPOSAL_KINDS)
+          if (r.proposed[k]) out(`  ${k.padEnd(12)} ${String(r.proposed[k]).padStart(6)}`);
+        if (total && r.known) out(`  ${r.known} more were proposed before.`);
+        if (r.editorSet)
+          out(
+            `${r.editorSet} of them would change a fact an editor set; they wait for a decision of their own.`,
+          );
+        if (r.unknownPartners)
+          out(`${r.unknownPartners} twinnings name a partner the registry does not have.`);
+        if (total && !opts.dryRun) out('Review them at /admin/proposals.');
+      });
+    });
+
   const user = cli.command('user').description('Accounts of people who run the site');
   user
     .command('add')

@@ -323,7 +323,7 @@ export class AdditionsService {
       const max = name.length >= 8 ? 2 : name.length >= 4 ? 1 : 0;
       for (const p of snap.places.values()) {
         if (p.country !== country || p.kind === 'country') continue;
-        for (const n of [p.name, p.nameZh]) {
+        for (const n of [p.name, ...Object.values(p.names)]) {
           if (!n) continue;
           const other = normalizeName(n);
           if (

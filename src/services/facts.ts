@@ -1,6 +1,7 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { validatePlaceRecord, type Place, type PlaceInput } from '../domain/places.js';
 import {
+  canonicalPair,
   validateTwinningRecord,
   type Source,
   type Twinning,
@@ -10,7 +11,7 @@ import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import { placeRecord, twinningRecord } from './interchange.js';
 import { Permissions, type Acting } from './orgs.js';
-import { Writes, type WriteNotes } from './writes.js';
+import { Writes, type AuditNote, type WriteNotes } from './writes.js';
 
 /** The facts of a place an editor keeps on the web (interchange column names). */
 export const PLACE_FACTS = [
@@ -179,6 +180,174 @@ export class FactsService {
       const data = tieFactValues((await tx.twinnings.get(id))!);
       note({ bump: 'data', revision: { entity: 'twinning', entityId: String(id), action, data } });
     });
+  }
+
+  /**
+   * Writes place facts that come from an outside source (the Wikidata sync), as an editor's edit is written:
+   * the same permission and checks, a revision of the facts (holding `from`: where they came from), an audit
+   * entry and the version bump. `record` holds interchange columns (name, names, country, lat, lon, parent,
+   * population, population_year); `source` replaces the sources of its fact (for names: the earlier ones from
+   * the same source). `also` runs in the same transaction (the proposal's decision).
+   */
+  async applyPlace(
+    actor: Acting,
+    id: string,
+    change: {
+      record: Record<string, unknown>;
+      source: Source;
+      from: Record<string, unknown>;
+      audit: AuditNote;
+      also?: (tx: Store) => Promise<void>;
+    },
+    now = new Date(),
+  ): Promise<void> {
+    const place = await this.store.places.get(id);
+    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    if (!(await this.can.mayEditPlace(actor, id)))
+      throw new ForbiddenError(
+        `You may not edit ${place.name}: only editors of an organization whose home is this place or tied to it, and site admins, may.`,
+      );
+    const sameOrigin = (s: Source) =>
+      (s.citation ?? '').startsWith(change.source.citation?.split(' (')[0] ?? '\0');
+    const kept = place.sources.filter(
+      (s) => s.fact !== change.source.fact || (s.fact === 'names' && !sameOrigin(s)),
+    );
+    const record = { id, name: place.name, ...change.record, source: [...kept, change.source] };
+    const { value, issues } = validatePlaceRecord(record);
+    if (value.parent) {
+      if (!(await this.store.places.get(value.parent)))
+        issues.push({ column: 'parent', message: `${value.parent} is not a place` });
+      else if ((await this.store.places.ancestors(value.parent)).some((p) => p.id === id))
+        issues.push({ column: 'parent', message: `${value.parent} lies within ${id}` });
+    }
+    if (issues.length) throw problems(issues, 'facts');
+    const fields = new Set<keyof PlaceInput>(['sources']);
+    for (const k of Object.keys(value) as (keyof PlaceInput)[])
+      if (k !== 'id' && k !== 'wikidata' && (k !== 'name' || 'name' in change.record)) fields.add(k);
+    const before = placeFactValues(place);
+    await this.writes.run(actor, now, async (tx, note) => {
+      await this.baseline(tx, 'place', id, before, note);
+      await tx.places.upsert([value], fields, now.toISOString());
+      if (fields.has('parent'))
+        await tx.places.setParents([{ id, parent: value.parent ?? null }], now.toISOString());
+      const data = { ...placeFactValues((await tx.places.get(id))!), from: change.from };
+      note({
+        bump: 'data',
+        audit: change.audit,
+        revision: { entity: 'place', entityId: id, action: 'edit', data },
+      });
+      await change.also?.(tx);
+    });
+  }
+
+  /**
+   * Makes, ends or drops a tie on an outside source's word (the Wikidata sync), written as an editor's edit is.
+   * 'new' makes the tie (signed and ended as given); 'ended' sets its end; 'gone' drops the source's lines and
+   * the tie itself when no other source is left. The source line is added for the fact it backs.
+   */
+  async applyTie(
+    actor: Acting,
+    change: {
+      a: string;
+      b: string;
+      action: 'new' | 'ended' | 'gone';
+      signed?: string | null;
+      ended?: string | null;
+      source: Source;
+      /** which of the tie's sources are the outside source's (dropped for 'gone') */
+      isFromSource: (s: Source) => boolean;
+      from: Record<string, unknown>;
+      audit: AuditNote;
+      also?: (tx: Store) => Promise<void>;
+    },
+    now = new Date(),
+  ): Promise<number | null> {
+    const [a, b] = canonicalPair(change.a, change.b);
+    if (!(await this.can.mayEditPair(actor, a, b)))
+      throw new ForbiddenError(
+        'You may not edit this tie: only editors of an organization whose home is one of its places, and site admins, may.',
+      );
+    const tie = await this.store.twinnings.between(a, b);
+    const stamp = now.toISOString();
+    if (change.action === 'new') {
+      if (tie) throw new ConflictError('This tie is in the registry already.');
+      for (const id of [a, b])
+        if (!(await this.store.places.get(id))) throw new NotFoundError(`There is no place with id ${id}.`);
+      const { value, issues } = validateTwinningRecord({
+        a,
+        b,
+        kind: 'sister',
+        signed: change.signed ?? '',
+        ended: change.ended ?? '',
+        status: change.ended ? 'ended' : 'active',
+        source: [change.source],
+      });
+      if (issues.length) throw problems(issues, 'tie');
+      return this.writes.run(actor, now, async (tx, note) => {
+        await tx.twinnings.upsert([value], new Set(['kind', 'signed', 'ended', 'status', 'sources']), stamp);
+        const made = (await tx.twinnings.between(a, b))!;
+        const data = { ...tieFactValues(made), from: change.from };
+        note({
+          bump: 'data',
+          audit: change.audit,
+          revision: { entity: 'twinning', entityId: String(made.id), action: 'create', data },
+        });
+        await change.also?.(tx);
+        return made.id;
+      });
+    }
+    if (!tie) throw new NotFoundError('This tie is not in the registry (any more).');
+    const before = tieFactValues(tie);
+    if (change.action === 'ended') {
+      const sources = [
+        ...tie.sources.filter((s) => !(s.fact === 'ended' && change.isFromSource(s))),
+        change.source,
+      ];
+      const { value, issues } = validateTwinningRecord({
+        a,
+        b,
+        ended: change.ended ?? '',
+        status: 'ended',
+        source: sources,
+      });
+      if (value.signed === undefined && tie.signed && value.ended && value.ended.date < tie.signed.date)
+        issues.push({ column: 'ended', message: 'is before the signing' });
+      if (issues.length) throw problems(issues, 'tie');
+      await this.writes.run(actor, now, async (tx, note) => {
+        await this.baseline(tx, 'twinning', String(tie.id), before, note);
+        await tx.twinnings.upsert([value], new Set(['ended', 'status', 'sources']), stamp);
+        const data = { ...tieFactValues((await tx.twinnings.get(tie.id))!), from: change.from };
+        note({
+          bump: 'data',
+          audit: change.audit,
+          revision: { entity: 'twinning', entityId: String(tie.id), action: 'edit', data },
+        });
+        await change.also?.(tx);
+      });
+      return tie.id;
+    }
+    const others = tie.sources.filter((s) => !change.isFromSource(s));
+    await this.writes.run(actor, now, async (tx, note) => {
+      await this.baseline(tx, 'twinning', String(tie.id), before, note);
+      if (others.length) {
+        await tx.twinnings.upsert([{ a, b, sources: others }], new Set(['sources']), stamp);
+        const data = { ...tieFactValues((await tx.twinnings.get(tie.id))!), from: change.from };
+        note({ revision: { entity: 'twinning', entityId: String(tie.id), action: 'edit', data } });
+      } else {
+        await tx.twinnings.remove(tie.id);
+        note({
+          revision: {
+            entity: 'twinning',
+            entityId: String(tie.id),
+            action: 'remove',
+            data: { ...before, from: change.from },
+          },
+        });
+      }
+      note({ bump: 'data', audit: change.audit });
+      await change.also?.(tx);
+    });
+    return others.length ? tie.id : null;
   }
 
   /** Before the first edit on the web, the facts as the data had them, so that they can be restored. */

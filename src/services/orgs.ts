@@ -102,6 +102,13 @@ export class Permissions {
     return this.isAdmin(actor) || (await this.editedHomes(actor as Actor)).length > 0;
   }
 
+  /** Ties between these places, made or changed as a whole: a site admin, or an editor of either's home. */
+  async mayEditPair(actor: Acting, a: string, b: string): Promise<boolean> {
+    if (actor === SYSTEM || actor.user.isAdmin) return true;
+    const homes = await this.editedHomes(actor);
+    return homes.includes(a) || homes.includes(b);
+  }
+
   requireAdmin(actor: Acting): void {
     if (!this.isAdmin(actor)) throw new ForbiddenError('Only a site admin may do this.');
   }

@@ -44,4 +44,26 @@ export class MetaRepo {
     const next = Number((await this.get('content_version')) ?? 0) + 1;
     await this.set('content_version', String(next));
   }
+
+  /**
+   * Sets `key` to `value` only if it still holds `expected` (undefined: is unset); whether it did. Lets one
+   * server of several take a job that is due.
+   */
+  async swap(key: string, expected: string | undefined, value: string): Promise<boolean> {
+    if (expected === undefined) {
+      const r = await this.db
+        .insertInto('meta')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    }
+    const r = await this.db
+      .updateTable('meta')
+      .set({ value })
+      .where('key', '=', key)
+      .where('value', '=', expected)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
 }

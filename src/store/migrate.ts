@@ -11,6 +11,7 @@ import { unsubscribe } from './migrations/0008-unsubscribe.js';
 import { emailChange } from './migrations/0009-email-change.js';
 import { invites } from './migrations/0010-invites.js';
 import { provenance } from './migrations/0011-provenance.js';
+import { wikidataSync } from './migrations/0012-wikidata-sync.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -25,6 +26,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0009-email-change': emailChange(),
     '0010-invites': invites(dialect),
     '0011-provenance': provenance(dialect),
+    '0012-wikidata-sync': wikidataSync(dialect),
   };
 }
 

@@ -277,6 +277,27 @@ export interface NotificationsTable {
   mailed_at: string | null;
 }
 
+/** A change the Wikidata sync found, waiting for (or given) an editor's decision. */
+export interface ProposalsTable {
+  id: Generated<number>;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  fact: string;
+  old_value: string | null;
+  new_value: string;
+  payload: string;
+  qid: string;
+  wd_revision: string | null;
+  wd_modified: string | null;
+  retrieved_at: string;
+  editor_set: Generated<number>;
+  status: Generated<string>;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   places: PlacesTable;
   place_names: PlaceNamesTable;
@@ -306,4 +327,5 @@ export interface DB {
   org_blocks: OrgBlocksTable;
   subscriptions: SubscriptionsTable;
   notifications: NotificationsTable;
+  proposals: ProposalsTable;
 }

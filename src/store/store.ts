@@ -17,6 +17,7 @@ import { PhotosRepo } from './photos-repo.js';
 import { RedirectsRepo } from './redirects-repo.js';
 import { DisagreementsRepo } from './disagreements-repo.js';
 import { MergeRepo } from './merge-repo.js';
+import { ProposalsRepo } from './proposals-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -36,6 +37,7 @@ export class Store {
   readonly redirects: RedirectsRepo;
   readonly disagreements: DisagreementsRepo;
   readonly merges: MergeRepo;
+  readonly proposals: ProposalsRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -59,6 +61,7 @@ export class Store {
     this.redirects = new RedirectsRepo(db);
     this.disagreements = new DisagreementsRepo(db);
     this.merges = new MergeRepo(db);
+    this.proposals = new ProposalsRepo(db);
   }
 
   static of(database: Database): Store {

@@ -26,6 +26,7 @@ import { manageRoutes } from './routes/manage.js';
 import { networkRoutes } from './routes/network.js';
 import { placeRoutes } from './routes/places.js';
 import { programRoutes } from './routes/program.js';
+import { proposalRoutes } from './routes/proposals.js';
 import { rankingRoutes } from './routes/rankings.js';
 import { signInRoutes } from './routes/signin.js';
 import { statsRoutes } from './routes/stats.js';
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   signInRoutes(app, ctx);
   accountRoutes(app, ctx);
   adminRoutes(app, ctx);
+  proposalRoutes(app, ctx);
   manageRoutes(app, ctx);
   editRoutes(app, ctx);
   additionRoutes(app, ctx);
@@ -183,7 +185,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   return app;
 }
 
-/** Mail delivery, the daily digests and housekeeping, for a server process (`serve`). */
+/** Mail delivery, the daily digests, the daily Wikidata sync and housekeeping, for a server process (`serve`). */
 function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
   const stop = ctx.mail.start(mailIntervalMs, (e) => app.log.error(e));
   // the daily digests go out once a day, from whichever server comes first
@@ -198,10 +200,24 @@ function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {
     600_000,
   );
   housekeeping.unref();
+  // the Wikidata sync, when a site admin switched it on: once a day, from whichever server comes first
+  const stopSync = new AbortController();
+  let syncing: Promise<unknown> = Promise.resolve();
+  const syncIfDue = () => {
+    syncing = ctx.sync
+      .runIfDue(new Date(), stopSync.signal)
+      .then((r) => r && app.log.info({ wikidata: r }, 'Wikidata sync done'))
+      .catch((e: unknown) => app.log.error(e));
+  };
+  const sync = setInterval(syncIfDue, 600_000);
+  sync.unref();
   app.addHook('onClose', async () => {
     stop();
     clearInterval(housekeeping);
     clearInterval(digests);
+    clearInterval(sync);
+    stopSync.abort();
+    await syncing;
   });
 }
 

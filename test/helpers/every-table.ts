@@ -89,4 +89,22 @@ export async function fillEveryTable(store: Store): Promise<void> {
   await comments.moderate(SYSTEM, hello.id, 'approve');
   const rude = await comments.add(await actorOf(store, troll), post, { body: 'Boring.' });
   await comments.block(SYSTEM, rude.id);
+  // a change the Wikidata sync proposed
+  await store.proposals.add(
+    {
+      kind: 'label',
+      subjectType: 'place',
+      subjectId: 'Q74957',
+      fact: 'ko',
+      oldValue: null,
+      newValue: '안산시',
+      payload: { lang: 'ko', label: '안산시' },
+      qid: 'Q74957',
+      wdRevision: '2301551234',
+      wdModified: '2026-11-20T08:12:40Z',
+      retrievedAt: '2026-12-01T09:00:00.000Z',
+      editorSet: false,
+    },
+    '2026-12-01T09:00:00.000Z',
+  );
 }

@@ -15,7 +15,7 @@ import { DataTable } from './table.js';
 
 // The admin area: accounts, organizations, the mail outbox, the audit log and the recent edits.
 
-function AdminNav(p: { v: ViewContext }) {
+export function AdminNav(p: { v: ViewContext }) {
   const t = p.v.t.admin;
   const links: [string, string][] = [
     ['/admin/users', t.users],
@@ -26,6 +26,7 @@ function AdminNav(p: { v: ViewContext }) {
     ['/admin/places/merge', p.v.t.additions.merge],
     ['/add/place', p.v.t.additions.addPlace],
     ['/add/tie', p.v.t.additions.addTie],
+    ['/admin/proposals', p.v.t.sync.nav],
   ];
   return (
     <nav aria-label={t.admin}>
