@@ -8,6 +8,7 @@ import { DataVersion } from './services/data-version.js';
 import { EditorService } from './services/editor.js';
 import { EntriesService } from './services/entries.js';
 import { EntryViews } from './services/entry-views.js';
+import { ExportService } from './services/export.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
 import { HomeViews } from './services/home-views.js';
@@ -75,6 +76,8 @@ export interface AppContext {
   readonly homeViews: HomeViews;
   /** read models of organizations' pages, their entries' pages and feeds, and the entry editor */
   readonly entryViews: EntryViews;
+  /** exports of any selection of the registry in the open data formats, with licence and sources */
+  readonly exports: ExportService;
 }
 
 /**
@@ -125,5 +128,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     mail,
     admin: new AdminService(store, mail),
     editor: new EditorService(store, content, facts),
+    exports: new ExportService(store, gazetteer, places, dataInfo, version, publicUrl),
   };
 }
