@@ -142,7 +142,9 @@ export class ExportService {
       label = 'the whole registry';
       slug = 'all';
     } else if (selection.kind === 'place') {
-      const place = await this.places.mustGet(selection.id);
+      // an id merged away exports the place it became
+      const place = (await this.places.get(selection.id)) ?? (await this.places.movedTo(selection.id));
+      if (!place) throw new NotFoundError(`There is no place with id ${selection.id}.`);
       selected = subtree(place.id, childrenOf(snap.places.values()));
       label = `${place.name} (${place.id}) with everything under it`;
       slug = fileSafe(place.id);

@@ -98,6 +98,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
           name: 'network',
           description: 'Chains of ties, cousins, open triangles, central places, data quality',
         },
+        {
+          name: 'export',
+          description:
+            'The registry or a part of it as CSV, JSON, GeoJSON, GraphML or GEXF, with licence and sources',
+        },
       ],
     },
   });
