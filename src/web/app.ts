@@ -22,6 +22,7 @@ import { editRoutes } from './routes/edit.js';
 import { homeRoutes } from './routes/home.js';
 import { manageRoutes } from './routes/manage.js';
 import { networkRoutes } from './routes/network.js';
+import { openDataRoutes } from './routes/open-data.js';
 import { placeRoutes } from './routes/places.js';
 import { programRoutes } from './routes/program.js';
 import { rankingRoutes } from './routes/rankings.js';
@@ -54,7 +55,8 @@ export type App = FastifyInstance<
  */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<App> {
   const { config } = ctx;
-  let site: Site = { home: null };
+  const url = config.publicUrl.replace(/\/+$/, '');
+  let site: Site = { home: null, url };
   if (config.home) {
     // a home merged into another place since it was configured is that place now
     const home = (await ctx.places.get(config.home)) ?? (await ctx.places.movedTo(config.home));
@@ -63,7 +65,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
         `TWINNING_HOME=${config.home} is not a place in the database; find its id with \`twinning places search NAME\`.`,
       );
     }
-    site = { home };
+    site = { home, url };
   }
   const headers = securityHeaders(config.publicUrl);
   const cache = new ResponseCache(ctx.version, undefined, undefined, headers);
@@ -166,6 +168,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   networkRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
+  openDataRoutes(app, ctx);
   signInRoutes(app, ctx);
   accountRoutes(app, ctx);
   adminRoutes(app, ctx);

@@ -9,6 +9,7 @@ import { twinningsApi } from './twinnings.js';
 /** The JSON API under /api, one module per resource; the OpenAPI document comes from their schemas. */
 export function apiRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
-    for (const area of [placesApi, twinningsApi, statsApi, networkApi, exportApi]) await app.register(area(ctx));
+    for (const area of [placesApi, twinningsApi, statsApi, networkApi, exportApi])
+      await app.register(area(ctx));
   };
 }
