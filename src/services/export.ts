@@ -480,18 +480,19 @@ class Writer {
       `<description>${xml(description)}</description></meta>\n` +
       '<graph defaultedgetype="undirected" mode="static">\n<attributes class="node">\n'
     );
+    // attributes are declared per class, so their ids are their plain names (readers key values by id)
     for (const [id, name, type] of NODE_KEYS)
-      if (id !== 'n_name') yield `<attribute id="${id}" title="${name}" type="${gexfType(type)}"/>\n`;
+      if (id !== 'n_name') yield `<attribute id="${name}" title="${name}" type="${gexfType(type)}"/>\n`;
     yield '</attributes>\n<attributes class="edge">\n';
-    for (const [id, name, type] of EDGE_KEYS)
-      yield `<attribute id="${id}" title="${name}" type="${gexfType(type)}"/>\n`;
+    for (const [, name, type] of EDGE_KEYS)
+      yield `<attribute id="${name}" title="${name}" type="${gexfType(type)}"/>\n`;
     yield '</attributes>\n<nodes>\n';
     for await (const batch of this.placeBatches()) {
       let s = '';
       for (const p of batch) {
         s += `<node id="${xml(p.id)}" label="${xml(p.name)}"><attvalues>`;
         for (const [key, value] of nodeData(p, this.r.selected.has(p.id)))
-          if (key !== 'n_name') s += `<attvalue for="${key}" value="${xml(value)}"/>`;
+          if (key !== 'n_name') s += `<attvalue for="${KEY_NAME.get(key)}" value="${xml(value)}"/>`;
         s += '</attvalues></node>\n';
       }
       yield s;
@@ -501,7 +502,8 @@ class Writer {
       let s = '';
       for (const t of batch) {
         s += `<edge id="tie-${t.id}" source="${xml(t.a)}" target="${xml(t.b)}"><attvalues>`;
-        for (const [key, value] of edgeData(t)) s += `<attvalue for="${key}" value="${xml(value)}"/>`;
+        for (const [key, value] of edgeData(t))
+          s += `<attvalue for="${KEY_NAME.get(key)}" value="${xml(value)}"/>`;
         s += '</attvalues></edge>\n';
       }
       yield s;
@@ -547,6 +549,9 @@ const EDGE_KEYS: [string, string, KeyType][] = [
   ['e_notes', 'notes', 'string'],
   ['e_sources', 'sources', 'string'],
 ];
+
+/** The plain name of each node and edge key. */
+const KEY_NAME = new Map([...NODE_KEYS, ...EDGE_KEYS].map(([id, name]) => [id, name]));
 
 function gexfType(t: KeyType): string {
   return t === 'long' ? 'long' : t === 'double' ? 'double' : t === 'boolean' ? 'boolean' : 'string';
