@@ -978,6 +978,7 @@ export const en = {
     } as Record<string, string>,
     licence: 'Licence:',
     licenceName: 'Open Database License 1.0',
+    licenceEnd: '. ',
     sources: 'Every file names its sources and their licences.',
     whole: 'The whole registry',
     /** the name of a tie in linked data */

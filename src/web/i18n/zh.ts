@@ -911,6 +911,7 @@ export const zh = {
     } as Record<string, string>,
     licence: '许可协议：',
     licenceName: '开放数据库许可协议（ODbL）1.0',
+    licenceEnd: '。',
     sources: '每个文件都注明了数据来源及其许可协议。',
     whole: '整个名录',
     tieName: (a: string, b: string) => `${a}与${b}的友好城市关系`,

@@ -32,7 +32,8 @@ export function DownloadBlock(p: {
         <a href={DATA_LICENCE.url} rel="license">
           {t.licenceName}
         </a>
-        . {t.sources}
+        {t.licenceEnd}
+        {t.sources}
       </p>
     </section>
   );
