@@ -12,14 +12,17 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config.js';
+import { createContext } from '../../src/context.js';
 import { DataVersion } from '../../src/services/data-version.js';
+import type { Selection } from '../../src/services/export.js';
 import { Gazetteer } from '../../src/services/gazetteer.js';
 import { importFiles, MANIFEST_KEY } from '../../src/services/import.js';
 import { SitemapService } from '../../src/services/sitemap.js';
 import type { Store } from '../../src/store/store.js';
 import { placePath } from '../../src/web/views/links.js';
 import { useTestApp } from '../helpers/app.js';
-import { createTestDb } from '../helpers/db.js';
+import { createTestDb, DIALECTS } from '../helpers/db.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
 
 // Exports read back by other people's parsers, and imported again with nothing lost; linked data expanded by a
@@ -455,6 +458,33 @@ describe('the registry as open data', () => {
       expect((await twinning('export', '--place', 'Q1', '--country', 'CN')).code).toBe(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(DIALECTS)('exports read from %s', (dialect) => {
+  it('import into an empty SQLite database with nothing lost, for every selection', async () => {
+    const source = await createTestDb(dialect);
+    try {
+      await importFiles(source.store, files());
+      const exports = createContext(loadConfig({ TWINNING_URL: SITE }), source.store).exports;
+      const text = async (selection: Selection) => {
+        let out = '';
+        for await (const piece of (await exports.download(selection, 'json')).body) out += piece;
+        return out;
+      };
+      const copy = await importedCopy([{ name: 'all.json', content: await text({ kind: 'all' }) }]);
+      expect(copy).toEqual(await contents(source.store));
+      const cn = JSON.parse(await text({ kind: 'country', code: 'cn' }));
+      expect(cn.format.selected).toBe(4);
+      const found = await importedCopy([
+        { name: 'found.json', content: await text({ kind: 'search', q: 'malm' }) },
+      ]);
+      expect(found.places.map((p) => p.id)).toEqual(
+        expect.arrayContaining(['Q2211', 'Q503361', 'Q74957', 'Q79867', 'Q9001']),
+      );
+    } finally {
+      await source.drop();
     }
   });
 });
