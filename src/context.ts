@@ -9,6 +9,7 @@ import { DataVersion } from './services/data-version.js';
 import { EditorService } from './services/editor.js';
 import { EntriesService } from './services/entries.js';
 import { EntryViews } from './services/entry-views.js';
+import { ExportService } from './services/export.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
 import { HomeViews } from './services/home-views.js';
@@ -82,6 +83,8 @@ export interface AppContext {
   readonly additions: AdditionsService;
   /** the Wikidata sync: its proposals, their review and the daily run */
   readonly sync: SyncService;
+  /** exports of any selection of the registry in the open data formats, with licence and sources */
+  readonly exports: ExportService;
 }
 
 /**
@@ -136,5 +139,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     editor: new EditorService(store, content, facts),
     additions: new AdditionsService(store, gazetteer, merge, version),
     sync: new SyncService(store, syncSettings(config), version),
+    exports: new ExportService(store, gazetteer, places, dataInfo, version, publicUrl),
   };
 }

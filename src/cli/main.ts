@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, Option } from 'commander';
@@ -9,7 +13,16 @@ import { PLACE_KINDS, type PlaceKind } from '../domain/places.js';
 import { STATS_LANGS, type StatsLang } from '../domain/stats-text/index.js';
 import { TWINNING_KINDS, TWINNING_STATUSES, type TwinningKind } from '../domain/twinnings.js';
 import { describeCounts, makeBackup, restoreBackup } from '../services/backup.js';
-import { exportAll, type ExportFormat } from '../services/export.js';
+import { DataInfoService } from '../services/data-info.js';
+import { DataVersion } from '../services/data-version.js';
+import {
+  EXPORT_FORMATS,
+  ExportService,
+  exportAll,
+  type DownloadFormat,
+  type Selection,
+} from '../services/export.js';
+import { Gazetteer } from '../services/gazetteer.js';
 import { importFiles, type ImportSummary, type Progress } from '../services/import.js';
 import { fileFromPath, type InputFile } from '../services/interchange.js';
 import { MergeService } from '../services/merge.js';
@@ -254,15 +267,87 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
 
   cli
     .command('export')
-    .description('Write every place and twinning to DIR in the interchange format')
-    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json']).default('csv'))
-    .argument('<dir>', 'directory to write places and twinnings files into')
-    .action(async (dir: string, opts: { format: ExportFormat }) => {
-      await withStore(config(), async (store) => {
-        const files = await exportAll(store, dir, opts.format);
-        out(`Wrote ${files.join(', ')}`);
-      });
-    });
+    .description(
+      'Export the registry, a place with everything under it, a country or what a search finds, with the ' +
+        "data's licence and sources: csv (the interchange format, a zip), json, geojson, graphml or gexf",
+    )
+    .addOption(new Option('--format <format>', 'file format').choices(EXPORT_FORMATS).default('csv'))
+    .option('--place <place>', 'a place (id or name) and everything under it')
+    .option('--country <code>', 'a country and every place in it (ISO code, e.g. FR)')
+    .option('--search <text>', 'the places a search finds')
+    .option('-o, --output <file>', 'write to this file (default: the standard output; - is too)')
+    .argument(
+      '[dir]',
+      'write the interchange files (places.csv, twinnings.csv, … or *.json) of the whole registry into DIR; ' +
+        'with a selection or another format, the file goes into DIR under its own name',
+    )
+    .action(
+      async (
+        dir: string | undefined,
+        opts: { format: DownloadFormat; place?: string; country?: string; search?: string; output?: string },
+      ) => {
+        const chosen = [opts.place, opts.country, opts.search].filter((x) => x !== undefined);
+        if (chosen.length > 1) {
+          err('Give one of --place, --country and --search.');
+          throw new ExitError(2);
+        }
+        if (dir && opts.output) {
+          err('Give either a directory or --output, not both.');
+          throw new ExitError(2);
+        }
+        await withStore(config(), async (store) => {
+          if (dir && !chosen.length && (opts.format === 'csv' || opts.format === 'json')) {
+            const files = await exportAll(store, dir, opts.format);
+            out(`Wrote ${files.join(', ')}`);
+            return;
+          }
+          const cfg = config();
+          const version = new DataVersion(store);
+          const gazetteer = new Gazetteer(store, version);
+          const places = new PlacesService(store, cfg.continents, gazetteer);
+          const exports = new ExportService(
+            store,
+            gazetteer,
+            places,
+            new DataInfoService(store),
+            version,
+            cfg.publicUrl,
+          );
+          let selection: Selection = { kind: 'all' };
+          if (opts.place !== undefined) {
+            const picked = await places.pick(opts.place);
+            if ('candidates' in picked) {
+              err(`"${opts.place}" could mean several places; give one of these ids:`);
+              for (const c of picked.candidates)
+                err(
+                  `  ${c.place.id}  ${c.place.name} (${[c.region?.name, c.place.country].filter(Boolean).join(', ')})`,
+                );
+              throw new ExitError(1);
+            }
+            selection = { kind: 'place', id: picked.place.id };
+          } else if (opts.country !== undefined) selection = { kind: 'country', code: opts.country };
+          else if (opts.search !== undefined) selection = { kind: 'search', q: opts.search };
+          const download = await exports.download(selection, opts.format);
+          const target = dir ? join(dir, download.filename) : opts.output;
+          if (!target || target === '-') {
+            if (opts.format === 'csv' && io.stdout.isTTY) {
+              err('The csv export is a zip file; give --output FILE.zip or a directory.');
+              throw new ExitError(2);
+            }
+            try {
+              for await (const piece of download.body) await write(io.stdout, piece);
+            } catch (e) {
+              // the reader stopped reading (`| head`): that is the end of it, not a failure
+              if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+            }
+            return;
+          }
+          if (dir) await mkdir(dir, { recursive: true });
+          await pipeline(Readable.from(download.body), createWriteStream(target));
+          out(`Wrote ${target}`);
+        });
+      },
+    );
 
   cli
     .command('stats')
@@ -589,6 +674,20 @@ accept or reject at /admin/proposals; nothing in the registry changes here.`,
     });
 
   return cli;
+}
+
+/** Writes to a stream, waiting when it asks to (a pipe to a slow reader). */
+function write(stream: NodeJS.WritableStream, piece: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (e: Error) => reject(e);
+    stream.once('error', failed);
+    const done = () => {
+      stream.off('error', failed);
+      resolve();
+    };
+    if (stream.write(piece, (e) => (e ? reject(e) : undefined))) done();
+    else stream.once('drain', done);
+  });
 }
 
 async function readStdin(): Promise<string> {

@@ -337,8 +337,10 @@ class ImportRun {
     await this.importTwinnings(plan);
     await this.importDisagreements(plan);
     for (const [i, s] of plan.entries()) {
-      if (s?.kind !== 'manifest') continue;
-      const { value, issues } = validateManifest(s.doc);
+      // a manifest file, or the manifest a single JSON export carries
+      const doc = s?.kind === 'manifest' ? s.doc : s?.kind === 'json' ? s.doc.manifest : undefined;
+      if (doc === undefined) continue;
+      const { value, issues } = validateManifest(doc);
       for (const p of issues)
         this.problem({ file: this.files[i]!.name, record: p.column || undefined, message: p.message });
       this.manifest = value;

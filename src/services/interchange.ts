@@ -138,7 +138,9 @@ function* slices(bytes: Uint8Array): Generator<Uint8Array> {
 export type Sniffed =
   | { kind: 'csv'; type: RecordType; columns: string[] }
   | { kind: 'json'; doc: Record<string, unknown> }
-  | { kind: 'manifest'; doc: unknown };
+  | { kind: 'manifest'; doc: unknown }
+  /** a data package (`datapackage.json`) describing the files of an export: read past, never imported */
+  | { kind: 'package' };
 
 const CSV_KINDS: { type: RecordType; needs: string[]; columns: readonly string[] }[] = [
   { type: 'twinnings', needs: ['a', 'b'], columns: TWINNING_COLUMNS },
@@ -169,6 +171,7 @@ export async function sniff(file: InputFile, problem: (p: Problem) => void): Pro
       return undefined;
     }
     if (basename(name).toLowerCase() === 'manifest.json') return { kind: 'manifest', doc };
+    if (basename(name).toLowerCase() === 'datapackage.json') return { kind: 'package' };
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
       problem({
         file: name,
@@ -177,11 +180,12 @@ export async function sniff(file: InputFile, problem: (p: Problem) => void): Pro
       return undefined;
     }
     for (const key of Object.keys(doc))
-      if (key !== 'format' && !(RECORD_TYPES as readonly string[]).includes(key))
+      if (key !== 'format' && key !== 'manifest' && !(RECORD_TYPES as readonly string[]).includes(key))
         problem({
           file: name,
           record: key,
-          message: 'is not a known key; use "places", "twinnings", "redirects" and "disagreements"',
+          message:
+            'is not a known key; use "places", "twinnings", "redirects", "disagreements" and "manifest"',
         });
     return { kind: 'json', doc: doc as Record<string, unknown> };
   }

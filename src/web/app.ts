@@ -24,6 +24,7 @@ import { additionRoutes } from './routes/additions.js';
 import { homeRoutes } from './routes/home.js';
 import { manageRoutes } from './routes/manage.js';
 import { networkRoutes } from './routes/network.js';
+import { openDataRoutes } from './routes/open-data.js';
 import { placeRoutes } from './routes/places.js';
 import { programRoutes } from './routes/program.js';
 import { proposalRoutes } from './routes/proposals.js';
@@ -57,7 +58,8 @@ export type App = FastifyInstance<
  */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<App> {
   const { config } = ctx;
-  let site: Site = { home: null };
+  const url = config.publicUrl.replace(/\/+$/, '');
+  let site: Site = { home: null, url };
   if (config.home) {
     // a home merged into another place since it was configured is that place now
     const home = (await ctx.places.get(config.home)) ?? (await ctx.places.movedTo(config.home));
@@ -66,7 +68,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
         `TWINNING_HOME=${config.home} is not a place in the database; find its id with \`twinning places search NAME\`.`,
       );
     }
-    site = { home };
+    site = { home, url };
   }
   const headers = securityHeaders(config.publicUrl);
   const cache = new ResponseCache(ctx.version, undefined, undefined, headers);
@@ -100,6 +102,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
         {
           name: 'network',
           description: 'Chains of ties, cousins, open triangles, central places, data quality',
+        },
+        {
+          name: 'export',
+          description:
+            'The registry or a part of it as CSV, JSON, GeoJSON, GraphML or GEXF, with licence and sources',
         },
       ],
     },
@@ -165,6 +172,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   aboutRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
+  openDataRoutes(app, ctx);
   signInRoutes(app, ctx);
   accountRoutes(app, ctx);
   adminRoutes(app, ctx);

@@ -7,6 +7,8 @@ import { LANGS, isLang, type Lang } from './i18n/index.js';
 /** What every page of one deployment shares: in home mode, the place whose program office runs the site. */
 export interface Site {
   home: Pick<Place, 'id' | 'name' | 'names' | 'kind' | 'lat' | 'lon' | 'country'> | null;
+  /** the configured public address (TWINNING_URL, no trailing slash) for absolute links: never the Host */
+  url?: string;
 }
 
 declare module 'fastify' {

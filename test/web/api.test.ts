@@ -251,12 +251,14 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/export',
       '/api/network',
       '/api/path',
       '/api/places',
       '/api/places/duplicates',
       '/api/places/suggest',
       '/api/places/{id}',
+      '/api/places/{id}.geojson',
       '/api/places/{id}/network',
       '/api/places/{id}/stats',
       '/api/places/{id}/twinnings',

@@ -1128,6 +1128,40 @@ export const en = {
     commandLine: 'To run it now: twinning sync wikidata [--area PLACE] [--since YYYY-MM-DD]',
   },
 
+  // ---- download: the registry as open data ----
+  download: {
+    title: 'Download',
+    placeIntro: (name: string) =>
+      `${name} with everything under it, its ties and the places at their other ends, as open data:`,
+    countryIntro: (name: string) => `${name}, every place in it and their ties, as open data:`,
+    searchIntro: 'The places this search finds and their ties, as open data:',
+    formats: {
+      csv: 'CSV',
+      json: 'JSON',
+      geojson: 'GeoJSON',
+      graphml: 'GraphML',
+      gexf: 'GEXF',
+    } as Record<string, string>,
+    hints: {
+      csv: 'a zip of the interchange format, for spreadsheets and for import',
+      json: 'the same records in one file',
+      geojson: 'places as points, ties as lines, for maps',
+      graphml: 'places and ties as a network',
+      gexf: 'the network for Gephi',
+    } as Record<string, string>,
+    licence: 'Licence:',
+    licenceName: 'Open Database License 1.0',
+    licenceEnd: '. ',
+    sources: 'Every file names its sources and their licences.',
+    whole: 'The whole registry',
+    /** the name of a tie in linked data */
+    tieName: (a: string, b: string) => `Twinning of ${a} and ${b}`,
+    datasetName: 'Twinning: the registry of sister cities and twin towns',
+    datasetDescription:
+      "The world's sister cities and twin towns: places with their names, coordinates and Wikidata and GeoNames " +
+      'ids, and the ties between them with their dates and sources.',
+  },
+
   // ---- mail ----
   mail: {},
 };

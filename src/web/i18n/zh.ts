@@ -1057,6 +1057,37 @@ export const zh = {
     commandLine: '立即运行：twinning sync wikidata [--area 地点] [--since YYYY-MM-DD]',
   },
 
+  // ---- download: the registry as open data ----
+  download: {
+    title: '下载',
+    placeIntro: (name: string) => `${name}及其下辖各地、其结好关系和对方城市的开放数据：`,
+    countryIntro: (name: string) => `${name}境内各地及其结好关系的开放数据：`,
+    searchIntro: '本次搜索找到的地方及其结好关系的开放数据：',
+    formats: {
+      csv: 'CSV',
+      json: 'JSON',
+      geojson: 'GeoJSON',
+      graphml: 'GraphML',
+      gexf: 'GEXF',
+    } as Record<string, string>,
+    hints: {
+      csv: '交换格式的压缩包，可用于电子表格和导入',
+      json: '同样的记录，合为一个文件',
+      geojson: '地方为点、结好关系为线，用于地图',
+      graphml: '地方和结好关系构成的网络',
+      gexf: '供 Gephi 使用的网络',
+    } as Record<string, string>,
+    licence: '许可协议：',
+    licenceName: '开放数据库许可协议（ODbL）1.0',
+    licenceEnd: '。',
+    sources: '每个文件都注明了数据来源及其许可协议。',
+    whole: '整个名录',
+    tieName: (a: string, b: string) => `${a}与${b}的友好城市关系`,
+    datasetName: 'Twinning：友好城市名录',
+    datasetDescription:
+      '世界各地的友好城市：各地的名称、坐标、维基数据和 GeoNames 编号，以及它们之间的结好关系、日期和来源。',
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

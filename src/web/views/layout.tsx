@@ -5,6 +5,7 @@ import { siteAssets } from '../assets.js';
 import type { Site } from '../site.js';
 import type { ViewContext } from './context.js';
 import { LANGS, htmlLang, localName, messages as catalogue, type Lang } from '../i18n/index.js';
+import { jsonLdScript, type HeadExtras } from './linked-data.js';
 import { PostForm } from './post-form.js';
 
 /** A reply that carries a page. */
@@ -86,6 +87,8 @@ export interface PageProps {
   site?: Site;
   /** the signed-in user: the header links to their account instead of the sign-in page */
   user?: { name: string } | null;
+  /** linked data and alternate representations for the <head> */
+  head?: HeadExtras;
   children: ComponentChildren;
 }
 
@@ -186,8 +189,12 @@ export function page(p: PageProps): string {
       <>
         <title>{`${p.title} · ${home ? t.homeSiteName(homeName) : t.siteName}`}</title>
         {p.description && <meta name="description" content={p.description} />}
+        {p.head?.alternates?.map((a) => (
+          <link rel="alternate" type={a.type} href={a.href} title={a.title} />
+        ))}
       </>,
     ) +
+    (p.head?.jsonLd ? jsonLdScript(p.head.jsonLd) : '') +
     '</head><body>' +
     f.top.slice(0, skip) +
     '<header class="site"><div class="bar">' +

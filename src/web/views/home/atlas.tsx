@@ -4,6 +4,7 @@ import { localName } from '../../i18n/index.js';
 import { TiesMap } from '../charts.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
+import { siteJsonLd } from '../linked-data.js';
 import { placePath } from '../links.js';
 import { SearchBox } from '../search-box.js';
 import { BulletinPanels, RecentChanges } from './parts.js';
@@ -29,6 +30,7 @@ export function atlasPage(v: ViewContext, view: AtlasView): string {
   ];
   return renderPage(v, {
     title: t.title,
+    head: { jsonLd: siteJsonLd(v.site.url ?? '', v.t) },
     children: (
       <>
         <div class="hero">

@@ -3,6 +3,7 @@ import type { Site } from '../../site.js';
 import { countryName, localName } from '../../i18n/index.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
+import { siteJsonLd } from '../linked-data.js';
 import { placePath } from '../links.js';
 import { PartnerMap } from '../partner-map.js';
 import { SearchBox } from '../search-box.js';
@@ -24,6 +25,7 @@ export function programHomePage(
   const n = view.partners.length;
   return renderPage(v, {
     title: t.homeTitle(homeName),
+    head: { jsonLd: siteJsonLd(v.site.url ?? '', v.t) },
     children: (
       <>
         <div class="hero">

@@ -6,6 +6,8 @@ import { Origin } from '../origin.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
+import { DownloadBlock } from '../download.js';
+import { placeAlternates, placeJsonLd } from '../linked-data.js';
 import { EditLink } from '../post-form.js';
 import { ProgramPanels } from '../program.js';
 import { Sections } from '../sections.js';
@@ -67,6 +69,10 @@ export function countryPage(v: ViewContext, c: CountryView): string {
   const name = localName(country, lang);
   return renderPage(v, {
     title: name,
+    head: {
+      alternates: placeAlternates(code),
+      jsonLd: placeJsonLd(v.site.url ?? '', v.t, country, { contains: c.top }),
+    },
     children: (
       <>
         <h1>{name}</h1>
@@ -134,6 +140,7 @@ export function countryPage(v: ViewContext, c: CountryView): string {
         <p>
           <a href={href(`/places/${code}/stats`, lang)}>{t.statistics}</a>
         </p>
+        <DownloadBlock v={v} intro={v.t.download.countryIntro(name)} query={{ country: code }} />
       </>
     ),
   });

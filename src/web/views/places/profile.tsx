@@ -6,6 +6,8 @@ import { currencyLabel, languagesLabel, localName, zoneLabel } from '../../i18n/
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
+import { DownloadBlock } from '../download.js';
+import { placeAlternates, placeJsonLd } from '../linked-data.js';
 import { PartnerMap } from '../partner-map.js';
 import { Origin } from '../origin.js';
 import { EditLink } from '../post-form.js';
@@ -38,9 +40,17 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
   const o = pr.origins;
   const tie = pr.homeTie?.twinning;
   const partnerOf = tie ? t.partnerOf(homeName, tie.signed ? v.t.date(tie.signed) : null) : undefined;
+  const parent = pr.ancestors[0];
   return renderPage(v, {
     title: name,
     description: partnerOf,
+    head: {
+      alternates: placeAlternates(p.id),
+      jsonLd: placeJsonLd(v.site.url ?? '', v.t, p, {
+        parent,
+        ties: pr.partners.map(({ twinning, partner }) => ({ id: twinning.id, partner })),
+      }),
+    },
     children: (
       <>
         {pr.ancestors.length > 0 && (
@@ -215,6 +225,8 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
             )}
           </section>
         )}
+
+        <DownloadBlock v={v} intro={v.t.download.placeIntro(name)} query={{ place: p.id }} />
 
         <section aria-labelledby="h-more">
           <h2 id="h-more">{t.more}</h2>

@@ -3,6 +3,7 @@ import type { SearchQuery, SearchView } from '../../../services/place-views.js';
 import { countryName, localName } from '../../i18n/index.js';
 import type { ViewContext } from '../context.js';
 import { LangField, SelectField } from '../forms.js';
+import { DownloadBlock } from '../download.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
 import { DataTable } from '../table.js';
@@ -82,6 +83,13 @@ export function searchPage(v: ViewContext, q: SearchQuery, r: SearchView): strin
               {t.next}
             </a>
           </p>
+        )}
+        {r.hits.length > 0 && (
+          <DownloadBlock
+            v={v}
+            intro={v.t.download.searchIntro}
+            query={{ q: q.q, country: q.country, kind: q.kind, has_ties: q.hasTies?.toString() }}
+          />
         )}
       </>
     ),

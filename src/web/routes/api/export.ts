@@ -1,0 +1,103 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Readable } from 'node:stream';
+import { Type } from 'typebox';
+import type { AppContext } from '../../../context.js';
+import { ValidationError } from '../../../domain/errors.js';
+import { DATA_LICENCE } from '../../../domain/licence.js';
+import { PLACE_KINDS } from '../../../domain/places.js';
+import { EXPORT_FORMATS, type Download, type Selection } from '../../../services/export.js';
+import { PlaceId, enumOf } from '../../schemas.js';
+import { country, errors } from './common.js';
+
+/** How each format answers, for the OpenAPI document. */
+const binary = (description: string) => ({ description, schema: Type.String() });
+const FILE_RESPONSE = {
+  description:
+    'The export as a file (Content-Disposition names it). Each carries the licence and sources: the zip a ' +
+    '`datapackage.json`, JSON and GeoJSON a `format`/`metadata` member, GraphML graph data, GEXF its `<meta>`.',
+  content: {
+    'application/zip': binary(
+      'csv: places.csv, twinnings.csv, redirects.csv, disagreements.csv, datapackage.json',
+    ),
+    'application/json': binary('json: one document in the interchange format'),
+    'application/geo+json': binary('geojson: RFC 7946, places as Points, ties as LineStrings'),
+    'application/graphml+xml': binary('graphml: places as nodes, ties as edges'),
+    'application/gexf+xml': binary('gexf: GEXF 1.3 for Gephi'),
+  },
+};
+
+/** Sends an export as it is written, with its name, type and licence. */
+function sendDownload(reply: FastifyReply, d: Download, attachment: boolean) {
+  return reply
+    .type(d.contentType)
+    .header('content-disposition', `${attachment ? 'attachment' : 'inline'}; filename="${d.filename}"`)
+    .header('link', `<${DATA_LICENCE.url}>; rel="license"`)
+    .header('cache-control', 'public, max-age=300')
+    .send(Readable.from(d.body));
+}
+
+/** Exports of the registry or a part of it, and a place's GeoJSON (its pages' alternate). */
+export function exportApi(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/export',
+      {
+        schema: {
+          tags: ['export'],
+          summary: 'Download the registry or a part of it',
+          description:
+            'The whole registry, or one of: `place` (a place with everything under it), `country` (a country ' +
+            'and every place in it), `q` (the places a search finds; `kind`, `has_ties` and `country` narrow ' +
+            "it). The export also holds the other ends of the selection's ties and the parents of every place, " +
+            'so that it imports on its own. CSV is the interchange format (a zip of one file per record type).',
+          querystring: Type.Object({
+            format: enumOf(EXPORT_FORMATS, 'File format'),
+            place: Type.Optional(PlaceId),
+            country: Type.Optional(Type.String({ maxLength: 10, description: 'ISO 3166-1 alpha-2 code' })),
+            q: Type.Optional(Type.String({ maxLength: 200, description: 'Search text' })),
+            kind: Type.Optional(enumOf(PLACE_KINDS, 'With q: only places of this kind')),
+            has_ties: Type.Optional(
+              Type.Boolean({ description: 'With q: only places with (or without) ties' }),
+            ),
+          }),
+          response: { 200: FILE_RESPONSE, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const { format, place, q, kind, has_ties } = req.query;
+        const code = country(req.query.country);
+        const searching = q !== undefined || kind !== undefined || has_ties !== undefined;
+        if (place !== undefined && (searching || code !== undefined))
+          throw new ValidationError('Give one of place, country and q (a search), not several.');
+        const selection: Selection =
+          place !== undefined
+            ? { kind: 'place', id: place }
+            : searching
+              ? { kind: 'search', q: q ?? '', country: code, placeKind: kind, hasTies: has_ties }
+              : code !== undefined
+                ? { kind: 'country', code }
+                : { kind: 'all' };
+        return sendDownload(reply, await ctx.exports.download(selection, format), true);
+      },
+    );
+
+    app.get(
+      '/places/:id.geojson',
+      {
+        schema: {
+          tags: ['export'],
+          summary: 'A place with everything under it, its ties and their other ends, as GeoJSON',
+          params: Type.Object({ id: PlaceId }),
+          response: { 200: { ...FILE_RESPONSE, description: 'GeoJSON (RFC 7946)' }, ...errors },
+        },
+      },
+      async (req, reply) =>
+        sendDownload(
+          reply,
+          await ctx.exports.download({ kind: 'place', id: req.params.id }, 'geojson'),
+          false,
+        ),
+    );
+  };
+}
