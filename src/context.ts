@@ -103,7 +103,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     gazetteer,
     contentIndex,
     places,
-    stats: new StatsService(store, continents),
+    stats: new StatsService(store, continents, gazetteer),
     network,
     content,
     program,
