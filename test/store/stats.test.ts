@@ -7,10 +7,7 @@ import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
 import { provinceFiles } from '../helpers/province.js';
 
 // from the database (the command line) and from the app's gazetteer (the server): the same figures
-const WAYS = DIALECTS.flatMap((d) => [
-  [d, 'the database'] as const,
-  [d, 'the gazetteer'] as const,
-]);
+const WAYS = DIALECTS.flatMap((d) => [[d, 'the database'] as const, [d, 'the gazetteer'] as const]);
 
 describe.each(WAYS)('statistics of a province on %s, from %s', (dialect, way) => {
   let t: TestDb;
