@@ -297,7 +297,9 @@ async function seededFile(name: string) {
 /** `twinning serve` over a database file, as a process of its own (pinned to core 0 when taskset exists). */
 function serveFile(dbPath: string, env: NodeJS.ProcessEnv = {}, cores = '0') {
   console.log(
-    hasTaskset() ? `servers pinned to core ${cores}, load generator to core 1` : 'no taskset: cores unpinned',
+    hasTaskset()
+      ? `servers pinned to core ${cores}${cores === '0' ? ', load generator to core 1' : ''}`
+      : 'no taskset: cores unpinned',
   );
   return startProcess(
     [bin, 'serve'],
