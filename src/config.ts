@@ -27,6 +27,8 @@ export interface Config {
   wikidataUrl: string;
   /** who runs this site, for the User-Agent of requests to Wikidata */
   wikidataContact: string;
+  /** `serve`: how many app processes answer on the one port (node:cluster); 1 serves from the process itself */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -205,6 +207,19 @@ export const SETTINGS = [
       return Number.isInteger(mb) && mb >= 1 && mb <= 1_000_000
         ? mb * 1024 * 1024
         : fail('must be a whole number of megabytes (1 or more)');
+    },
+  }),
+  setting({
+    env: 'TWINNING_WORKERS',
+    key: 'workers',
+    default: '1',
+    help: '`serve`: app processes answering on the one port (e.g. one per core)',
+    doc: "how many app processes `serve` runs behind its one port (Node's cluster): each answers requests with its own caches, all on the same database; `1` serves from the process itself. More than one needs PostgreSQL or SQLite on a local disk; mail, digests and the network figures are safe to run in each",
+    read: (v) => {
+      const n = Number(v || '1');
+      return /^\d+$/.test(v || '1') && n >= 1 && n <= 64
+        ? n
+        : fail('must be the number of app processes (1-64)');
     },
   }),
   setting({

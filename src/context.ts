@@ -115,7 +115,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     gazetteer,
     contentIndex,
     places,
-    stats: new StatsService(store, continents, dataInfo),
+    stats: new StatsService(store, continents, gazetteer, dataInfo),
     network,
     content,
     program,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,9 +23,9 @@ interface Served {
   exited: Promise<{ code: number | null; at: number }>;
 }
 
-function serve(): Promise<Served> {
+function serve(env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const child = spawn(process.execPath, [join(root, 'bin/twinning.js'), 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbPath, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: dbPath, LOG_LEVEL: 'warn', ...env },
   });
   children.push(child);
   let log = '';
@@ -136,5 +136,39 @@ describe('stopping twinning serve', () => {
     const { code, at } = await s.exited;
     expect(code).toBe(0);
     expect(at - asked).toBeLessThan(3000);
+  }, 60_000);
+
+  it('with two app processes (TWINNING_WORKERS=2) answers on one port and stops them all on SIGTERM', async () => {
+    const s = await serve({ TWINNING_WORKERS: '2' });
+    expect(s.log()).toContain('(2 app processes)');
+    const workers = execFileSync('ps', ['--ppid', String(s.child.pid), '-o', 'pid='], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => Number(l.trim()))
+      .filter(Boolean);
+    expect(workers).toHaveLength(2);
+    // a new connection each time: the primary hands them to the workers in turn
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`http://127.0.0.1:${s.port}/api/places/Q74957`, {
+        headers: { connection: 'close' },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { id: string }).id).toBe('Q74957');
+    }
+    const asked = performance.now();
+    s.child.kill('SIGTERM');
+    const { code, at } = await s.exited;
+    expect(code).toBe(0);
+    expect(at - asked).toBeLessThan(5000);
+    expect(s.log()).toContain('Stopped.');
+    expect(s.log()).not.toMatch(/ended|Error/);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(workers.filter(alive)).toEqual([]);
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -34,6 +35,7 @@ import { seedIfEmpty } from '../services/seed.js';
 import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
+import { servePrimary } from './cluster.js';
 import { drainable } from './shutdown.js';
 
 export interface Io {
@@ -119,6 +121,23 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
     .description('Serve the website and API; migrates, and loads the bundled data on first start')
     .action(async () => {
       const cfg = config();
+      // several app processes on one port: this one migrates, seeds and watches; the workers serve
+      if (cfg.workers > 1 && cluster.isPrimary) {
+        await servePrimary(cfg.workers, err, () =>
+          withStore(cfg, async (store, db) => {
+            if (!cfg.seed) return;
+            const started = Date.now();
+            const seeded = await seedIfEmpty(store);
+            if (seeded)
+              err(
+                `Loaded the bundled data into ${db.location}: ${seeded.placesCreated} places, ` +
+                  `${seeded.twinningsCreated} twinnings (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+              );
+          }),
+        );
+        return;
+      }
+      const worker = cluster.isWorker;
       // Stopped before the site is up: nothing is being answered yet, and what is half done (a migration, the
       // first load of the bundled data) is one transaction, which the database rolls back.
       let stop: (signal: NodeJS.Signals) => void = () => {
@@ -156,18 +175,21 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
       await app.listen({ port: cfg.port, host: cfg.host });
       let stopping = false;
       stop = (signal) => {
+        // a worker hears a stop twice (from the primary and from the terminal or service manager, which signal
+        // the whole group); the primary decides when to stop at once
+        if (stopping && worker) return;
         if (stopping) {
           err(`${signal} again: stopping at once.`);
           process.exit(1);
         }
         stopping = true;
-        err(`${signal}: stopping; answering the requests under way, taking no new connections.`);
+        if (!worker) err(`${signal}: stopping; answering the requests under way, taking no new connections.`);
         void (async () => {
           await server.drain();
           // background work (mail, network figures) stops with the app
           await app.close();
           await db.close();
-          err('Stopped.');
+          if (!worker) err('Stopped.');
           // nothing should keep the process up now; if something does, it must not hold up a restart
           setTimeout(() => process.exit(0), 2000).unref();
         })().catch((e: unknown) => {
@@ -175,7 +197,9 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
           process.exit(1);
         });
       };
-      err(`Twinning is serving at http://localhost:${(app.server.address() as { port: number }).port}`);
+      // (a worker's start is announced by the primary once every worker listens)
+      if (!worker)
+        err(`Twinning is serving at http://localhost:${(app.server.address() as { port: number }).port}`);
     });
 
   cli

@@ -25,6 +25,8 @@ export interface GazetteerSnapshot {
  */
 export class Gazetteer {
   private readonly snap: PerVersion<GazetteerSnapshot>;
+  /** each snapshot's children of each place, made on first use */
+  private readonly children = new WeakMap<GazetteerSnapshot, Map<string, string[]>>();
 
   constructor(store: Store, version: DataVersion) {
     this.snap = new PerVersion(version, async (v) => {
@@ -77,6 +79,37 @@ export class Gazetteer {
       });
     }
     return sortPartners(out);
+  }
+
+  /**
+   * A place and every place under it by parent links (safe on cycles), with the snapshot they were read from:
+   * what the statistics of a region or a country count over.
+   */
+  async subtree(id: string): Promise<{ snap: GazetteerSnapshot; ids: Set<string> }> {
+    const snap = await this.snapshot();
+    let children = this.children.get(snap);
+    if (!children) {
+      children = new Map();
+      for (const p of snap.places.values()) {
+        if (!p.parent) continue;
+        const list = children.get(p.parent);
+        if (list) list.push(p.id);
+        else children.set(p.parent, [p.id]);
+      }
+      this.children.set(snap, children);
+    }
+    const ids = new Set<string>();
+    if (!snap.places.has(id)) return { snap, ids };
+    ids.add(id);
+    const stack = [id];
+    while (stack.length) {
+      for (const c of children.get(stack.pop()!) ?? []) {
+        if (ids.has(c)) continue;
+        ids.add(c);
+        stack.push(c);
+      }
+    }
+    return { snap, ids };
   }
 
   /** The chain of parents of a place, its parent first and the top (usually the country) last. */

@@ -1,4 +1,9 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type * as Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+
+// loaded only when mail is delivered (TWINNING_SMTP_URL): ~14 MB a server keeping mail in the outbox need not hold
+const require = createRequire(import.meta.url);
 import type { Mail } from '../store/outbox-repo.js';
 import type { Store } from '../store/store.js';
 
@@ -28,7 +33,9 @@ export class MailService {
   ) {
     this.transport =
       transport ??
-      (config.smtpUrl ? nodemailer.createTransport(config.smtpUrl, { from: config.from }) : null);
+      (config.smtpUrl
+        ? (require('nodemailer') as typeof Nodemailer).createTransport(config.smtpUrl, { from: config.from })
+        : null);
   }
 
   /** Whether mail leaves the outbox at all: without a mail server it stays there for admins to read. */

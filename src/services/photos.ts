@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { text } from '../domain/fields.js';
 import { isRowId, parseRowId } from '../domain/ids.js';
@@ -91,7 +91,9 @@ export class PhotosService {
         `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; make it smaller first.`,
       );
     const orgId = await this.orgFor(actor, input.subjectType, input.subjectId, input.org);
-    let meta: sharp.Metadata;
+    // loaded on the first upload: ~19 MB (libvips) a server without uploads need not hold
+    const sharp = (await import('sharp')).default;
+    let meta: Sharp.Metadata;
     try {
       meta = await sharp(input.bytes, { limitInputPixels: MAX_PIXELS }).metadata();
     } catch {

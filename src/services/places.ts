@@ -62,17 +62,25 @@ export class PlacesService {
 
   /** The best matches for what someone is typing, with their countries (for "Anshan, China"). */
   async suggest(text: string, limit: number): Promise<{ hits: PlaceHit[]; countries: Map<string, Place> }> {
-    const hits = text.trim() ? await this.store.places.search(text, {}, limit, 0) : [];
-    const codes = [...new Set(hits.map((h) => h.place.country).filter((c) => c !== null))];
-    return { hits, countries: await this.store.places.getMany(codes) };
+    const [hits, snap] = await Promise.all([
+      text.trim() ? this.store.places.search(text, {}, limit, 0) : [],
+      this.gazetteer.snapshot(),
+    ]);
+    const countries = new Map<string, Place>();
+    for (const { place } of hits) {
+      const c = place.country ? snap.countries.get(place.country) : undefined;
+      if (c) countries.set(c.id, c);
+    }
+    return { hits, countries };
   }
 
+  /** A place with its facts, its ancestors and how many ties it has: the chain and the count from the gazetteer. */
   async detail(id: string): Promise<PlaceDetail> {
     const place = await this.mustGet(id);
-    const [ancestors, ties] = await Promise.all([
-      this.store.places.ancestors(id),
-      this.store.places.tieCounts([id]),
-    ]);
+    const [lineage, snap] = await Promise.all([this.gazetteer.lineage(id), this.gazetteer.snapshot()]);
+    const ancestors = (await Promise.all(lineage.map((a) => this.store.places.get(a.id)))).filter(
+      (a) => a !== undefined,
+    );
     const country =
       place.kind === 'country'
         ? place
@@ -82,7 +90,7 @@ export class PlacesService {
       place,
       facts: effectiveFacts(place, country, this.continents),
       ancestors,
-      ties: ties.get(id) ?? 0,
+      ties: snap.byPlace.get(id)?.length ?? 0,
     };
   }
 
@@ -134,9 +142,20 @@ export class PlacesService {
     return { partners, countries };
   }
 
+  /** A place's ties with their sources and partners: the ties and partners from the gazetteer. */
   async twinningsOf(id: string): Promise<{ place: Place; items: TwinningWithPartner[] }> {
-    const place = await this.mustGet(id);
-    return { place, items: await this.store.twinnings.forPlace(id) };
+    const [place, partners, sources] = await Promise.all([
+      this.mustGet(id),
+      this.gazetteer.partners(id),
+      this.store.twinnings.sourcesOfPlace(id),
+    ]);
+    return {
+      place,
+      items: partners.map(({ twinning, partner }) => ({
+        twinning: { ...twinning, sources: sources.get(twinning.id) ?? [] },
+        partner,
+      })),
+    };
   }
 
   listTwinnings(filters: TwinningFilters, limit: number, offset: number): Promise<Twinning[]> {

@@ -11,7 +11,9 @@ import {
 import type { Place } from '../domain/places.js';
 import { computeStats, type Stats, type StatsOptions } from '../domain/stats.js';
 import { statsParagraph, type StatsLang } from '../domain/stats-text/index.js';
+import type { StatTie } from '../domain/stats.js';
 import type { Store } from '../store/store.js';
+import type { Gazetteer } from './gazetteer.js';
 
 export interface PlaceStats {
   place: Place;
@@ -83,6 +85,11 @@ export class StatsService {
   constructor(
     private readonly store: Store,
     private readonly continents: Record<string, Continent> = {},
+    /**
+     * the app's places and ties in memory: a country's figures then cost no query beyond the place itself
+     * (without it, as on the command line, one recursive query over the database)
+     */
+    private readonly gazetteer?: Gazetteer,
     private readonly dataInfo: DataInfoService = new DataInfoService(store),
   ) {}
 
@@ -101,8 +108,38 @@ export class StatsService {
       if (moved) throw new MovedError(id, moved);
       throw new NotFoundError(`There is no place with id ${id}.`);
     }
-    const ties = await this.store.stats.tiesLeavingSubtree(id);
+    const ties = this.gazetteer
+      ? await this.tiesLeaving(this.gazetteer, id)
+      : await this.store.stats.tiesLeavingSubtree(id);
     return { place, stats: computeStats(ties, { ...opts, continents: this.continents }) };
+  }
+
+  /** As `StatsRepo.tiesLeavingSubtree`, from the gazetteer: the ties from inside the subtree to outside it. */
+  private async tiesLeaving(gazetteer: Gazetteer, id: string): Promise<StatTie[]> {
+    const { snap, ids } = await gazetteer.subtree(id);
+    const out: StatTie[] = [];
+    for (const localId of ids) {
+      const local = snap.places.get(localId)!;
+      for (const t of snap.byPlace.get(localId) ?? []) {
+        const partnerId = t.a === localId ? t.b : t.a;
+        if (ids.has(partnerId)) continue;
+        const partner = snap.places.get(partnerId);
+        if (!partner) continue;
+        out.push({
+          id: t.id,
+          kind: t.kind,
+          status: t.status,
+          signed: t.signed,
+          ended: t.ended,
+          localId,
+          localKind: local.kind,
+          localCountry: local.country,
+          partnerId,
+          partnerCountry: partner.country,
+        });
+      }
+    }
+    return out;
   }
 
   /** A statistics page: the figures with the filters of its address, and their paragraph. */
@@ -138,7 +175,9 @@ export class StatsService {
 
   /** The generated paragraph, with place and country names in the language of the text where known. */
   async paragraph({ place, stats }: PlaceStats, lang: StatsLang): Promise<string> {
-    const countries = await this.store.places.getMany(Object.keys(stats.byCountry));
+    const countries = this.gazetteer
+      ? (await this.gazetteer.snapshot()).countries
+      : await this.store.places.getMany(Object.keys(stats.byCountry));
     const countryName = (code: string) => {
       const c = countries.get(code);
       if (lang === 'en') return c?.name ?? englishCountryName(code) ?? code;

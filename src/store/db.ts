@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type * as Pg from 'pg';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -29,8 +30,12 @@ export function sqlitePath(url: string): string {
   return resolve(url);
 }
 
+// PostgreSQL's driver is loaded only for a postgres:// address (~15 MB a SQLite server need not hold)
+const require = createRequire(import.meta.url);
+
 export function openDatabase(url: string): Database {
   if (isPostgresUrl(url)) {
+    const pg = require('pg') as typeof Pg;
     const pool = new pg.Pool({
       connectionString: url,
       max: 10,
@@ -39,7 +44,7 @@ export function openDatabase(url: string): Database {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === 20
             ? (v: string) => Number(v)
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+            : pg.types.getTypeParser(oid, format)) as typeof Pg.types.getTypeParser,
       },
     });
     // A connection can fail at any time (the server restarts or fails over, an administrator ends it). An idle
@@ -132,20 +137,20 @@ export function isConnectionLost(e: unknown): boolean {
   );
 }
 
-type PgClient = pg.PoolClient;
+type PgClient = Pg.PoolClient;
 
 /**
  * The pool as Kysely sees it, with one change: a read outside a transaction whose connection was lost is tried
  * once more on a fresh connection, so a failover costs readers nothing. Writes and anything inside a
  * transaction fail as they are (the caller's transaction is gone with the connection).
  */
-function retryingReads(pool: pg.Pool): pg.Pool {
+function retryingReads(pool: Pg.Pool): Pg.Pool {
   const wrapped = new WeakMap<PgClient, PgClient>();
   const inTransaction = new WeakSet<PgClient>();
   const wrap = (client: PgClient): PgClient => {
     let w = wrapped.get(client);
     if (w) return w;
-    const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
+    const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<Pg.QueryResult>;
     const retrying = async (text: unknown, values?: unknown[]) => {
       if (typeof text !== 'string') return (client.query as (q: unknown) => unknown)(text);
       if (/^\s*(begin|start transaction)\b/i.test(text)) inTransaction.add(client);
@@ -156,7 +161,7 @@ function retryingReads(pool: pg.Pool): pg.Pool {
       } catch (e) {
         if (!read || !isConnectionLost(e)) throw e;
         // Not from the pool: after a restart its idle connections may be dead without knowing it yet.
-        const fresh = new pg.Client(pool.options);
+        const fresh = new (require('pg') as typeof Pg).Client(pool.options);
         fresh.on('error', () => {});
         try {
           await fresh.connect();

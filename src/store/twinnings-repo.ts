@@ -149,6 +149,7 @@ const ROW_COLUMNS = [
 export class TwinningsRepo {
   private readonly partnersOf;
   private readonly partnerNames;
+  private readonly sourcesOfPlaceQuery;
   /** row writes by the set of columns they update on stored rows */
   private readonly rowWriters = new Map<string, BulkStatement>();
   private readonly sourceWriter: BulkStatement;
@@ -184,6 +185,27 @@ export class TwinningsRepo {
         .where(`t.${own}`, '=', param('id'))
         .where('n.lang', 'not in', ['en', 'und']);
     this.partnerNames = new Reusable(db, () => sideNames('a_id', 'b_id').unionAll(sideNames('b_id', 'a_id')));
+    const sourcesBy = (own: 'a_id' | 'b_id') =>
+      db
+        .selectFrom('twinning_sources as s')
+        .innerJoin('twinnings as t', 't.id', 's.twinning_id')
+        .select(['s.twinning_id', 's.position', 's.fact', 's.url', 's.citation'])
+        .where(`t.${own}`, '=', param('id'));
+    this.sourcesOfPlaceQuery = new Reusable(db, () => sourcesBy('a_id').unionAll(sourcesBy('b_id')));
+  }
+
+  /** The sources of every tie of a place, by tie id, each list in order (one prepared query). */
+  async sourcesOfPlace(placeId: string): Promise<Map<number, Source[]>> {
+    const rows = await this.sourcesOfPlaceQuery.run({ id: placeId });
+    rows.sort((x, y) => x.twinning_id - y.twinning_id || x.position - y.position);
+    const out = new Map<number, Source[]>();
+    for (const r of rows) {
+      const s = { fact: r.fact, url: r.url, citation: r.citation };
+      const list = out.get(r.twinning_id);
+      if (list) list.push(s);
+      else out.set(r.twinning_id, [s]);
+    }
+    return out;
   }
 
   /** Upserts ties (already in canonical order) by their pair; `fields` names the fields the file carried. */

@@ -1,16 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles } from '../../src/services/import.js';
+import { DataVersion } from '../../src/services/data-version.js';
+import { Gazetteer } from '../../src/services/gazetteer.js';
 import { StatsService } from '../../src/services/stats.js';
 import { createTestDb, DIALECTS, type TestDb } from '../helpers/db.js';
 import { provinceFiles } from '../helpers/province.js';
 
-describe.each(DIALECTS)('statistics of a province on %s', (dialect) => {
+// from the database (the command line) and from the app's gazetteer (the server): the same figures
+const WAYS = DIALECTS.flatMap((d) => [[d, 'the database'] as const, [d, 'the gazetteer'] as const]);
+
+describe.each(WAYS)('statistics of a province on %s, from %s', (dialect, way) => {
   let t: TestDb;
   let stats: StatsService;
   beforeAll(async () => {
     t = await createTestDb(dialect);
     await importFiles(t.store, provinceFiles());
-    stats = new StatsService(t.store);
+    stats = new StatsService(
+      t.store,
+      {},
+      way === 'the gazetteer' ? new Gazetteer(t.store, new DataVersion(t.store)) : undefined,
+    );
   });
   afterAll(async () => t?.drop());
 
