@@ -2,7 +2,13 @@ import { addTiePath } from '../additions.js';
 import { PLACE_SECTIONS, TIE_SECTIONS } from '../../../domain/sections.js';
 import type { ProfileView } from '../../../services/place-views.js';
 import type { TwinningWithPartner } from '../../../store/twinnings-repo.js';
-import { currencyLabel, languagesLabel, localName, zoneLabel } from '../../i18n/index.js';
+import {
+  countryName as intlCountry,
+  currencyLabel,
+  languagesLabel,
+  localName,
+  zoneLabel,
+} from '../../i18n/index.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
@@ -101,7 +107,7 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
               <>
                 <dt>{t.country}</dt>
                 <dd>
-                  {countryName(p.country)}
+                  {p.country ? intlCountry(lang, p.country) : t.noCountry}
                   <Origin v={v} origin={p.country ? o.country : undefined} />
                 </dd>
               </>
