@@ -75,6 +75,8 @@ export interface TieFormView {
   homes: Place[];
   from: string;
   partner: string;
+  /** the place just added, when the form follows its addition */
+  added: { placeId: string; name: string } | null;
 }
 
 /** The form to add a place: the countries to choose from. */
@@ -176,7 +178,7 @@ export class AdditionsService {
     return { admin, homes };
   }
 
-  async tieForm(actor: Acting, from = '', partner = ''): Promise<TieFormView> {
+  async tieForm(actor: Acting, from = '', partner = '', added = ''): Promise<TieFormView> {
     const { admin, homes } = await this.adder(actor);
     const places = await this.store.places.getMany(homes);
     const chosen = from || (homes.length === 1 && !admin ? homes[0]! : '');
@@ -192,6 +194,7 @@ export class AdditionsService {
       homes: homes.map((h) => places.get(h)).filter((x): x is Place => !!x),
       from: admin ? await asPicked(chosen) : chosen,
       partner: await asPicked(partner),
+      added: await this.store.places.get(added).then((p) => (p ? { placeId: p.id, name: p.name } : null)),
     };
   }
 

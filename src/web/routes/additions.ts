@@ -62,13 +62,9 @@ export function additionRoutes(app: App, ctx: AppContext): void {
 
   app.get('/add/tie', { ...signedIn, schema: { querystring: TieQuery } }, async (req, reply) => {
     const { from, partner, added } = req.query;
-    const view = await additions.tieForm(requireActor(req), from, partner);
-    const place = added ? await ctx.store.places.get(added) : undefined;
+    const view = await additions.tieForm(requireActor(req), from, partner, added);
     const v = viewOf(req, reply);
-    return sendHtml(
-      reply,
-      addTiePage(v, view, place ? { added: { placeId: place.id, name: place.name } } : {}),
-    );
+    return sendHtml(reply, addTiePage(v, view, view.added ? { added: view.added } : {}));
   });
 
   app.post(
