@@ -1011,6 +1011,233 @@ export const de = {
     } as Record<string, string>,
   },
 
+  // ---- ties and places added on the web, merging duplicates ----
+  additions: {
+    addTie: 'Partnerschaft hinzufügen',
+    addTieOf: (name: string) => `Partnerschaft von ${name} hinzufügen`,
+    tieIntro:
+      'Eine Partnerschaft zwischen zwei Orten: Wählen Sie den Partnerort, geben Sie an, welche Art von Beziehung es ist und wo sie belegt ist (mindestens eine Quelle).',
+    from: 'Erster Ort',
+    fromHint:
+      'Tippen Sie den Anfang seines Namens in einer beliebigen Sprache und wählen Sie ihn, oder seine ID.',
+    home: 'Ihr Heimatort',
+    partner: 'Partnerort',
+    partnerHint:
+      'Tippen Sie den Anfang seines Namens in einer beliebigen Sprache und wählen Sie ihn, oder seine ID (z. B. Q79867).',
+    notListed: 'Nicht im Verzeichnis?',
+    addThePlace: 'Ort hinzufügen',
+    sourceHint: 'Mindestens eine, eine pro Zeile: eine Webadresse oder ein Zitat (Dokument, Datum, Seite).',
+    saveTie: 'Partnerschaft hinzufügen',
+    tieAdded: 'Die Partnerschaft ist hinzugefügt.',
+    viewTie: 'Partnerschaft ansehen',
+    addPlace: 'Ort hinzufügen',
+    placeIntro:
+      'Ein Ort, den das Verzeichnis noch nicht enthält. Die Liste unter dem Namen zeigt Orte, die es womöglich schon gibt: Prüfen Sie sie zuerst.',
+    name: 'Name',
+    nameHint: 'Wie der Ort üblicherweise auf Englisch oder in seiner eigenen Sprache geschrieben wird.',
+    country: 'Land',
+    chooseCountry: 'Land wählen',
+    kind: 'Art des Ortes',
+    parent: 'Gehört zu (optional)',
+    parentHint:
+      'Die Region oder Stadt, zu der er gehört: Tippen Sie den Anfang ihres Namens und wählen Sie sie.',
+    lat: 'Breitengrad',
+    lon: 'Längengrad',
+    coordinatesHint:
+      'Dezimalgrad mit Punkt, z. B. 41.115 und 122.94 (Süden und Westen sind negativ); oder klicken Sie auf die Karte.',
+    mapTitle: 'Weltkarte zur Wahl der Koordinaten',
+    mapDesc: 'Ein Klick auf die Karte füllt die Felder Breiten- und Längengrad; der Punkt zeigt die Lage.',
+    mapHelp:
+      'Klicken Sie auf der Karte dorthin, wo der Ort liegt, um seine Koordinaten einzutragen, und berichtigen Sie sie dann von Hand.',
+    coordinates: 'Koordinaten',
+    wikidata: 'Wikidata-ID (optional)',
+    wikidataHint: 'Die Q-Nummer des Datenobjekts, z. B. Q74957.',
+    savePlace: 'Ort hinzufügen',
+    placeAdded: (name: string) => `${name} ist hinzugefügt.`,
+    nowTheTie: 'Fügen Sie jetzt seine Partnerschaft hinzu:',
+    viewPlace: 'Ort ansehen',
+    maybe: 'Orte, die es womöglich schon gibt',
+    noneFound: 'Kein Ort im Verzeichnis sieht ihm ähnlich.',
+    looksLike: (name: string, country: string, n: number) =>
+      `Das sieht aus wie ${name} (${country}, ${ties(n)}): Trotzdem hinzufügen?`,
+    addAnyway: 'Trotzdem hinzufügen: Es ist ein anderer Ort',
+    reasons: {
+      wikidata: 'gleiche Wikidata-ID',
+      name: 'gleicher oder ähnlicher Name',
+      near: (km: number) => `${kit.num(km)} km entfernt`,
+    },
+    ties: (n: number) => ties(n),
+    merge: 'Doppelte Orte zusammenführen',
+    mergeIntro:
+      'Wenn zwei Einträge derselbe Ort sind: Partnerschaften, Namen, Abschnitte, Einträge und Fotos gehen von dem Ort, der wegfällt, auf den Ort über, der bleibt; doppelte Partnerschaften werden zu einer, und die alte Adresse führt zum verbliebenen Ort.',
+    keep: 'Ort, der bleibt',
+    drop: 'Ort, der wegfällt (das Duplikat)',
+    pickHint: 'Tippen Sie den Anfang seines Namens und wählen Sie ihn, oder seine ID.',
+    showPreview: 'Zeigen, was übertragen würde',
+    preview: 'Was die Zusammenführung bewirkt',
+    refused: 'Diese beiden Orte lassen sich nicht zusammenführen',
+    moves: {
+      tiesMoved: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Partnerschaft geht auf den Ort über, der bleibt`,
+          other: `${kit.num(n)} Partnerschaften gehen auf den Ort über, der bleibt`,
+        }),
+      tiesMerged: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Partnerschaft wird mit einer schon vorhandenen zusammengeführt`,
+          other: `${kit.num(n)} Partnerschaften werden mit schon vorhandenen zusammengeführt`,
+        }),
+      tiesRemoved: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Partnerschaft zwischen den beiden Orten wird entfernt`,
+          other: `${kit.num(n)} Partnerschaften zwischen den beiden Orten werden entfernt`,
+        }),
+      namesAdded: (names: string) => `hinzugefügte Namen: ${names}`,
+      factsFilled: (facts: string) => `übernommene Fakten, die ihm fehlten: ${facts}`,
+      children: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} untergeordneter Ort wird übertragen`,
+          other: `${kit.num(n)} untergeordnete Orte werden übertragen`,
+        }),
+      sections: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Abschnitt wird übertragen`,
+          other: `${kit.num(n)} Abschnitte werden übertragen`,
+        }),
+      sectionsDropped: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Abschnitt entfällt (der verbleibende Ort hat ihn schon in derselben Sprache); er bleibt im Verlauf erhalten`,
+          other: `${kit.num(n)} Abschnitte entfallen (der verbleibende Ort hat sie schon in derselben Sprache); sie bleiben im Verlauf erhalten`,
+        }),
+      entries: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Eintrag wird übertragen`,
+          other: `${kit.num(n)} Einträge werden übertragen`,
+        }),
+      photos: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Foto wird übertragen`,
+          other: `${kit.num(n)} Fotos werden übertragen`,
+        }),
+      follows: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Abonnement wird übertragen`,
+          other: `${kit.num(n)} Abonnements werden übertragen`,
+        }),
+      organizations: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Organisation erhält den verbleibenden Ort als Heimatort`,
+          other: `${kit.num(n)} Organisationen erhalten den verbleibenden Ort als Heimatort`,
+        }),
+    },
+    nothingElse: 'Sonst verweist nichts auf ihn.',
+    confirm: 'Geben Sie zur Bestätigung die ID des Ortes ein, der wegfällt',
+    confirmHint: (id: string) => `Geben Sie ${id} ein. Dies lässt sich hier nicht rückgängig machen.`,
+    doMerge: 'Zusammenführen',
+    merged: (drop: string, keep: string) =>
+      `${drop} ist in ${keep} aufgegangen; seine alte Adresse führt jetzt dorthin.`,
+    historyActions: {
+      merge: 'einen doppelten Ort mit diesem zusammengeführt',
+      merged: 'diesen Ort mit einem anderen zusammengeführt',
+    } as Record<string, string>,
+  },
+
+  // ---- the Wikidata sync's proposals ----
+  sync: {
+    title: 'Änderungsvorschläge aus Wikidata',
+    nav: 'Aus Wikidata',
+    intro:
+      'Der Wikidata-Abgleich vergleicht das Verzeichnis mit Wikidata und listet hier auf, was abweicht. Nichts ändert sich, bevor die Redaktion es annimmt; eine angenommene Angabe behält Wikidata und die Revision, aus der sie stammt, als Quelle.',
+    kinds: {
+      new_tie: 'Neue Partnerschaft',
+      ended_tie: 'Beendete Partnerschaft',
+      gone_tie: 'Partnerschaft nicht mehr in Wikidata',
+      label: 'Name',
+      country: 'Land',
+      coordinates: 'Koordinaten',
+      population: 'Einwohner',
+      parent: 'Liegt in',
+    } as Record<string, string>,
+    all: 'Alle',
+    show: 'Anzeigen',
+    none: 'Nichts wartet auf eine Entscheidung.',
+    what: 'Was',
+    subject: 'Ort oder Partnerschaft',
+    change: 'Änderung',
+    wikidata: 'Wikidata',
+    found: 'Gefunden',
+    decision: 'Entscheidung',
+    accept: 'Annehmen',
+    reject: 'Ablehnen',
+    acceptAll: (kind: string, n: number) =>
+      kit.plural(n, {
+        one: `Den einen Vorschlag der Art „${kind}“ annehmen`,
+        other: `Alle ${kit.num(n)} Vorschläge der Art „${kind}“ annehmen`,
+      }),
+    acceptAllHint:
+      'Änderungen an Angaben, die die Redaktion gesetzt hat, bleiben für eine eigene Entscheidung stehen.',
+    editorSet: 'von der Redaktion gesetzt',
+    nameIn: (lang: string) => `Name (${lang})`,
+    nothing: 'keine',
+    removed: 'nicht mehr in Wikidata',
+    revision: (r: string) => `Revision ${r}`,
+    accepted: 'Angenommen: Das Verzeichnis zeigt es jetzt.',
+    rejected: 'Abgelehnt: Es wird nicht erneut vorgeschlagen.',
+    acceptedAll: (n: number, failed: number) =>
+      `${kit.plural(n, { one: `${kit.num(n)} Vorschlag angenommen.`, other: `${kit.num(n)} Vorschläge angenommen.` })}${
+        failed
+          ? ` ${kit.plural(failed, {
+              one: `${kit.num(failed)} Vorschlag ließ sich nicht anwenden und bleibt in der Liste.`,
+              other: `${kit.num(failed)} Vorschläge ließen sich nicht anwenden und bleiben in der Liste.`,
+            })}`
+          : ''
+      }`,
+    schedule: 'Täglicher Abgleich',
+    scheduleOn:
+      'Der tägliche Abgleich ist eingeschaltet: Einmal am Tag fragt die Website bei Wikidata nach den seither geänderten Datenobjekten.',
+    scheduleOff: 'Der tägliche Abgleich ist ausgeschaltet.',
+    lastRun: (at: string) => `Zuletzt gelaufen: ${at}.`,
+    neverRun: 'Er ist noch nicht gelaufen.',
+    switchOn: 'Täglichen Abgleich einschalten',
+    switchOff: 'Täglichen Abgleich ausschalten',
+    scheduleSaved: 'Gespeichert.',
+    commandLine: 'Um ihn sofort auszuführen: twinning sync wikidata [--area ORT] [--since JJJJ-MM-TT]',
+  },
+
+  // ---- download: the registry as open data ----
+  download: {
+    title: 'Herunterladen',
+    placeIntro: (name: string) =>
+      `${name} mit allen zugehörigen Orten, ihren Partnerschaften und den Partnerorten als offene Daten:`,
+    countryIntro: (name: string) => `${name}, alle Orte darin und ihre Partnerschaften als offene Daten:`,
+    searchIntro: 'Die Orte, die diese Suche findet, und ihre Partnerschaften als offene Daten:',
+    formats: {
+      csv: 'CSV',
+      json: 'JSON',
+      geojson: 'GeoJSON',
+      graphml: 'GraphML',
+      gexf: 'GEXF',
+    } as Record<string, string>,
+    hints: {
+      csv: 'ein ZIP-Archiv im Austauschformat, für Tabellenkalkulationen und zum Import',
+      json: 'dieselben Datensätze in einer Datei',
+      geojson: 'Orte als Punkte, Partnerschaften als Linien, für Karten',
+      graphml: 'Orte und Partnerschaften als Netzwerk',
+      gexf: 'das Netzwerk für Gephi',
+    } as Record<string, string>,
+    licence: 'Lizenz:',
+    licenceName: 'Open Database License 1.0',
+    licenceEnd: '. ',
+    sources: 'Jede Datei nennt ihre Quellen und deren Lizenzen.',
+    whole: 'Das ganze Verzeichnis',
+    /** the name of a tie in linked data */
+    tieName: (a: string, b: string) => `Städtepartnerschaft zwischen ${a} und ${b}`,
+    datasetName: 'Twinning: das Verzeichnis der Städtepartnerschaften',
+    datasetDescription:
+      'Die Partnerstädte der Welt: Orte mit ihren Namen, Koordinaten sowie Wikidata- und GeoNames-IDs, und die ' +
+      'Partnerschaften zwischen ihnen mit Datum und Quellen.',
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

@@ -48,6 +48,14 @@ const ties = (n: number) =>
     other: `${kit.num(n)} jumelages`,
   });
 
+/** "1 rubrique", "0 rubrique", "3 rubriques", "1 000 000 de rubriques" */
+const count = (n: number, one: string, other: string) =>
+  kit.plural(n, {
+    one: `${kit.num(n)} ${one}`,
+    many: `${kit.num(n)} ${of(other)}`,
+    other: `${kit.num(n)} ${other}`,
+  });
+
 export const fr = {
   ...kit,
   nativeName: 'Français',
@@ -1059,6 +1067,212 @@ export const fr = {
       delete: 'suppression',
       original: 'conservation de l’état antérieur à la première modification',
     } as Record<string, string>,
+  },
+
+  // ---- ties and places added on the web, merging duplicates ----
+  additions: {
+    addTie: 'Ajouter un jumelage',
+    addTieOf: (name: string) => `Ajouter un jumelage ${of(name)}`,
+    tieIntro:
+      'Un jumelage entre deux lieux\u00a0: choisissez le lieu partenaire, indiquez le type de lien et où il est attesté (au moins une source).',
+    from: 'Premier lieu',
+    fromHint: 'Tapez le début de son nom dans n’importe quelle langue et choisissez-le, ou son identifiant.',
+    home: 'Votre collectivité',
+    partner: 'Lieu partenaire',
+    partnerHint:
+      'Tapez le début de son nom dans n’importe quelle langue et choisissez-le, ou son identifiant (par exemple Q79867).',
+    notListed: 'Absent du registre\u00a0?',
+    addThePlace: 'Ajouter le lieu',
+    sourceHint: 'Au moins une, une par ligne\u00a0: une adresse web ou une référence (document, date, page).',
+    saveTie: 'Ajouter le jumelage',
+    tieAdded: 'Le jumelage est ajouté.',
+    viewTie: 'Voir le jumelage',
+    addPlace: 'Ajouter un lieu',
+    placeIntro:
+      'Un lieu que le registre ne connaît pas encore. La liste sous le nom montre les lieux auxquels il pourrait déjà correspondre\u00a0: vérifiez-la d’abord.',
+    name: 'Nom',
+    nameHint: 'Tel que le nom du lieu s’écrit d’habitude en anglais ou dans sa propre langue.',
+    country: 'Pays',
+    chooseCountry: 'Choisir un pays',
+    kind: 'Type de lieu',
+    parent: 'Fait partie de (facultatif)',
+    parentHint:
+      'La région ou la ville dont il fait partie\u00a0: tapez le début de son nom et choisissez-la.',
+    lat: 'Latitude',
+    lon: 'Longitude',
+    coordinatesHint:
+      'Degrés décimaux avec un point, par exemple 41.115 et 122.94 (le sud et l’ouest sont négatifs)\u00a0; ou cliquez sur la carte.',
+    mapTitle: 'Carte du monde pour choisir les coordonnées',
+    mapDesc: 'Un clic sur la carte remplit les champs latitude et longitude\u00a0; le point les indique.',
+    mapHelp:
+      'Cliquez sur la carte à l’endroit où se trouve le lieu pour remplir ses coordonnées, puis corrigez-les à la main.',
+    coordinates: 'Coordonnées',
+    wikidata: 'Identifiant Wikidata (facultatif)',
+    wikidataHint: 'Le numéro Q de l’élément, par exemple Q74957.',
+    savePlace: 'Ajouter le lieu',
+    placeAdded: (name: string) => `Lieu ajouté\u00a0: ${name}.`,
+    nowTheTie: 'Ajoutez maintenant son jumelage\u00a0:',
+    viewPlace: 'Voir le lieu',
+    maybe: 'Lieux auxquels il pourrait correspondre',
+    noneFound: 'Aucun lieu du registre ne lui ressemble.',
+    looksLike: (name: string, country: string, n: number) =>
+      `Cela ressemble à ${name} (${country}, ${ties(n)})\u00a0: l’ajouter quand même\u00a0?`,
+    addAnyway: 'Ajouter quand même\u00a0: c’est un autre lieu',
+    reasons: {
+      wikidata: 'même identifiant Wikidata',
+      name: 'nom identique ou proche',
+      near: (km: number) => `à ${kit.num(km)}\u00a0km`,
+    },
+    ties: (n: number) => ties(n),
+    merge: 'Fusionner des lieux en double',
+    mergeIntro:
+      'Lorsque deux fiches désignent le même lieu\u00a0: ses jumelages, noms, rubriques, contenus et photos passent du lieu qui disparaît au lieu conservé, les jumelages en double n’en font plus qu’un et l’ancienne adresse mène au lieu conservé.',
+    keep: 'Lieu conservé',
+    drop: 'Lieu qui disparaît (le doublon)',
+    pickHint: 'Tapez le début de son nom et choisissez-le, ou son identifiant.',
+    showPreview: 'Voir ce qui serait transféré',
+    preview: 'Ce que fait la fusion',
+    refused: 'Ces deux lieux ne peuvent pas être fusionnés',
+    moves: {
+      tiesMoved: (n: number) =>
+        `${ties(n)} ${kit.plural(n, { one: 'passe', other: 'passent' })} au lieu conservé`,
+      tiesMerged: (n: number) =>
+        `${ties(n)} ${kit.plural(n, {
+          one: 'est fusionné avec un jumelage déjà présent sur le lieu conservé',
+          other: 'sont fusionnés avec des jumelages déjà présents sur le lieu conservé',
+        })}`,
+      tiesRemoved: (n: number) =>
+        `${ties(n)} entre les deux lieux ${kit.plural(n, { one: 'est supprimé', other: 'sont supprimés' })}`,
+      namesAdded: (names: string) => `noms ajoutés\u00a0: ${names}`,
+      factsFilled: (facts: string) => `informations qui lui manquaient, reprises\u00a0: ${facts}`,
+      children: (n: number) =>
+        `${count(n, 'lieu rattaché', 'lieux rattachés')} ${kit.plural(n, { one: 'est transféré', other: 'sont transférés' })}`,
+      sections: (n: number) =>
+        `${count(n, 'rubrique', 'rubriques')} ${kit.plural(n, { one: 'est transférée', other: 'sont transférées' })}`,
+      sectionsDropped: (n: number) =>
+        `${count(n, 'rubrique', 'rubriques')} ${kit.plural(n, {
+          one: 'est abandonnée (le lieu conservé l’a déjà dans la même langue)\u00a0; elle reste dans l’historique',
+          other:
+            'sont abandonnées (le lieu conservé les a déjà dans la même langue)\u00a0; elles restent dans l’historique',
+        })}`,
+      entries: (n: number) =>
+        `${count(n, 'contenu', 'contenus')} ${kit.plural(n, { one: 'est transféré', other: 'sont transférés' })}`,
+      photos: (n: number) =>
+        `${count(n, 'photo', 'photos')} ${kit.plural(n, { one: 'est transférée', other: 'sont transférées' })}`,
+      follows: (n: number) =>
+        `${count(n, 'abonnement', 'abonnements')} ${kit.plural(n, { one: 'est transféré', other: 'sont transférés' })}`,
+      organizations: (n: number) =>
+        `${count(n, 'organisation', 'organisations')} ${kit.plural(n, { one: 'a', other: 'ont' })} désormais pour collectivité le lieu conservé`,
+    },
+    nothingElse: 'Rien d’autre n’y fait référence.',
+    confirm: 'Saisissez l’identifiant du lieu qui disparaît pour confirmer',
+    confirmHint: (id: string) => `Saisissez ${id}. Cette action ne peut pas être annulée ici.`,
+    doMerge: 'Fusionner',
+    merged: (drop: string, keep: string) =>
+      `Fusion effectuée\u00a0: ${drop} rejoint ${keep}, où mène désormais son ancienne adresse.`,
+    historyActions: {
+      merge: 'fusion d’un lieu en double dans celui-ci',
+      merged: 'fusion de ce lieu dans un autre',
+    } as Record<string, string>,
+  },
+
+  // ---- the Wikidata sync's proposals ----
+  sync: {
+    title: 'Modifications proposées depuis Wikidata',
+    nav: 'Depuis Wikidata',
+    intro:
+      'La synchronisation avec Wikidata compare le registre à Wikidata et liste ici les différences. Rien ne change tant qu’un rédacteur ne les a pas acceptées\u00a0; une information acceptée garde pour source Wikidata et la révision dont elle provient.',
+    kinds: {
+      new_tie: 'Nouveau jumelage',
+      ended_tie: 'Jumelage ayant pris fin',
+      gone_tie: 'Jumelage retiré de Wikidata',
+      label: 'Nom',
+      country: 'Pays',
+      coordinates: 'Coordonnées',
+      population: 'Population',
+      parent: 'Situé dans',
+    } as Record<string, string>,
+    all: 'Tous',
+    show: 'Afficher',
+    none: 'Rien n’attend de décision.',
+    what: 'Quoi',
+    subject: 'Lieu ou jumelage',
+    change: 'Modification',
+    wikidata: 'Wikidata',
+    found: 'Relevé le',
+    decision: 'Décision',
+    accept: 'Accepter',
+    reject: 'Refuser',
+    acceptAll: (kind: string, n: number) =>
+      kit.plural(n, {
+        one: `Accepter la proposition du type «\u00a0${kind}\u00a0»`,
+        other: `Accepter les ${kit.num(n)} propositions du type «\u00a0${kind}\u00a0»`,
+      }),
+    acceptAllHint: 'Les modifications d’informations fixées par un rédacteur restent à trancher une par une.',
+    editorSet: 'fixé par un rédacteur',
+    nameIn: (lang: string) => `nom (${lang})`,
+    nothing: 'aucun',
+    removed: 'n’est plus dans Wikidata',
+    revision: (r: string) => `révision ${r}`,
+    accepted: 'Acceptée\u00a0: le registre l’affiche désormais.',
+    rejected: 'Refusée\u00a0: elle ne sera plus proposée.',
+    acceptedAll: (n: number, failed: number) =>
+      `${kit.plural(n, {
+        one: `${kit.num(n)} proposition acceptée.`,
+        many: `${kit.num(n)} de propositions acceptées.`,
+        other: `${kit.num(n)} propositions acceptées.`,
+      })}${
+        failed
+          ? ` ${kit.plural(failed, {
+              one: `${kit.num(failed)} n’a pas pu être appliquée et reste dans la liste.`,
+              other: `${kit.num(failed)} n’ont pas pu être appliquées et restent dans la liste.`,
+            })}`
+          : ''
+      }`,
+    schedule: 'Synchronisation quotidienne',
+    scheduleOn:
+      'La synchronisation quotidienne est activée\u00a0: une fois par jour, le site interroge Wikidata sur les éléments modifiés depuis.',
+    scheduleOff: 'La synchronisation quotidienne est désactivée.',
+    lastRun: (at: string) => `Dernière exécution\u00a0: ${at}.`,
+    neverRun: 'Elle n’a pas encore été exécutée.',
+    switchOn: 'Activer la synchronisation quotidienne',
+    switchOff: 'Désactiver la synchronisation quotidienne',
+    scheduleSaved: 'Enregistré.',
+    commandLine: 'Pour la lancer maintenant\u00a0: twinning sync wikidata [--area LIEU] [--since AAAA-MM-JJ]',
+  },
+
+  // ---- download: the registry as open data ----
+  download: {
+    title: 'Télécharger',
+    placeIntro: (name: string) =>
+      `${name} avec tout ce qui en fait partie, ses jumelages et les lieux partenaires, en données ouvertes\u00a0:`,
+    countryIntro: (name: string) => `${name}, tous ses lieux et leurs jumelages, en données ouvertes\u00a0:`,
+    searchIntro: 'Les lieux que trouve cette recherche et leurs jumelages, en données ouvertes\u00a0:',
+    formats: {
+      csv: 'CSV',
+      json: 'JSON',
+      geojson: 'GeoJSON',
+      graphml: 'GraphML',
+      gexf: 'GEXF',
+    } as Record<string, string>,
+    hints: {
+      csv: 'une archive zip au format d’échange, pour les tableurs et l’import',
+      json: 'les mêmes enregistrements en un seul fichier',
+      geojson: 'les lieux en points, les jumelages en lignes, pour les cartes',
+      graphml: 'lieux et jumelages sous forme de réseau',
+      gexf: 'le réseau pour Gephi',
+    } as Record<string, string>,
+    licence: 'Licence\u00a0:',
+    licenceName: 'Open Database License (ODbL) 1.0',
+    licenceEnd: '. ',
+    sources: 'Chaque fichier indique ses sources et leurs licences.',
+    whole: 'Tout le registre',
+    /** the name of a tie in linked data */
+    tieName: (a: string, b: string) => `Jumelage entre ${a} et ${b}`,
+    datasetName: 'Twinning\u00a0: le registre des jumelages de villes',
+    datasetDescription:
+      'Les villes jumelées du monde\u00a0: les lieux avec leurs noms, leurs coordonnées et leurs identifiants Wikidata ' +
+      'et GeoNames, et les jumelages qui les relient, avec leurs dates et leurs sources.',
   },
 
   // ---- mail ----
