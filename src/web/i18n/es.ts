@@ -1002,6 +1002,202 @@ export const es = {
     } as Record<string, string>,
   },
 
+  // ---- ties and places added on the web, merging duplicates ----
+  additions: {
+    addTie: 'Añadir un hermanamiento',
+    addTieOf: (name: string) => `Añadir un hermanamiento de ${name}`,
+    tieIntro:
+      'Un hermanamiento entre dos lugares: elija el socio, indique el tipo de vínculo y dónde consta (al menos una fuente).',
+    from: 'Primer lugar',
+    fromHint: 'Escriba el comienzo de su nombre en cualquier idioma y elíjalo, o su id.',
+    home: 'Su lugar sede',
+    partner: 'Lugar socio',
+    partnerHint: 'Escriba el comienzo de su nombre en cualquier idioma y elíjalo, o su id (p. ej., Q79867).',
+    notListed: '¿No está en el registro?',
+    addThePlace: 'Añadir el lugar',
+    sourceHint: 'Al menos una, una por línea: una dirección web o una cita (documento, fecha, página).',
+    saveTie: 'Añadir el hermanamiento',
+    tieAdded: 'Se ha añadido el hermanamiento.',
+    viewTie: 'Ver el hermanamiento',
+    addPlace: 'Añadir un lugar',
+    placeIntro:
+      'Un lugar que el registro todavía no tiene. La lista bajo el nombre muestra lugares que podrían ser el mismo: revísela primero.',
+    name: 'Nombre',
+    nameHint: 'Tal como se suele escribir el lugar en inglés o en su propio idioma.',
+    country: 'País',
+    chooseCountry: 'Elija un país',
+    kind: 'Tipo de lugar',
+    parent: 'Forma parte de (opcional)',
+    parentHint: 'La región o ciudad a la que pertenece: escriba el comienzo de su nombre y elíjala.',
+    lat: 'Latitud',
+    lon: 'Longitud',
+    coordinatesHint:
+      'Grados decimales con punto, p. ej., 41.115 y 122.94 (el sur y el oeste son negativos); o haga clic en el mapa.',
+    mapTitle: 'Mapa del mundo para elegir las coordenadas',
+    mapDesc: 'Al hacer clic en el mapa se rellenan la latitud y la longitud; el punto las muestra.',
+    mapHelp:
+      'Haga clic en el mapa donde está el lugar para rellenar sus coordenadas y luego corríjalas a mano.',
+    coordinates: 'Coordenadas',
+    wikidata: 'Id de Wikidata (opcional)',
+    wikidataHint: 'El número Q del elemento, p. ej., Q74957.',
+    savePlace: 'Añadir el lugar',
+    placeAdded: (name: string) => `Se ha añadido ${name}.`,
+    nowTheTie: 'Ahora añada su hermanamiento:',
+    viewPlace: 'Ver el lugar',
+    maybe: 'Lugares que podrían ser el mismo',
+    noneFound: 'Ningún lugar del registro se le parece.',
+    looksLike: (name: string, country: string, n: number) =>
+      `Parece ser ${name} (${country}, ${ties(n)}): ¿añadirlo de todos modos?`,
+    addAnyway: 'Añadirlo de todos modos: es otro lugar',
+    reasons: {
+      wikidata: 'mismo id de Wikidata',
+      name: 'nombre igual o parecido',
+      near: (km: number) => `a ${kit.num(km)}\u00a0km`,
+    },
+    ties,
+    merge: 'Fusionar lugares duplicados',
+    mergeIntro:
+      'Cuando dos entradas son el mismo lugar: sus hermanamientos, nombres, secciones, entradas y fotos pasan del lugar que desaparece al que se queda, los hermanamientos repetidos se convierten en uno y la dirección antigua lleva al lugar que se queda.',
+    keep: 'Lugar que se queda',
+    drop: 'Lugar que desaparece (el duplicado)',
+    pickHint: 'Escriba el comienzo de su nombre y elíjalo, o su id.',
+    showPreview: 'Mostrar lo que se trasladaría',
+    preview: 'Qué hace la fusión',
+    refused: 'Estos dos lugares no se pueden fusionar',
+    moves: {
+      tiesMoved: (n: number) =>
+        `${ties(n)} ${kit.plural(n, { one: 'pasa', other: 'pasan' })} al lugar que se queda`,
+      tiesMerged: (n: number) =>
+        `${ties(n)} ${kit.plural(n, { one: 'se fusiona con uno', other: 'se fusionan con otros' })} que ya tiene`,
+      tiesRemoved: (n: number) =>
+        `${ties(n)} entre los dos lugares ${kit.plural(n, { one: 'se elimina', other: 'se eliminan' })}`,
+      namesAdded: (names: string) => `nombres añadidos: ${names}`,
+      factsFilled: (facts: string) => `datos que le faltaban, tomados del duplicado: ${facts}`,
+      children: (n: number) =>
+        `${count(n, 'lugar dependiente', 'lugares dependientes')} ${kit.plural(n, { one: 'se traslada', other: 'se trasladan' })}`,
+      sections: (n: number) =>
+        `${count(n, 'sección', 'secciones')} ${kit.plural(n, { one: 'se traslada', other: 'se trasladan' })}`,
+      sectionsDropped: (n: number) =>
+        kit.plural(n, {
+          one: `${count(n, 'sección', 'secciones')} se descarta (el lugar que se queda ya la tiene en el mismo idioma); se conserva en el historial`,
+          other: `${count(n, 'sección', 'secciones')} se descartan (el lugar que se queda ya las tiene en el mismo idioma); se conservan en el historial`,
+        }),
+      entries: (n: number) =>
+        `${count(n, 'entrada', 'entradas')} ${kit.plural(n, { one: 'se traslada', other: 'se trasladan' })}`,
+      photos: (n: number) =>
+        `${count(n, 'foto', 'fotos')} ${kit.plural(n, { one: 'se traslada', other: 'se trasladan' })}`,
+      follows: (n: number) =>
+        `${count(n, 'seguidor', 'seguidores')} ${kit.plural(n, { one: 'pasa', other: 'pasan' })} al lugar que se queda`,
+      organizations: (n: number) =>
+        `${count(n, 'organización', 'organizaciones')} ${kit.plural(n, { one: 'cambia', other: 'cambian' })} de sede`,
+    },
+    nothingElse: 'Nada más hace referencia a él.',
+    confirm: 'Para confirmar, escriba el id del lugar que desaparece',
+    confirmHint: (id: string) => `Escriba ${id}. Esto no se puede deshacer desde aquí.`,
+    doMerge: 'Fusionar',
+    merged: (drop: string, keep: string) =>
+      `${drop} se ha fusionado con ${keep}; su dirección antigua lleva ahora allí.`,
+    historyActions: {
+      merge: 'fusión de un lugar duplicado con este',
+      merged: 'fusión de este lugar con otro',
+    } as Record<string, string>,
+  },
+
+  // ---- the Wikidata sync's proposals ----
+  sync: {
+    title: 'Cambios propuestos desde Wikidata',
+    nav: 'Desde Wikidata',
+    intro:
+      'La sincronización con Wikidata compara el registro con Wikidata y muestra aquí lo que difiere. Nada cambia hasta que un editor lo acepta; un dato aceptado conserva como fuente Wikidata y la revisión de la que procede.',
+    kinds: {
+      new_tie: 'Hermanamiento nuevo',
+      ended_tie: 'Hermanamiento terminado',
+      gone_tie: 'Hermanamiento que ya no está en Wikidata',
+      label: 'Nombre',
+      country: 'País',
+      coordinates: 'Coordenadas',
+      population: 'Población',
+      parent: 'Ubicado en',
+    } as Record<string, string>,
+    all: 'Todos',
+    show: 'Mostrar',
+    none: 'No hay nada pendiente de decisión.',
+    what: 'Qué',
+    subject: 'Lugar o hermanamiento',
+    change: 'Cambio',
+    wikidata: 'Wikidata',
+    found: 'Encontrado',
+    decision: 'Decisión',
+    accept: 'Aceptar',
+    reject: 'Rechazar',
+    acceptAll: (kind: string, n: number) =>
+      kit.plural(n, {
+        one: `Aceptar el único cambio del tipo “${kind}”`,
+        other: `Aceptar los ${kit.num(n)} cambios del tipo “${kind}”`,
+      }),
+    acceptAllHint: 'Los cambios en datos que estableció un editor esperan una decisión aparte.',
+    editorSet: 'establecido por un editor',
+    nameIn: (lang: string) => `nombre (${lang})`,
+    nothing: 'ninguno',
+    removed: 'ya no está en Wikidata',
+    revision: (r: string) => `revisión ${r}`,
+    accepted: 'Aceptado: el registro ya lo muestra.',
+    rejected: 'Rechazado: no se volverá a proponer.',
+    acceptedAll: (n: number, failed: number) =>
+      `${kit.plural(n, { one: `Se ha aceptado ${kit.num(n)}\u00a0cambio.`, other: `Se han aceptado ${kit.num(n)}\u00a0cambios.` })}${
+        failed
+          ? ` ${kit.plural(failed, {
+              one: `${kit.num(failed)} no se pudo aplicar y sigue en la lista.`,
+              other: `${kit.num(failed)} no se pudieron aplicar y siguen en la lista.`,
+            })}`
+          : ''
+      }`,
+    schedule: 'Sincronización diaria',
+    scheduleOn:
+      'La sincronización diaria está activada: una vez al día el sitio pregunta a Wikidata por los elementos que han cambiado desde entonces.',
+    scheduleOff: 'La sincronización diaria está desactivada.',
+    lastRun: (at: string) => `Última ejecución: ${at}.`,
+    neverRun: 'Todavía no se ha ejecutado.',
+    switchOn: 'Activar la sincronización diaria',
+    switchOff: 'Desactivar la sincronización diaria',
+    scheduleSaved: 'Guardado.',
+    commandLine: 'Para ejecutarla ahora: twinning sync wikidata [--area LUGAR] [--since AAAA-MM-DD]',
+  },
+
+  // ---- download: the registry as open data ----
+  download: {
+    title: 'Descargar',
+    placeIntro: (name: string) =>
+      `${name}, con todo lo que comprende, sus hermanamientos y los lugares del otro lado, como datos abiertos:`,
+    countryIntro: (name: string) => `${name}, todos sus lugares y sus hermanamientos, como datos abiertos:`,
+    searchIntro: 'Los lugares que encuentra esta búsqueda y sus hermanamientos, como datos abiertos:',
+    formats: {
+      csv: 'CSV',
+      json: 'JSON',
+      geojson: 'GeoJSON',
+      graphml: 'GraphML',
+      gexf: 'GEXF',
+    } as Record<string, string>,
+    hints: {
+      csv: 'un zip en el formato de intercambio, para hojas de cálculo y para importar',
+      json: 'los mismos registros en un solo archivo',
+      geojson: 'lugares como puntos y hermanamientos como líneas, para mapas',
+      graphml: 'lugares y hermanamientos como una red',
+      gexf: 'la red para Gephi',
+    } as Record<string, string>,
+    licence: 'Licencia:',
+    licenceName: 'Open Database License 1.0',
+    licenceEnd: '. ',
+    sources: 'Cada archivo indica sus fuentes y las licencias de estas.',
+    whole: 'El registro completo',
+    /** the name of a tie in linked data */
+    tieName: (a: string, b: string) => `Hermanamiento entre ${a} y ${b}`,
+    datasetName: 'Twinning: el registro de ciudades hermanas',
+    datasetDescription:
+      'Las ciudades hermanas del mundo: lugares con sus nombres, coordenadas e identificadores de Wikidata y ' +
+      'GeoNames, y los hermanamientos entre ellos con sus fechas y fuentes.',
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;
