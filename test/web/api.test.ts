@@ -173,7 +173,8 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(asOf).toMatchObject({ asOf: '1995-12-31', total: 2, excludedUndated: 0 });
     expect((await get('/api/places/CN/stats?asOf=1995-02-30')).body.message).toMatch(/asOf: "1995-02-30"/);
     expect((await get('/api/places/CN/stats?status=gone')).status).toBe(400);
-    expect((await get('/api/places/CN/stats?lang=fr')).status).toBe(400);
+    expect((await get('/api/places/CN/stats?lang=fr')).body.text).toMatch(/^La Chine /);
+    expect((await get('/api/places/CN/stats?lang=xx')).status).toBe(400);
     expect((await get('/api/places/XX1/stats')).status).toBe(404);
   });
 
