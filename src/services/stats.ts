@@ -1,3 +1,4 @@
+import { simplified } from '../domain/chinese.js';
 import { DataInfoService, type DataDate } from './data-info.js';
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
@@ -185,7 +186,8 @@ export class StatsService {
       return regionName(lang, code) ?? c?.names[lang] ?? c?.name ?? englishCountryName(code) ?? code;
     };
     const ownName = place.kind === 'country' && lang !== 'en' ? regionName(lang, place.id) : undefined;
-    const placeName = (lang === 'en' ? undefined : (ownName ?? place.names[lang])) ?? place.name;
+    const own = lang === 'zh' && place.names.zh ? simplified(place.names.zh) : place.names[lang];
+    const placeName = (lang === 'en' ? undefined : (ownName ?? own)) ?? place.name;
     const placeCountry = place.kind === 'country' ? place.id : undefined;
     return statsParagraph({ placeName, placeCountry, stats, countryName }, lang);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
-import { LANGS, messages } from '../../src/web/i18n/index.js';
+import { LANGS, localName, messages } from '../../src/web/i18n/index.js';
 import { es } from '../../src/web/i18n/es.js';
 import { ru } from '../../src/web/i18n/ru.js';
 
@@ -115,5 +115,17 @@ describe('catalogues', () => {
     expect(plain(ru.stats.mapDesc(5))).toContain('5 стран');
     expect(plain(ru.account.passwordHint(12))).toBe('Не менее 12 символов.');
     expect(plain(ru.date({ date: '1996-11-05', precision: 'day' }))).toBe('5 ноября 1996 г.');
+  });
+});
+
+describe('Chinese names on Chinese pages', () => {
+  it('are shown in Simplified characters, whatever form the source gave', () => {
+    expect(localName({ name: 'Tokyo', names: { zh: '東京都' } }, 'zh')).toBe('东京都');
+    expect(localName({ name: 'San Francisco', names: { zh: '舊金山' } }, 'zh')).toBe('旧金山');
+    expect(localName({ name: 'Taipei', names: { zh: '臺北' } }, 'zh')).toBe('台北');
+    expect(localName({ name: 'Yokohama', names: { zh: '横浜' } }, 'zh')).toBe('横滨');
+    expect(localName({ name: 'Anshan', names: { zh: '鞍山' } }, 'zh')).toBe('鞍山');
+    // other languages keep the source's form
+    expect(localName({ name: 'Tokyo', names: { ja: '東京都' } }, 'ja')).toBe('東京都');
   });
 });

@@ -1,3 +1,4 @@
+import { simplified } from '../../domain/chinese.js';
 import { FORMER_MEMBER } from '../../domain/accounts.js';
 import { en, type Catalogue } from './en.js';
 import { zh } from './zh.js';
@@ -41,7 +42,7 @@ export function localName(
   lang: Lang,
 ): string {
   if (lang === 'en') return p.name;
-  if (lang === 'zh') return p.names?.zh ?? p.name;
+  if (lang === 'zh') return p.names?.zh ? simplified(p.names.zh) : p.name;
   return intlCountryName(p, lang) ?? p.names?.[lang] ?? p.name;
 }
 

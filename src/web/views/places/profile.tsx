@@ -77,7 +77,7 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
             : p.names.zh && lang === 'en'
               ? ` · `
               : ''}
-          {p.names.zh && lang === 'en' && <span lang="zh-Hans">{p.names.zh}</span>}
+          {p.names.zh && lang === 'en' && <span lang="zh-Hans">{localName(p, 'zh')}</span>}
         </p>
         {tie && home && (
           <p class="lead tie">
