@@ -486,6 +486,6 @@ describe('every page', () => {
       await Promise.all([worker(), worker(), worker()]);
       expect(checked).toBe(total);
       expect(found).toEqual([]);
-    }, 600_000);
+    }, 1_200_000);
   });
 });
