@@ -8,7 +8,7 @@ import { DATA_LICENCE } from '../../../domain/licence.js';
 import { PLACE_KINDS } from '../../../domain/places.js';
 import { EXPORT_FORMATS, type Download, type Selection } from '../../../services/export.js';
 import { PlaceId, enumOf } from '../../schemas.js';
-import { country, errors, placeErrors } from './common.js';
+import { country, placeErrors } from './common.js';
 
 /** How each format answers, for the OpenAPI document. */
 const binary = (description: string, example: string) => ({ schema: Type.String({ description }), example });

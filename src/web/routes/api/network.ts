@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../../context.js';
 import { keepOutOfCache } from '../../cache.js';
 import { Limit, PlaceId, PlaceRef } from '../../schemas.js';
-import { errors, placeErrors, withExample } from './common.js';
+import { errors, placeErrors } from './common.js';
 import { EXAMPLES } from './examples.js';
 
 /** The network: chains of ties, a place's surroundings, the whole network's figures, data quality. */
