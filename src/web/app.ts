@@ -19,6 +19,7 @@ import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
 import { aboutRoutes } from './routes/about.js';
+import { apiReferenceRoutes } from './routes/api-reference.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { editRoutes } from './routes/edit.js';
@@ -177,6 +178,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   rankingRoutes(app, ctx);
   networkRoutes(app, ctx);
   aboutRoutes(app, ctx);
+  apiReferenceRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
   openDataRoutes(app, ctx);

@@ -1,5 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { fixtureFiles } from '../helpers/fixtures.js';
 import { useTestApp } from '../helpers/app.js';
@@ -99,5 +99,39 @@ describe('the OpenAPI document', () => {
     const missing = await s.app.inject('/api/places/Q0');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ error: 'Not Found', message: 'There is no place with id Q0.' });
+  });
+});
+
+describe('the API reference page', () => {
+  const s = useTestApp(fixtureFiles, { TWINNING_URL: 'https://twinning.example.org' });
+
+  it('lists every operation of the document, with its example request and answer and its errors', async () => {
+    const doc = (await s.app.inject('/api/openapi.json')).json() as Doc;
+    const res = await s.app.inject('/api');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    const html = res.body;
+    expect(html).toContain('<h1>API reference</h1>');
+    expect(html).toContain('href="/api/openapi.json"');
+    const ops = operations(doc);
+    const shown = [
+      ...html.matchAll(
+        /<h3 id="[^"]+"><span class="api-method">(\w+)<\/span> <code class="api-path">([^<]+)<\/code>/g,
+      ),
+    ].map((m) => `${m[1]} ${m[2]}`);
+    expect(shown.sort()).toEqual(ops.map((o) => o.id).sort());
+    for (const { op } of ops)
+      expect(html).toContain(op.summary!.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+    expect(html).toContain("curl 'https://twinning.example.org/api/places/Q1490'");
+    expect(html).toContain('&quot;name&quot;: &quot;Tokyo&quot;');
+    // no asset from elsewhere: scripts, styles and fonts all come from this site
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+  });
+
+  it('speaks the reader’s language around the English descriptions, and the header links to it', async () => {
+    const html = (await s.app.inject('/api?lang=zh')).body;
+    expect(html).toContain('<h1>API 参考</h1>');
+    expect(html).toContain('各接口的说明为英文。');
+    expect(html).toMatch(/<a href="\/api\?lang=zh">API<\/a>/);
   });
 });

@@ -65,11 +65,9 @@ export function exportApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             "it). The export also holds the other ends of the selection's ties and the parents of every place, " +
             'so that it imports on its own. CSV is the interchange format (a zip of one file per record type).',
           querystring: Type.Object({
-            format: { ...enumOf(EXPORT_FORMATS, 'File format'), examples: ['geojson'] },
+            format: { ...enumOf(EXPORT_FORMATS, 'File format'), examples: ['csv'] },
             place: Type.Optional(PlaceId),
-            country: Type.Optional(
-              Type.String({ maxLength: 10, description: 'ISO 3166-1 alpha-2 code', examples: ['JP'] }),
-            ),
+            country: Type.Optional(Type.String({ maxLength: 10, description: 'ISO 3166-1 alpha-2 code' })),
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Search text' })),
             kind: Type.Optional(enumOf(PLACE_KINDS, 'With q: only places of this kind')),
             has_ties: Type.Optional(
