@@ -169,7 +169,9 @@ export function apiReferencePage(v: ViewContext, doc: OpenApiDocument): string {
             </a>
           </dd>
         </dl>
-        <p>{t.errorsIntro}</p>
+        <p>
+          <Prose text={t.errorsIntro} />
+        </p>
         {v.lang !== 'en' && <p class="muted">{t.englishNote}</p>}
         <nav class="api-toc" aria-labelledby="h-api-toc">
           <h2 id="h-api-toc">{t.contents}</h2>
@@ -252,7 +254,12 @@ function Operation({ v, o, base }: { v: ViewContext; o: ApiOperation; base: stri
         <p class="muted">{t.noParameters}</p>
       )}
       <h4 id={id('request')}>{t.exampleRequest}</h4>
-      <pre class="api-code" tabindex={0} aria-labelledby={id('request')}>
+      <pre
+        class="api-code api-request"
+        tabindex={0}
+        role="region"
+        aria-labelledby={`${id('request')} ${o.anchor}`}
+      >
         <code>{exampleRequest(base, o)}</code>
       </pre>
       {response && (
@@ -260,7 +267,7 @@ function Operation({ v, o, base }: { v: ViewContext; o: ApiOperation; base: stri
           <h4 id={id('response')}>
             {t.exampleResponse} <span class="muted">({response.type})</span>
           </h4>
-          <pre class="api-code" tabindex={0} aria-labelledby={id('response')}>
+          <pre class="api-code" tabindex={0} role="region" aria-labelledby={`${id('response')} ${o.anchor}`}>
             <code>{response.text}</code>
           </pre>
         </>
