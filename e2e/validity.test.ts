@@ -46,6 +46,7 @@ const PAGES = [
   '/network',
   '/places/Q2211/network',
   '/quality',
+  '/api',
   '/no/such/page',
 ];
 // the same deployment in home mode (TWINNING_HOME): its home page and a partner's page

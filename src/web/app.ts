@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import Fastify, {
   type FastifyBaseLogger,
@@ -11,12 +12,14 @@ import Fastify, {
 import { ConfigError } from '../config.js';
 import type { AppContext } from '../context.js';
 import { ValidationError } from '../domain/errors.js';
+import { DATA_LICENCE } from '../domain/licence.js';
 import { apiRoutes } from './routes/api/index.js';
 import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
 import { errorPage, handleError } from './errors.js';
 import { aboutRoutes } from './routes/about.js';
+import { apiReferenceRoutes } from './routes/api-reference.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { editRoutes } from './routes/edit.js';
@@ -92,9 +95,14 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       info: {
         title: 'Twinning API',
         description:
-          "Read access to the world's sister cities: places, their names and facts, and their twinnings.",
-        version: '1',
+          "Read access to the world's sister cities: places, their names and facts, and their twinnings. " +
+          `The data is offered under the ${DATA_LICENCE.title}; every export lists its sources and their ` +
+          'licences. Errors answer with a JSON body `{ error, message }` and the HTTP status.',
+        version: PACKAGE_VERSION,
+        license: { name: DATA_LICENCE.title, identifier: DATA_LICENCE.id },
+        contact: { name: 'The Twinning registry', url: `${url}/about` },
       },
+      servers: [{ url, description: 'This site' }],
       tags: [
         { name: 'places', description: 'Countries, regions, cities and districts' },
         { name: 'twinnings', description: 'Ties between two places' },
@@ -170,6 +178,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   rankingRoutes(app, ctx);
   networkRoutes(app, ctx);
   aboutRoutes(app, ctx);
+  apiReferenceRoutes(app, ctx);
   homeRoutes(app, ctx);
   tieRoutes(app, ctx);
   openDataRoutes(app, ctx);
@@ -192,6 +201,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.get('/health', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;
 }
+
+/** The version of the program, which is the version of its API (package.json sits two levels up, in src and dist). */
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** Mail delivery, the daily digests, the daily Wikidata sync and housekeeping, for a server process (`serve`). */
 function startWorkers(app: App, ctx: AppContext, mailIntervalMs: number) {

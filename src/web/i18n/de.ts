@@ -1238,6 +1238,38 @@ export const de = {
       'Partnerschaften zwischen ihnen mit Datum und Quellen.',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'API-Referenz',
+    intro:
+      'Das Verzeichnis lässt sich auch von Programmen lesen: JSON über HTTP, ohne Schlüssel. Unten jede Operation mit ihren Parametern, einer Beispielanfrage und -antwort und ihren Fehlern.',
+    version: 'Version',
+    server: 'Basisadresse',
+    licence: 'Lizenz der Daten',
+    document: 'Dokument',
+    rawLink: 'Das OpenAPI-Dokument (JSON)',
+    errorsIntro:
+      'Ein Fehler antwortet mit seinem HTTP-Status und einem JSON-Körper mit `error` und `message`; bei 429 oder 503 sagt `Retry-After`, wann man es erneut versuchen kann.',
+    englishNote: 'Die Beschreibungen der Operationen sind auf Englisch.',
+    contents: 'Inhalt',
+    parameters: 'Parameter',
+    noParameters: 'Keine Parameter.',
+    name: 'Name',
+    in: 'Ort',
+    type: 'Typ',
+    required: 'Pflicht',
+    meaning: 'Bedeutung',
+    inPath: 'Pfad',
+    inQuery: 'Abfrage',
+    yes: 'ja',
+    no: 'nein',
+    exampleRequest: 'Beispielanfrage',
+    exampleResponse: 'Beispielantwort',
+    errors: 'Fehler',
+    status: 'Status',
+    defaultValue: (v: string) => `Standard ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

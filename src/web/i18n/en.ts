@@ -1162,6 +1162,38 @@ export const en = {
       'ids, and the ties between them with their dates and sources.',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'API reference',
+    intro:
+      'The registry can be read by programs too: JSON over HTTP, without a key. Every operation below, with its parameters, an example request and answer, and its errors.',
+    version: 'Version',
+    server: 'Base address',
+    licence: 'Data licence',
+    document: 'Document',
+    rawLink: 'The OpenAPI document (JSON)',
+    errorsIntro:
+      'An error answers with its HTTP status and a JSON body with `error` and `message`; a 429 or 503 says in `Retry-After` when to ask again.',
+    englishNote: 'The descriptions of the operations are in English.',
+    contents: 'Contents',
+    parameters: 'Parameters',
+    noParameters: 'No parameters.',
+    name: 'Name',
+    in: 'In',
+    type: 'Type',
+    required: 'Required',
+    meaning: 'Meaning',
+    inPath: 'path',
+    inQuery: 'query',
+    yes: 'yes',
+    no: 'no',
+    exampleRequest: 'Example request',
+    exampleResponse: 'Example response',
+    errors: 'Errors',
+    status: 'Status',
+    defaultValue: (v: string) => `default ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 };

@@ -1198,6 +1198,38 @@ export const es = {
       'GeoNames, y los hermanamientos entre ellos con sus fechas y fuentes.',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'Referencia de la API',
+    intro:
+      'Los programas también pueden leer el registro: JSON sobre HTTP, sin clave. A continuación, cada operación con sus parámetros, un ejemplo de petición y de respuesta, y sus errores.',
+    version: 'Versión',
+    server: 'Dirección base',
+    licence: 'Licencia de los datos',
+    document: 'Documento',
+    rawLink: 'El documento OpenAPI (JSON)',
+    errorsIntro:
+      'Un error responde con su código HTTP y un cuerpo JSON con `error` y `message`; con 429 o 503, `Retry-After` indica cuándo volver a intentarlo.',
+    englishNote: 'Las descripciones de las operaciones están en inglés.',
+    contents: 'Contenido',
+    parameters: 'Parámetros',
+    noParameters: 'Sin parámetros.',
+    name: 'Nombre',
+    in: 'Ubicación',
+    type: 'Tipo',
+    required: 'Obligatorio',
+    meaning: 'Significado',
+    inPath: 'ruta',
+    inQuery: 'consulta',
+    yes: 'sí',
+    no: 'no',
+    exampleRequest: 'Ejemplo de petición',
+    exampleResponse: 'Ejemplo de respuesta',
+    errors: 'Errores',
+    status: 'Estado',
+    defaultValue: (v: string) => `por defecto ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

@@ -1275,6 +1275,38 @@ export const fr = {
       'et GeoNames, et les jumelages qui les relient, avec leurs dates et leurs sources.',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: "Référence de l'API",
+    intro:
+      'Le registre se lit aussi par des programmes : du JSON sur HTTP, sans clé. Ci-dessous, chaque opération avec ses paramètres, un exemple de requête et de réponse, et ses erreurs.',
+    version: 'Version',
+    server: 'Adresse de base',
+    licence: 'Licence des données',
+    document: 'Document',
+    rawLink: 'Le document OpenAPI (JSON)',
+    errorsIntro:
+      'Une erreur répond avec son statut HTTP et un corps JSON contenant `error` et `message` ; en cas de 429 ou 503, `Retry-After` indique quand réessayer.',
+    englishNote: 'Les descriptions des opérations sont en anglais.',
+    contents: 'Sommaire',
+    parameters: 'Paramètres',
+    noParameters: 'Aucun paramètre.',
+    name: 'Nom',
+    in: 'Emplacement',
+    type: 'Type',
+    required: 'Obligatoire',
+    meaning: 'Signification',
+    inPath: 'chemin',
+    inQuery: 'requête',
+    yes: 'oui',
+    no: 'non',
+    exampleRequest: 'Exemple de requête',
+    exampleResponse: 'Exemple de réponse',
+    errors: 'Erreurs',
+    status: 'Statut',
+    defaultValue: (v: string) => `par défaut ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

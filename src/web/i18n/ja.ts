@@ -1110,6 +1110,38 @@ export const ja = {
       '世界の姉妹都市・友好都市：場所の名前、座標、Wikidata と GeoNames の ID、そして場所どうしの提携とその締結日、出典。',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'API リファレンス',
+    intro:
+      '登録簿はプログラムからも読めます。HTTP で JSON を返し、キーは不要です。以下に各操作のパラメーター、リクエストとレスポンスの例、エラーを示します。',
+    version: 'バージョン',
+    server: 'ベースアドレス',
+    licence: 'データのライセンス',
+    document: 'ドキュメント',
+    rawLink: 'OpenAPI ドキュメント（JSON）',
+    errorsIntro:
+      'エラーの場合は HTTP ステータスと、`error` と `message` を含む JSON を返します。429 または 503 では `Retry-After` が再試行までの時間を示します。',
+    englishNote: '各操作の説明は英語です。',
+    contents: '目次',
+    parameters: 'パラメーター',
+    noParameters: 'パラメーターはありません。',
+    name: '名前',
+    in: '場所',
+    type: '型',
+    required: '必須',
+    meaning: '説明',
+    inPath: 'パス',
+    inQuery: 'クエリ',
+    yes: 'はい',
+    no: 'いいえ',
+    exampleRequest: 'リクエストの例',
+    exampleResponse: 'レスポンスの例',
+    errors: 'エラー',
+    status: 'ステータス',
+    defaultValue: (v: string) => `既定値 ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

@@ -1113,6 +1113,38 @@ export const ko = {
       '세계의 자매도시와 우호도시: 장소의 이름, 좌표, Wikidata와 GeoNames ID, 그리고 장소 사이의 결연과 그 날짜, 출처.',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'API 참조',
+    intro:
+      '프로그램도 등록부를 읽을 수 있습니다. HTTP로 JSON을 주고받으며 키가 필요 없습니다. 아래에 각 작업의 매개변수, 요청과 응답 예시, 오류를 싣습니다.',
+    version: '버전',
+    server: '기본 주소',
+    licence: '데이터 라이선스',
+    document: '문서',
+    rawLink: 'OpenAPI 문서(JSON)',
+    errorsIntro:
+      '오류가 나면 HTTP 상태 코드와 `error`, `message`가 담긴 JSON으로 응답합니다. 429나 503이면 `Retry-After`가 언제 다시 요청할지 알려 줍니다.',
+    englishNote: '작업 설명은 영어로 되어 있습니다.',
+    contents: '목차',
+    parameters: '매개변수',
+    noParameters: '매개변수가 없습니다.',
+    name: '이름',
+    in: '위치',
+    type: '형식',
+    required: '필수',
+    meaning: '설명',
+    inPath: '경로',
+    inQuery: '쿼리',
+    yes: '예',
+    no: '아니요',
+    exampleRequest: '요청 예시',
+    exampleResponse: '응답 예시',
+    errors: '오류',
+    status: '상태',
+    defaultValue: (v: string) => `기본값 ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

@@ -1197,6 +1197,38 @@ export const ru = {
       'а также побратимские связи между ними с датами и источниками.',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'Справочник API',
+    intro:
+      'Реестр могут читать и программы: JSON по HTTP, без ключа. Ниже — каждая операция с параметрами, примером запроса и ответа и возможными ошибками.',
+    version: 'Версия',
+    server: 'Базовый адрес',
+    licence: 'Лицензия данных',
+    document: 'Документ',
+    rawLink: 'Документ OpenAPI (JSON)',
+    errorsIntro:
+      'При ошибке приходит HTTP-статус и JSON с полями `error` и `message`; при 429 или 503 заголовок `Retry-After` сообщает, когда повторить запрос.',
+    englishNote: 'Описания операций приведены на английском.',
+    contents: 'Содержание',
+    parameters: 'Параметры',
+    noParameters: 'Параметров нет.',
+    name: 'Имя',
+    in: 'Где',
+    type: 'Тип',
+    required: 'Обязателен',
+    meaning: 'Описание',
+    inPath: 'путь',
+    inQuery: 'запрос',
+    yes: 'да',
+    no: 'нет',
+    exampleRequest: 'Пример запроса',
+    exampleResponse: 'Пример ответа',
+    errors: 'Ошибки',
+    status: 'Статус',
+    defaultValue: (v: string) => `по умолчанию ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

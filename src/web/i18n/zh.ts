@@ -1088,6 +1088,38 @@ export const zh = {
       '世界各地的友好城市：各地的名称、坐标、维基数据和 GeoNames 编号，以及它们之间的结好关系、日期和来源。',
   },
 
+  // ---- API reference (/api) ----
+  apiRef: {
+    title: 'API 参考',
+    intro:
+      '程序也可以读取名录：通过 HTTP 获取 JSON，无需密钥。下面列出每个接口及其参数、请求和响应示例以及错误。',
+    version: '版本',
+    server: '基础地址',
+    licence: '数据许可协议',
+    document: '文档',
+    rawLink: 'OpenAPI 文档（JSON）',
+    errorsIntro:
+      '出错时返回相应的 HTTP 状态码和包含 `error` 与 `message` 的 JSON；429 或 503 会在 `Retry-After` 中说明何时重试。',
+    englishNote: '各接口的说明为英文。',
+    contents: '目录',
+    parameters: '参数',
+    noParameters: '无参数。',
+    name: '名称',
+    in: '位置',
+    type: '类型',
+    required: '必填',
+    meaning: '说明',
+    inPath: '路径',
+    inQuery: '查询',
+    yes: '是',
+    no: '否',
+    exampleRequest: '请求示例',
+    exampleResponse: '响应示例',
+    errors: '错误',
+    status: '状态码',
+    defaultValue: (v: string) => `默认值 ${v}`,
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

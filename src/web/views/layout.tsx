@@ -145,7 +145,7 @@ function frame(lang: Lang, site: Site | undefined): Frame {
               </li>
             ))}
             <li>
-              <a href="/api/openapi.json">{t.navApi}</a>
+              <a href={href('/api', lang)}>{t.navApi}</a>
             </li>
           </ul>
         </nav>

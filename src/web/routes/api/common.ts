@@ -7,12 +7,37 @@ import type { PlaceDetail } from '../../../services/places.js';
 import { placeFacts, tieFacts } from '../../../services/presenters.js';
 import type { PlaceHit } from '../../../store/places-repo.js';
 import { ErrorBody } from '../../schemas.js';
+import { EXAMPLES } from './examples.js';
 
 // What the API's route modules share: paging with opaque cursors, the error answers, and how a place and a
 // tie read in JSON (from the presenters the exports use too).
 
-/** The error answers every route documents. */
-export const errors = { 400: ErrorBody, 404: ErrorBody };
+const errorAnswer = (description: string, example: object) =>
+  Type.Object(ErrorBody.properties, { description, examples: [example] });
+
+/** The error answers every route can give: a wrong parameter, the database away for a moment. */
+export const errors = {
+  400: errorAnswer('A parameter is missing, malformed or out of range', EXAMPLES.badRequest),
+  503: errorAnswer(
+    'The database cannot be reached just now; `Retry-After` says when to ask again',
+    EXAMPLES.unavailable,
+  ),
+};
+
+/** The error answers of a route about one place (or two): those of every route, and an unknown place. */
+export const placeErrors = {
+  ...errors,
+  404: errorAnswer(
+    'There is no such place (nor was one merged into another under this id)',
+    EXAMPLES.notFound,
+  ),
+};
+
+/** A response schema with its example, which the OpenAPI document shows. */
+export const withExample = <S extends TSchema>(schema: S, example: unknown): S => ({
+  ...schema,
+  examples: [example],
+});
 
 /** Cursors are opaque to clients; inside they hold the offset of the next page. */
 export function encodeCursor(offset: number): string {

@@ -5,6 +5,7 @@ import { LANGS, messages } from '../../i18n/index.js';
 import { enumOf } from '../../schemas.js';
 import { duplicateLine } from '../../views/additions.js';
 import { errors } from './common.js';
+import { EXAMPLES } from './examples.js';
 
 /** Places a new one may already be, asked while its form is filled in. */
 export function duplicatesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -20,7 +21,9 @@ export function duplicatesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             '(case, accents and spacing ignored, in any language) in the same country; or within 5 km of the ' +
             'coordinates. Strongest reasons first, at most 8.',
           querystring: Type.Object({
-            name: Type.Optional(Type.String({ maxLength: 200 })),
+            name: Type.Optional(
+              Type.String({ maxLength: 200, description: 'Name of the new place', examples: ['Tokio'] }),
+            ),
             country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
             lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
             lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
@@ -28,21 +31,24 @@ export function duplicatesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             lang: Type.Optional(enumOf(LANGS, 'Language of labels')),
           }),
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  id: Type.String(),
-                  name: Type.String(),
-                  label: Type.String({ description: 'the name in the asked language where known' }),
-                  country: Type.Union([Type.String(), Type.Null()]),
-                  ties: Type.Integer(),
-                  reasons: Type.Array(enumOf(['wikidata', 'name', 'near'] as const)),
-                  km: Type.Union([Type.Number(), Type.Null()], { description: 'distance when near' }),
-                  detail: Type.String({ description: 'country, ties and reasons, in words' }),
-                  url: Type.String(),
-                }),
-              ),
-            }),
+            200: Type.Object(
+              {
+                items: Type.Array(
+                  Type.Object({
+                    id: Type.String(),
+                    name: Type.String(),
+                    label: Type.String({ description: 'the name in the asked language where known' }),
+                    country: Type.Union([Type.String(), Type.Null()]),
+                    ties: Type.Integer(),
+                    reasons: Type.Array(enumOf(['wikidata', 'name', 'near'] as const)),
+                    km: Type.Union([Type.Number(), Type.Null()], { description: 'distance when near' }),
+                    detail: Type.String({ description: 'country, ties and reasons, in words' }),
+                    url: Type.String(),
+                  }),
+                ),
+              },
+              { examples: [EXAMPLES.duplicates] },
+            ),
             ...errors,
           },
         },

@@ -8,10 +8,10 @@ import { DATA_LICENCE } from '../../../domain/licence.js';
 import { PLACE_KINDS } from '../../../domain/places.js';
 import { EXPORT_FORMATS, type Download, type Selection } from '../../../services/export.js';
 import { PlaceId, enumOf } from '../../schemas.js';
-import { country, errors } from './common.js';
+import { country, placeErrors } from './common.js';
 
 /** How each format answers, for the OpenAPI document. */
-const binary = (description: string) => ({ description, schema: Type.String() });
+const binary = (description: string, example: string) => ({ schema: Type.String({ description }), example });
 const FILE_RESPONSE = {
   description:
     'The export as a file (Content-Disposition names it). Each carries the licence and sources: the zip a ' +
@@ -19,11 +19,24 @@ const FILE_RESPONSE = {
   content: {
     'application/zip': binary(
       'csv: places.csv, twinnings.csv, redirects.csv, disagreements.csv, datapackage.json',
+      '(a zip archive)',
     ),
-    'application/json': binary('json: one document in the interchange format'),
-    'application/geo+json': binary('geojson: RFC 7946, places as Points, ties as LineStrings'),
-    'application/graphml+xml': binary('graphml: places as nodes, ties as edges'),
-    'application/gexf+xml': binary('gexf: GEXF 1.3 for Gephi'),
+    'application/json': binary(
+      'json: one document in the interchange format',
+      '{"format":{"name":"twinning","version":1},"metadata":{"licence":"ODbL-1.0"},"places":[…],"twinnings":[…]}',
+    ),
+    'application/geo+json': binary(
+      'geojson: RFC 7946, places as Points, ties as LineStrings',
+      '{"type":"FeatureCollection","metadata":{"licence":"ODbL-1.0"},"features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[139.6917,35.6895]},"properties":{"id":"Q1490","name":"Tokyo"}}]}',
+    ),
+    'application/graphml+xml': binary(
+      'graphml: places as nodes, ties as edges',
+      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node id="Q1490"/>…</graph></graphml>',
+    ),
+    'application/gexf+xml': binary(
+      'gexf: GEXF 1.3 for Gephi',
+      '<gexf xmlns="http://gexf.net/1.3" version="1.3"><meta><description>Twinning registry</description></meta>…</gexf>',
+    ),
   },
 };
 
@@ -52,7 +65,7 @@ export function exportApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             "it). The export also holds the other ends of the selection's ties and the parents of every place, " +
             'so that it imports on its own. CSV is the interchange format (a zip of one file per record type).',
           querystring: Type.Object({
-            format: enumOf(EXPORT_FORMATS, 'File format'),
+            format: { ...enumOf(EXPORT_FORMATS, 'File format'), examples: ['csv'] },
             place: Type.Optional(PlaceId),
             country: Type.Optional(Type.String({ maxLength: 10, description: 'ISO 3166-1 alpha-2 code' })),
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Search text' })),
@@ -61,7 +74,7 @@ export function exportApi(ctx: AppContext): FastifyPluginAsyncTypebox {
               Type.Boolean({ description: 'With q: only places with (or without) ties' }),
             ),
           }),
-          response: { 200: FILE_RESPONSE, ...errors },
+          response: { 200: FILE_RESPONSE, ...placeErrors },
         },
       },
       async (req, reply) => {
@@ -88,8 +101,17 @@ export function exportApi(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['export'],
           summary: 'A place with everything under it, its ties and their other ends, as GeoJSON',
+          description:
+            'The same as `/api/export?format=geojson&place=ID`, shown inline: the alternate of the place ' +
+            'pages for maps and GIS tools.',
           params: Type.Object({ id: PlaceId }),
-          response: { 200: { ...FILE_RESPONSE, description: 'GeoJSON (RFC 7946)' }, ...errors },
+          response: {
+            200: {
+              description: 'GeoJSON (RFC 7946)',
+              content: { 'application/geo+json': FILE_RESPONSE.content['application/geo+json'] },
+            },
+            ...placeErrors,
+          },
         },
       },
       async (req, reply) =>

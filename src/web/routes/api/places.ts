@@ -16,7 +16,17 @@ import {
 } from '../../schemas.js';
 import { href } from '../../views/layout.js';
 import { placePath } from '../../views/links.js';
-import { country, detailJson, errors, paged, summaryJson, twinningJson } from './common.js';
+import {
+  country,
+  detailJson,
+  errors,
+  paged,
+  placeErrors,
+  summaryJson,
+  twinningJson,
+  withExample,
+} from './common.js';
+import { EXAMPLES } from './examples.js';
 
 /** Places: search, suggestions while typing, one place with its facts, its twinnings. */
 export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -32,7 +42,9 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             'With `q`: places whose name in any language or script starts with the text, or has a word that ' +
             'does; case and diacritics are ignored. Exact and prefix matches come first, then by population.',
           querystring: Type.Object({
-            q: Type.Optional(Type.String({ maxLength: 200 })),
+            q: Type.Optional(
+              Type.String({ maxLength: 200, description: 'Search text', examples: ['tokyo'] }),
+            ),
             country: Type.Optional(CountryCode),
             kind: Type.Optional(enumOf(PLACE_KINDS)),
             has_ties: Type.Optional(
@@ -41,7 +53,7 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             limit: Type.Optional(Limit),
             cursor: Type.Optional(Cursor),
           }),
-          response: { 200: Page(PlaceSummary), ...errors },
+          response: { 200: withExample(Page(PlaceSummary), EXAMPLES.placeSummary), ...errors },
         },
       },
       async (req) => {
@@ -63,22 +75,25 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             'The best few places whose name in any language or script starts with the text, each with a label ' +
             'in the asked language, a line saying what and where it is, and the address of its page.',
           querystring: Type.Object({
-            q: Type.String({ maxLength: 200 }),
+            q: Type.String({ maxLength: 200, description: 'The text typed so far', examples: ['tok'] }),
             lang: Type.Optional(enumOf(LANGS, 'Language of labels')),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 8 })),
           }),
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  id: Type.String(),
-                  name: Type.String(),
-                  label: Type.String({ description: 'the name in the asked language where known' }),
-                  detail: Type.String({ description: 'kind, country and number of ties' }),
-                  url: Type.String(),
-                }),
-              ),
-            }),
+            200: Type.Object(
+              {
+                items: Type.Array(
+                  Type.Object({
+                    id: Type.String(),
+                    name: Type.String(),
+                    label: Type.String({ description: 'the name in the asked language where known' }),
+                    detail: Type.String({ description: 'kind, country and number of ties' }),
+                    url: Type.String(),
+                  }),
+                ),
+              },
+              { examples: [EXAMPLES.suggest] },
+            ),
             ...errors,
           },
         },
@@ -114,8 +129,12 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['places'],
           summary: 'One place with its facts',
+          description:
+            'Its kind, country, parents, location, population, time zone, languages, currency and leader, its ' +
+            'names in other languages and where each fact comes from. A place merged into another answers ' +
+            'with a redirect to the place it is now.',
           params: Type.Object({ id: PlaceId }),
-          response: { 200: PlaceDetail, ...errors },
+          response: { 200: withExample(PlaceDetail, EXAMPLES.placeDetail), ...placeErrors },
         },
       },
       async (req) => detailJson(await ctx.places.detail(req.params.id)),
@@ -128,13 +147,18 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['twinnings'],
           summary: "A place's twinnings, with each partner",
+          description:
+            'Every tie of the place, whatever its status, with the partner and which side lists the tie.',
           params: Type.Object({ id: PlaceId }),
           response: {
-            200: Type.Object({
-              place: Type.Object({ id: Type.String(), name: Type.String() }),
-              items: Type.Array(PartnerTwinning),
-            }),
-            ...errors,
+            200: Type.Object(
+              {
+                place: Type.Object({ id: Type.String(), name: Type.String() }),
+                items: Type.Array(PartnerTwinning),
+              },
+              { examples: [EXAMPLES.placeTwinnings] },
+            ),
+            ...placeErrors,
           },
         },
       },

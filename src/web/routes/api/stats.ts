@@ -7,7 +7,8 @@ import { periodOptions } from '../../../services/network.js';
 import { statsOptions } from '../../../services/stats.js';
 import { LANGS } from '../../i18n/index.js';
 import { Limit, PlaceId, PlaceRef, StatsBody, enumOf } from '../../schemas.js';
-import { DateParam, errors } from './common.js';
+import { DateParam, errors, placeErrors, withExample } from './common.js';
+import { EXAMPLES } from './examples.js';
 
 const StatsQuery = Type.Object({
   since: Type.Optional(DateParam('Also count the ties signed on or after this date (sinceCount)')),
@@ -40,7 +41,7 @@ export function statsApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             'outside, each tie once. By default only active ties; with `asOf`, the ties in force that day.',
           params: Type.Object({ id: PlaceId }),
           querystring: StatsQuery,
-          response: { 200: StatsBody, ...errors },
+          response: { 200: withExample(StatsBody, EXAMPLES.stats), ...placeErrors },
         },
       },
       async (req) => {
@@ -72,17 +73,20 @@ export function statsApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             limit: Type.Optional(Limit),
           }),
           response: {
-            200: Type.Object({
-              places: Type.Array(Type.Object({ ...PlaceRef.properties, count: Type.Integer() })),
-              countries: Type.Array(
-                Type.Object({
-                  code: Type.String(),
-                  name: Type.String(),
-                  nameZh: Type.Union([Type.String(), Type.Null()]),
-                  count: Type.Integer(),
-                }),
-              ),
-            }),
+            200: Type.Object(
+              {
+                places: Type.Array(Type.Object({ ...PlaceRef.properties, count: Type.Integer() })),
+                countries: Type.Array(
+                  Type.Object({
+                    code: Type.String(),
+                    name: Type.String(),
+                    nameZh: Type.Union([Type.String(), Type.Null()]),
+                    count: Type.Integer(),
+                  }),
+                ),
+              },
+              { examples: [EXAMPLES.rankings] },
+            ),
             ...errors,
           },
         },

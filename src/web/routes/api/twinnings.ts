@@ -5,7 +5,8 @@ import { parsePartialDate } from '../../../domain/dates.js';
 import { ValidationError } from '../../../domain/errors.js';
 import { TWINNING_KINDS, TWINNING_STATUSES } from '../../../domain/twinnings.js';
 import { CountryCode, Cursor, Limit, Page, Twinning, enumOf } from '../../schemas.js';
-import { country, errors, paged, twinningJson } from './common.js';
+import { country, errors, paged, twinningJson, withExample } from './common.js';
+import { EXAMPLES } from './examples.js';
 
 /** Ties: every twinning, filtered by country, partner country, kind, status and date. */
 export function twinningsApi(ctx: AppContext): FastifyPluginAsyncTypebox {
@@ -19,7 +20,7 @@ export function twinningsApi(ctx: AppContext): FastifyPluginAsyncTypebox {
           summary: 'List twinnings',
           description: 'Newest signing first; ties without a known date come last.',
           querystring: Type.Object({
-            country: Type.Optional(CountryCode),
+            country: Type.Optional({ ...CountryCode, examples: ['JP'] }),
             partner_country: Type.Optional(CountryCode),
             since: Type.Optional(
               Type.String({ description: 'Signed on or after: YYYY, YYYY-MM or YYYY-MM-DD' }),
@@ -29,7 +30,7 @@ export function twinningsApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             limit: Type.Optional(Limit),
             cursor: Type.Optional(Cursor),
           }),
-          response: { 200: Page(Twinning), ...errors },
+          response: { 200: withExample(Page(Twinning), EXAMPLES.twinnings), ...errors },
         },
       },
       async (req) => {
