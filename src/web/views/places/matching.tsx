@@ -59,7 +59,13 @@ export function matchingPage(
           <LangField lang={lang} />
           <label>
             {t.countries}
-            <input name="countries" value={value('countries')} size={10} placeholder={t.codesHint} />
+            <input
+              name="countries"
+              value={value('countries')}
+              size={10}
+              placeholder="DE, FR"
+              title={t.codesHint}
+            />
           </label>
           <label>
             {t.excludeCountries}
@@ -67,7 +73,8 @@ export function matchingPage(
               name="excludeCountries"
               value={value('excludeCountries')}
               size={10}
-              placeholder={t.codesHint}
+              placeholder="DE, FR"
+              title={t.codesHint}
             />
           </label>
           <SelectField
@@ -109,9 +116,8 @@ export function matchingPage(
           </label>
           <button type="submit">{t.submit}</button>
         </form>
-        <p class="muted">
-          {m.candidates.length ? t.results(m.candidates.length) : t.none} {t.weightsNote}
-        </p>
+        <p>{m.candidates.length ? t.results(m.candidates.length) : t.none}</p>
+        <p class="muted">{t.weightsNote}</p>
         <ol class="matches">
           {m.candidates.map((c) => (
             <li class="card">
