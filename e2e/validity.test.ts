@@ -45,6 +45,8 @@ const PAGES = [
   '/path?from=Malmo&to=Birmingham',
   '/network',
   '/places/Q2211/network',
+  '/places/Q2211/partners/find',
+  '/places/Q360235/partners/find?lang=ru',
   '/quality',
   '/api',
   '/no/such/page',

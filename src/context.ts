@@ -14,6 +14,7 @@ import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
 import { HomeViews } from './services/home-views.js';
 import { MailService } from './services/mail.js';
+import { MatchingService } from './services/matching.js';
 import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
 import { OrgsService } from './services/orgs.js';
@@ -85,6 +86,8 @@ export interface AppContext {
   readonly sync: SyncService;
   /** exports of any selection of the registry in the open data formats, with licence and sources */
   readonly exports: ExportService;
+  /** partner matching: ranked candidates for a place, each with its reasons */
+  readonly matching: MatchingService;
 }
 
 /**
@@ -140,5 +143,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     additions: new AdditionsService(store, gazetteer, merge, version),
     sync: new SyncService(store, syncSettings(config), version),
     exports: new ExportService(store, gazetteer, places, dataInfo, version, publicUrl),
+    matching: new MatchingService(gazetteer, network, continents),
   };
 }

@@ -151,6 +151,15 @@ export class NetworkService {
     throw new NotFoundError(`There is no place with id ${id}.`);
   }
 
+  /**
+   * For partner matching: each place sharing current partners with `id` without being tied to it (its
+   * "cousins"), and how many partners they share. Throws as `around` does for unknown or moved places.
+   */
+  async sharedPartners(id: string): Promise<Map<string, number>> {
+    const s = await this.known(id);
+    return new Map(s.graph.cousins(id, Number.MAX_SAFE_INTEGER).map((c) => [c.id, c.via.length]));
+  }
+
   async path(from: string, to: string): Promise<{ path: PlaceRef[] | null }> {
     if (!from || !to) throw new ValidationError('Give both ends of the chain: from and to.');
     await this.known(from);

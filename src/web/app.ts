@@ -26,6 +26,7 @@ import { editRoutes } from './routes/edit.js';
 import { additionRoutes } from './routes/additions.js';
 import { homeRoutes } from './routes/home.js';
 import { manageRoutes } from './routes/manage.js';
+import { matchingRoutes } from './routes/matching.js';
 import { networkRoutes } from './routes/network.js';
 import { openDataRoutes } from './routes/open-data.js';
 import { placeRoutes } from './routes/places.js';
@@ -177,6 +178,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   statsRoutes(app, ctx);
   rankingRoutes(app, ctx);
   networkRoutes(app, ctx);
+  matchingRoutes(app, ctx);
   aboutRoutes(app, ctx);
   apiReferenceRoutes(app, ctx);
   homeRoutes(app, ctx);

@@ -262,6 +262,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       '/api/places/{id}.geojson',
       '/api/places/{id}/network',
       '/api/places/{id}/stats',
+      '/api/places/{id}/suggestions',
       '/api/places/{id}/twinnings',
       '/api/quality',
       '/api/rankings',

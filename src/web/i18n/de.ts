@@ -1270,6 +1270,69 @@ export const de = {
     defaultValue: (v: string) => `Standard ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: 'Partner finden',
+    title: (name: string) => `Einen Partner für ${name} finden`,
+    intro:
+      'Orte, die als neue Partner passen könnten, die besten zuerst, jeweils mit den Gründen für die Wahl. ' +
+      'Der Ort selbst und seine Partner sind ausgenommen.',
+    filters: 'Filter',
+    countries: 'Gewünschte Länder',
+    excludeCountries: 'Ausgeschlossene Länder',
+    codesHint: 'ISO-Codes, z. B. DE, FR',
+    continent: 'Gewünschter Kontinent',
+    excludeContinent: 'Ausgeschlossener Kontinent',
+    any: 'Alle',
+    minKm: 'Mindestens (km)',
+    maxKm: 'Höchstens (km)',
+    kind: 'Art des Ortes',
+    sameKind: 'Gleiche Art',
+    minPop: 'Einwohner ab',
+    maxPop: 'Einwohner bis',
+    submit: 'Suchen',
+    results: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} Kandidat`, other: `${kit.num(n)} Kandidaten` }),
+    none: 'Kein Ort entspricht diesen Filtern.',
+    score: 'Punkte',
+    population: 'Einwohner',
+    distance: 'Entfernung',
+    km: (km: number) => `${kit.num(km)} km`,
+    reasonsTitle: 'Gründe',
+    weightsNote:
+      'Die Punkte sind die Summe über alle Gründe: Gewicht mal Erfüllungsgrad (0 bis 1). ' +
+      'Die API nimmt andere Gewichte an.',
+    api: 'Diese Vorschläge als JSON',
+    reasons: {
+      shared: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} gemeinsamer Partner`,
+          other: `${kit.num(n)} gemeinsame Partner`,
+        }),
+      population: (pop: number) => `Ähnliche Einwohnerzahl (${kit.num(pop)})`,
+      countries: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Partnerschaft verbindet schon die beiden Länder`,
+          other: `${kit.num(n)} Partnerschaften verbinden schon die beiden Länder`,
+        }),
+      regions: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} Partnerschaft verbindet schon die beiden Regionen`,
+          other: `${kit.num(n)} Partnerschaften verbinden schon die beiden Regionen`,
+        }),
+      distance: (km: number) => `${kit.num(km)} km entfernt`,
+      commonLanguage: (langs: string) => `Gemeinsame Sprache: ${langs}`,
+      taughtLanguage: (langs: string) => `Seine Sprache wird viel gelernt: ${langs}`,
+      openness: (n: number) =>
+        n === 0
+          ? 'Noch keine Partner'
+          : kit.plural(n, {
+              one: `Bisher erst ${kit.num(n)} Partner`,
+              other: `Bisher erst ${kit.num(n)} Partner`,
+            }),
+    },
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

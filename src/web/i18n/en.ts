@@ -1194,6 +1194,66 @@ export const en = {
     defaultValue: (v: string) => `default ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: 'Find a partner',
+    title: (name: string) => `Find a partner for ${name}`,
+    intro:
+      'Places that might suit as new partners, best first, each with the reasons it was chosen for. ' +
+      'The place itself and its partners are left out.',
+    filters: 'Filters',
+    countries: 'Countries wanted',
+    excludeCountries: 'Countries excluded',
+    codesHint: 'ISO codes, e.g. DE, FR',
+    continent: 'Continent wanted',
+    excludeContinent: 'Continent excluded',
+    any: 'Any',
+    minKm: 'At least (km)',
+    maxKm: 'At most (km)',
+    kind: 'Kind of place',
+    sameKind: 'Same kind',
+    minPop: 'Population from',
+    maxPop: 'Population up to',
+    submit: 'Find',
+    results: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} candidate`, other: `${kit.num(n)} candidates` }),
+    none: 'No place matches these filters.',
+    score: 'Score',
+    population: 'Population',
+    distance: 'Distance',
+    km: (km: number) => `${kit.num(km)} km`,
+    reasonsTitle: 'Reasons',
+    weightsNote:
+      'The score adds up, for each reason, its weight times how well it holds (0 to 1). ' +
+      'The API takes other weights.',
+    api: 'These suggestions as JSON',
+    reasons: {
+      shared: (n: number) =>
+        kit.plural(n, { one: `${kit.num(n)} shared partner`, other: `${kit.num(n)} shared partners` }),
+      population: (pop: number) => `Similar population (${kit.num(pop)})`,
+      countries: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} tie already links the two countries`,
+          other: `${kit.num(n)} ties already link the two countries`,
+        }),
+      regions: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} tie already links the two regions`,
+          other: `${kit.num(n)} ties already link the two regions`,
+        }),
+      distance: (km: number) => `${kit.num(km)} km away`,
+      commonLanguage: (langs: string) => `Common language: ${langs}`,
+      taughtLanguage: (langs: string) => `Its language is widely taught: ${langs}`,
+      openness: (n: number) =>
+        n === 0
+          ? 'No partners yet'
+          : kit.plural(n, {
+              one: `Only ${kit.num(n)} partner so far`,
+              other: `Only ${kit.num(n)} partners so far`,
+            }),
+    },
+  },
+
   // ---- mail ----
   mail: {},
 };

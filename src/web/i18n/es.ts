@@ -1230,6 +1230,66 @@ export const es = {
     defaultValue: (v: string) => `por defecto ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: 'Buscar una ciudad hermana',
+    title: (name: string) => `Buscar una ciudad hermana para ${name}`,
+    intro:
+      'Lugares que podrían ser nuevos socios, los mejores primero, cada uno con las razones de su elección. ' +
+      'Se excluyen el propio lugar y sus socios.',
+    filters: 'Filtros',
+    countries: 'Países deseados',
+    excludeCountries: 'Países excluidos',
+    codesHint: 'códigos ISO, p. ej. DE, FR',
+    continent: 'Continente deseado',
+    excludeContinent: 'Continente excluido',
+    any: 'Cualquiera',
+    minKm: 'Al menos (km)',
+    maxKm: 'Como máximo (km)',
+    kind: 'Tipo de lugar',
+    sameKind: 'Mismo tipo',
+    minPop: 'Población desde',
+    maxPop: 'Población hasta',
+    submit: 'Buscar',
+    results: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} candidato`, other: `${kit.num(n)} candidatos` }),
+    none: 'Ningún lugar cumple estos filtros.',
+    score: 'Puntuación',
+    population: 'Población',
+    distance: 'Distancia',
+    km: (km: number) => `${kit.num(km)} km`,
+    reasonsTitle: 'Razones',
+    weightsNote:
+      'La puntuación suma, para cada razón, su peso por el grado en que se cumple (de 0 a 1). ' +
+      'La API admite otros pesos.',
+    api: 'Estas sugerencias en JSON',
+    reasons: {
+      shared: (n: number) =>
+        kit.plural(n, { one: `${kit.num(n)} socio en común`, other: `${kit.num(n)} socios en común` }),
+      population: (pop: number) => `Población similar (${kit.num(pop)})`,
+      countries: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} hermanamiento ya une a los dos países`,
+          other: `${kit.num(n)} hermanamientos ya unen a los dos países`,
+        }),
+      regions: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} hermanamiento ya une a las dos regiones`,
+          other: `${kit.num(n)} hermanamientos ya unen a las dos regiones`,
+        }),
+      distance: (km: number) => `A ${kit.num(km)} km`,
+      commonLanguage: (langs: string) => `Idioma común: ${langs}`,
+      taughtLanguage: (langs: string) => `Su idioma se enseña mucho: ${langs}`,
+      openness: (n: number) =>
+        n === 0
+          ? 'Aún sin socios'
+          : kit.plural(n, {
+              one: `Solo ${kit.num(n)} socio por ahora`,
+              other: `Solo ${kit.num(n)} socios por ahora`,
+            }),
+    },
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

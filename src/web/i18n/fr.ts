@@ -1307,6 +1307,69 @@ export const fr = {
     defaultValue: (v: string) => `par défaut ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: 'Trouver un partenaire',
+    title: (name: string) => `Trouver un partenaire pour ${name}`,
+    intro:
+      'Des lieux qui pourraient devenir de nouveaux partenaires, les meilleurs d’abord, chacun avec les raisons ' +
+      'de son choix. Le lieu lui-même et ses partenaires sont écartés.',
+    filters: 'Filtres',
+    countries: 'Pays souhaités',
+    excludeCountries: 'Pays exclus',
+    codesHint: 'codes ISO, p. ex. DE, FR',
+    continent: 'Continent souhaité',
+    excludeContinent: 'Continent exclu',
+    any: 'Tous',
+    minKm: 'Au moins (km)',
+    maxKm: 'Au plus (km)',
+    kind: 'Type de lieu',
+    sameKind: 'Même type',
+    minPop: 'Population à partir de',
+    maxPop: 'Population jusqu’à',
+    submit: 'Chercher',
+    results: (n: number) =>
+      kit.plural(n, { one: `${kit.num(n)} candidat`, other: `${kit.num(n)} candidats` }),
+    none: 'Aucun lieu ne correspond à ces filtres.',
+    score: 'Score',
+    population: 'Population',
+    distance: 'Distance',
+    km: (km: number) => `${kit.num(km)} km`,
+    reasonsTitle: 'Raisons',
+    weightsNote:
+      'Le score additionne, pour chaque raison, son poids multiplié par son degré (de 0 à 1). ' +
+      'L’API accepte d’autres poids.',
+    api: 'Ces suggestions en JSON',
+    reasons: {
+      shared: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} partenaire en commun`,
+          other: `${kit.num(n)} partenaires en commun`,
+        }),
+      population: (pop: number) => `Population comparable (${kit.num(pop)})`,
+      countries: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} jumelage relie déjà les deux pays`,
+          other: `${kit.num(n)} jumelages relient déjà les deux pays`,
+        }),
+      regions: (n: number) =>
+        kit.plural(n, {
+          one: `${kit.num(n)} jumelage relie déjà les deux régions`,
+          other: `${kit.num(n)} jumelages relient déjà les deux régions`,
+        }),
+      distance: (km: number) => `À ${kit.num(km)} km`,
+      commonLanguage: (langs: string) => `Langue commune : ${langs}`,
+      taughtLanguage: (langs: string) => `Sa langue est largement enseignée : ${langs}`,
+      openness: (n: number) =>
+        n === 0
+          ? 'Pas encore de partenaire'
+          : kit.plural(n, {
+              one: `Seulement ${kit.num(n)} partenaire pour l’instant`,
+              other: `Seulement ${kit.num(n)} partenaires pour l’instant`,
+            }),
+    },
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

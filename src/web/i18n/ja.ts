@@ -1142,6 +1142,48 @@ export const ja = {
     defaultValue: (v: string) => `既定値 ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: '提携先を探す',
+    title: (name: string) => `${name}の提携先を探す`,
+    intro:
+      '新たな提携先として考えられる地域を適合度の高い順に、それぞれの理由とともに示します。この地域自身と既存の提携先は除きます。',
+    filters: '絞り込み',
+    countries: '希望する国',
+    excludeCountries: '除外する国',
+    codesHint: 'ISOコード（例：DE, FR）',
+    continent: '希望する大陸',
+    excludeContinent: '除外する大陸',
+    any: '指定なし',
+    minKm: '最短距離（km）',
+    maxKm: '最長距離（km）',
+    kind: '地域の種類',
+    sameKind: '同じ種類',
+    minPop: '人口（下限）',
+    maxPop: '人口（上限）',
+    submit: '検索',
+    results: (n: number) => `候補${kit.num(n)}件`,
+    none: 'この条件に合う地域はありません。',
+    score: 'スコア',
+    population: '人口',
+    distance: '距離',
+    km: (km: number) => `${kit.num(km)} km`,
+    reasonsTitle: '理由',
+    weightsNote:
+      'スコアは各理由の重みに当てはまり具合（0〜1）を掛けた合計です。APIでは別の重みを指定できます。',
+    api: 'この候補をJSONで見る',
+    reasons: {
+      shared: (n: number) => `共通の提携先${kit.num(n)}件`,
+      population: (pop: number) => `人口規模が近い（${kit.num(pop)}人）`,
+      countries: (n: number) => `両国の間にすでに${kit.num(n)}件の提携`,
+      regions: (n: number) => `両地方の間にすでに${kit.num(n)}件の提携`,
+      distance: (km: number) => `${kit.num(km)} km離れている`,
+      commonLanguage: (langs: string) => `共通の言語：${langs}`,
+      taughtLanguage: (langs: string) => `広く学ばれている言語：${langs}`,
+      openness: (n: number) => (n === 0 ? 'まだ提携先がない' : `提携先はまだ${kit.num(n)}件のみ`),
+    },
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

@@ -1145,6 +1145,49 @@ export const ko = {
     defaultValue: (v: string) => `기본값 ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: '자매결연 상대 찾기',
+    title: (name: string) => `${name}의 자매결연 상대 찾기`,
+    intro:
+      '새 자매결연 상대로 적합할 수 있는 곳을 적합도 순으로, 각각 추천 이유와 함께 보여 줍니다. 이곳 자신과 기존 상대는 제외됩니다.',
+    filters: '필터',
+    countries: '원하는 나라',
+    excludeCountries: '제외할 나라',
+    codesHint: 'ISO 코드, 예: DE, FR',
+    continent: '원하는 대륙',
+    excludeContinent: '제외할 대륙',
+    any: '전체',
+    minKm: '최소 거리(km)',
+    maxKm: '최대 거리(km)',
+    kind: '지역 종류',
+    sameKind: '같은 종류',
+    minPop: '인구 하한',
+    maxPop: '인구 상한',
+    submit: '찾기',
+    results: (n: number) => `후보 ${kit.num(n)}곳`,
+    none: '이 조건에 맞는 곳이 없습니다.',
+    score: '점수',
+    population: '인구',
+    distance: '거리',
+    km: (km: number) => `${kit.num(km)}km`,
+    reasonsTitle: '이유',
+    weightsNote:
+      '점수는 각 이유의 가중치에 해당 정도(0~1)를 곱해 더한 값입니다. API에서는 다른 가중치를 쓸 수 있습니다.',
+    api: '이 추천을 JSON으로 보기',
+    reasons: {
+      shared: (n: number) => `공통 자매도시 ${kit.num(n)}곳`,
+      population: (pop: number) => `비슷한 인구 규모(${kit.num(pop)}명)`,
+      countries: (n: number) => `두 나라 사이에 이미 결연 ${kit.num(n)}건`,
+      regions: (n: number) => `두 지역 사이에 이미 결연 ${kit.num(n)}건`,
+      distance: (km: number) => `${kit.num(km)}km 거리`,
+      commonLanguage: (langs: string) => `공통 언어: ${langs}`,
+      taughtLanguage: (langs: string) => `널리 배우는 언어: ${langs}`,
+      openness: (n: number) =>
+        n === 0 ? '아직 자매결연 상대 없음' : `자매결연 상대가 아직 ${kit.num(n)}곳뿐`,
+    },
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

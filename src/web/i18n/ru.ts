@@ -1229,6 +1229,51 @@ export const ru = {
     defaultValue: (v: string) => `по умолчанию ${v}`,
   },
 
+  // ---- partner matching ----
+  matching: {
+    link: 'Найти партнёра',
+    title: (name: string) => `Поиск партнёра — ${name}`,
+    intro:
+      'Места, которые могли бы стать новыми партнёрами, лучшие первыми, у каждого — причины выбора. ' +
+      'Само место и его партнёры не показываются.',
+    filters: 'Фильтры',
+    countries: 'Желаемые страны',
+    excludeCountries: 'Исключить страны',
+    codesHint: 'коды ISO, напр. DE, FR',
+    continent: 'Желаемый континент',
+    excludeContinent: 'Исключить континент',
+    any: 'Любой',
+    minKm: 'Не ближе (км)',
+    maxKm: 'Не дальше (км)',
+    kind: 'Тип места',
+    sameKind: 'Тот же тип',
+    minPop: 'Население от',
+    maxPop: 'Население до',
+    submit: 'Найти',
+    results: (n: number) => count(n, 'кандидат', 'кандидата', 'кандидатов'),
+    none: 'Ни одно место не подходит под эти фильтры.',
+    score: 'Баллы',
+    population: 'Население',
+    distance: 'Расстояние',
+    km: (km: number) => `${kit.num(km)}\u00a0км`,
+    reasonsTitle: 'Причины',
+    weightsNote:
+      'Баллы — сумма по всем причинам: вес, умноженный на степень соответствия (от 0 до 1). ' +
+      'API принимает другие веса.',
+    api: 'Эти предложения в JSON',
+    reasons: {
+      shared: (n: number) => `${count(n, 'общий партнёр', 'общих партнёра', 'общих партнёров')}`,
+      population: (pop: number) => `Похожая численность населения (${kit.num(pop)})`,
+      countries: (n: number) => `Между двумя странами уже ${count(n, 'связь', 'связи', 'связей')}`,
+      regions: (n: number) => `Между двумя регионами уже ${count(n, 'связь', 'связи', 'связей')}`,
+      distance: (km: number) => `В ${kit.num(km)}\u00a0км отсюда`,
+      commonLanguage: (langs: string) => `Общий язык: ${langs}`,
+      taughtLanguage: (langs: string) => `Язык, который широко изучают: ${langs}`,
+      openness: (n: number) =>
+        n === 0 ? 'Пока нет партнёров' : `Пока только ${count(n, 'партнёр', 'партнёра', 'партнёров')}`,
+    },
+  },
+
   // ---- mail ----
   mail: {},
 } satisfies Catalogue;

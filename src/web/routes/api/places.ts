@@ -14,6 +14,10 @@ import {
   PlaceSummary,
   enumOf,
 } from '../../schemas.js';
+import { REASON_KINDS, DEFAULT_WEIGHTS, MAX_WEIGHT } from '../../../domain/matching.js';
+import { MATCH_MAX } from '../../../services/matching.js';
+import { matchQuery, weightParam, type RawMatchQuery } from '../matching.js';
+import { reasonText } from '../../views/places/matching.js';
 import { href } from '../../views/layout.js';
 import { placePath } from '../../views/links.js';
 import {
@@ -177,6 +181,116 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
               partner,
             };
           }),
+        };
+      },
+    );
+
+    const codeList = (description: string) =>
+      Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}([ ,]+[A-Za-z]{2})*$', description }));
+    app.get(
+      '/places/:id/suggestions',
+      {
+        config: { cache: true },
+        schema: {
+          tags: ['places'],
+          summary: 'Partner suggestions: a ranked shortlist with reasons',
+          description:
+            'Places that might suit the place as new partners, highest score first; never the place itself nor ' +
+            'its partners. Each candidate carries its reasons, each with its kind, its weight, its score (0 to 1) ' +
+            'and its figures, and a sentence in the asked language. The score is the sum of weight × score. ' +
+            'Kinds and default weights: ' +
+            REASON_KINDS.map((k) => `${k} ${DEFAULT_WEIGHTS[k]}`).join(', ') +
+            '. shared: partners in common, n/(n+1); population: 1 − |log10 ratio|; countries, regions: ties ' +
+            'already linking the two countries (n/(n+5)) or regions (n/(n+2)); distance: 1/(1 + km/2000); ' +
+            'language: a common language 1, a widely taught one 0.5; openness: 1 − ties/6. Without `kind`, ' +
+            'places of the same kind as the place. Example: ' +
+            '`/api/places/Q2211/suggestions?excludeContinents=AS&maxKm=3000&w.distance=2&lang=de`.',
+          params: Type.Object({ id: PlaceId }),
+          querystring: Type.Object({
+            lang: Type.Optional(enumOf(LANGS, "Language of the reasons' sentences")),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MATCH_MAX, default: 20 })),
+            countries: codeList('Only these countries: ISO codes separated by commas'),
+            excludeCountries: codeList('Never these countries'),
+            continents: Type.Optional(
+              Type.String({
+                pattern: '^[A-Za-z]{2}(,[A-Za-z]{2})*$',
+                description: 'Only these continents: AF, AN, AS, EU, NA, OC, SA',
+              }),
+            ),
+            excludeContinents: Type.Optional(
+              Type.String({ pattern: '^[A-Za-z]{2}(,[A-Za-z]{2})*$', description: 'Never these continents' }),
+            ),
+            minKm: Type.Optional(Type.Number({ minimum: 0, description: 'Distance at least (km)' })),
+            maxKm: Type.Optional(Type.Number({ minimum: 0, description: 'Distance at most (km)' })),
+            kind: Type.Optional(enumOf(PLACE_KINDS, 'Kind of place (default: the same as the place)')),
+            minPop: Type.Optional(Type.Integer({ minimum: 0 })),
+            maxPop: Type.Optional(Type.Integer({ minimum: 0 })),
+            ...Object.fromEntries(
+              REASON_KINDS.map((k) => [
+                weightParam(k),
+                Type.Optional(
+                  Type.Number({
+                    minimum: 0,
+                    maximum: MAX_WEIGHT,
+                    description: `Weight of ${k} (default ${DEFAULT_WEIGHTS[k]})`,
+                  }),
+                ),
+              ]),
+            ),
+          }),
+          response: {
+            200: Type.Object({
+              place: Type.Object({ id: Type.String(), name: Type.String() }),
+              weights: Type.Record(Type.String(), Type.Number()),
+              items: Type.Array(
+                Type.Object({
+                  id: Type.String(),
+                  name: Type.String(),
+                  label: Type.String({ description: 'the name in the asked language where known' }),
+                  kind: enumOf(PLACE_KINDS),
+                  country: Type.Union([Type.String(), Type.Null()]),
+                  population: Type.Union([Type.Integer(), Type.Null()]),
+                  ties: Type.Integer(),
+                  km: Type.Union([Type.Integer(), Type.Null()]),
+                  score: Type.Number(),
+                  url: Type.String(),
+                  reasons: Type.Array(
+                    Type.Object(
+                      {
+                        kind: enumOf(REASON_KINDS),
+                        weight: Type.Number(),
+                        score: Type.Number(),
+                        text: Type.String({ description: 'the reason as a sentence' }),
+                      },
+                      { additionalProperties: true, description: 'with the figures of its kind' },
+                    ),
+                  ),
+                }),
+              ),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const lang = req.query.lang ?? 'en';
+        const view = await ctx.matching.suggestions(req.params.id, matchQuery(req.query as RawMatchQuery));
+        return {
+          place: { id: view.place.id, name: view.place.name },
+          weights: view.weights,
+          items: view.candidates.map((c) => ({
+            id: c.id,
+            name: c.place.name,
+            label: localName(c.place, lang),
+            kind: c.place.kind,
+            country: c.place.country,
+            population: c.place.population,
+            ties: c.ties,
+            km: c.km,
+            score: c.score,
+            url: href(placePath(c.place), lang),
+            reasons: c.reasons.map((r) => ({ ...r, text: reasonText(lang, r) })),
+          })),
         };
       },
     );

@@ -244,6 +244,11 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
               <a href={href(`/places/${encodeURIComponent(p.id)}/network`, lang)}>{t.network}</a>
             </li>
             <li>
+              <a href={href(`/places/${encodeURIComponent(p.id)}/partners/find`, lang)}>
+                {v.t.matching.link}
+              </a>
+            </li>
+            <li>
               <a href={`/api/places/${encodeURIComponent(p.id)}`}>{t.json}</a>
             </li>
           </ul>
