@@ -46,7 +46,7 @@ const PAGES = [
   '/network',
   '/places/Q2211/network',
   '/places/Q2211/partners/find',
-  '/places/Q360235/partners/find?lang=ru',
+  '/places/Q360235/partners/find',
   '/quality',
   '/api',
   '/no/such/page',

@@ -239,35 +239,38 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             ),
           }),
           response: {
-            200: Type.Object({
-              place: Type.Object({ id: Type.String(), name: Type.String() }),
-              weights: Type.Record(Type.String(), Type.Number()),
-              items: Type.Array(
-                Type.Object({
-                  id: Type.String(),
-                  name: Type.String(),
-                  label: Type.String({ description: 'the name in the asked language where known' }),
-                  kind: enumOf(PLACE_KINDS),
-                  country: Type.Union([Type.String(), Type.Null()]),
-                  population: Type.Union([Type.Integer(), Type.Null()]),
-                  ties: Type.Integer(),
-                  km: Type.Union([Type.Integer(), Type.Null()]),
-                  score: Type.Number(),
-                  url: Type.String(),
-                  reasons: Type.Array(
-                    Type.Object(
-                      {
-                        kind: enumOf(REASON_KINDS),
-                        weight: Type.Number(),
-                        score: Type.Number(),
-                        text: Type.String({ description: 'the reason as a sentence' }),
-                      },
-                      { additionalProperties: true, description: 'with the figures of its kind' },
+            200: withExample(
+              Type.Object({
+                place: Type.Object({ id: Type.String(), name: Type.String() }),
+                weights: Type.Record(Type.String(), Type.Number()),
+                items: Type.Array(
+                  Type.Object({
+                    id: Type.String(),
+                    name: Type.String(),
+                    label: Type.String({ description: 'the name in the asked language where known' }),
+                    kind: enumOf(PLACE_KINDS),
+                    country: Type.Union([Type.String(), Type.Null()]),
+                    population: Type.Union([Type.Integer(), Type.Null()]),
+                    ties: Type.Integer(),
+                    km: Type.Union([Type.Integer(), Type.Null()]),
+                    score: Type.Number(),
+                    url: Type.String(),
+                    reasons: Type.Array(
+                      Type.Object(
+                        {
+                          kind: enumOf(REASON_KINDS),
+                          weight: Type.Number(),
+                          score: Type.Number(),
+                          text: Type.String({ description: 'the reason as a sentence' }),
+                        },
+                        { additionalProperties: true, description: 'with the figures of its kind' },
+                      ),
                     ),
-                  ),
-                }),
-              ),
-            }),
+                  }),
+                ),
+              }),
+              SUGGESTIONS_EXAMPLE,
+            ),
             ...errors,
           },
         },
@@ -296,3 +299,33 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
   };
 }
+
+/** What `/api/places/Q456/suggestions?limit=1` answers (Lyon; figures as the bundled data gives them). */
+const SUGGESTIONS_EXAMPLE = {
+  place: { id: 'Q456', name: 'Lyon' },
+  weights: DEFAULT_WEIGHTS,
+  items: [
+    {
+      id: 'Q2145',
+      name: 'Quebec City',
+      label: 'Quebec City',
+      kind: 'city',
+      country: 'CA',
+      population: 531902,
+      ties: 8,
+      km: 5400,
+      score: 6.1,
+      url: '/places/Q2145/quebec-city',
+      reasons: [
+        {
+          kind: 'shared',
+          weight: 3,
+          score: 0.6,
+          text: '3 of your partners are already its partners',
+          shared: 3,
+        },
+        { kind: 'language', weight: 1.5, score: 1, text: 'Both speak French', language: 'fr' },
+      ],
+    },
+  ],
+};
