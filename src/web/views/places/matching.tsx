@@ -93,11 +93,11 @@ export function matchingPage(
           />
           <label>
             {t.minKm}
-            <input name="minKm" type="number" min="0" value={value('minKm')} size={7} />
+            <input name="minKm" type="number" min="0" value={value('minKm')} />
           </label>
           <label>
             {t.maxKm}
-            <input name="maxKm" type="number" min="0" value={value('maxKm')} size={7} />
+            <input name="maxKm" type="number" min="0" value={value('maxKm')} />
           </label>
           <SelectField
             label={t.kind}
@@ -108,11 +108,11 @@ export function matchingPage(
           />
           <label>
             {t.minPop}
-            <input name="minPop" type="number" min="0" value={value('minPop')} size={9} />
+            <input name="minPop" type="number" min="0" value={value('minPop')} />
           </label>
           <label>
             {t.maxPop}
-            <input name="maxPop" type="number" min="0" value={value('maxPop')} size={9} />
+            <input name="maxPop" type="number" min="0" value={value('maxPop')} />
           </label>
           <button type="submit">{t.submit}</button>
         </form>
