@@ -462,10 +462,16 @@ describe('every page', () => {
           const { violations: broken, passes } = (await page.evaluate(async () => {
             const axe = (
               window as unknown as {
-                axe: { run: () => Promise<{ violations: unknown[]; passes: unknown[] }> };
+                axe: {
+                  run: (
+                    c: Document,
+                    o: { resultTypes: string[] },
+                  ) => Promise<{ violations: unknown[]; passes: unknown[] }>;
+                };
               }
             ).axe;
-            const r = await axe.run();
+            // violations in full; passes, incomplete and inapplicable with one node per rule (much faster)
+            const r = await axe.run(document, { resultTypes: ['violations'] });
             return { violations: r.violations, passes: r.passes.length };
           })) as {
             violations: { id: string; impact: string; nodes: { target: string[] }[] }[];

@@ -67,6 +67,8 @@ const BETWEENNESS_SAMPLES = 200;
 export interface NetworkOptions {
   /** told when computing the figures fails (the next request tries again) */
   onError?: (e: unknown) => void;
+  /** how long the worker thread is kept idle before it is ended (default: 30 s from dist/, kept from sources) */
+  workerIdleMs?: number;
 }
 
 export interface RankingOptions {
@@ -83,7 +85,7 @@ export interface RankingOptions {
  */
 export class NetworkService {
   private readonly snapshot: PerVersion<Snapshot>;
-  private readonly thread = new FiguresThread();
+  private readonly thread: FiguresThread;
   /** the newest figures computed, whatever their version */
   private figures: { version: number; computedAt: string; overview: Overview } | undefined;
   /** the version being computed, and the newest version asked for meanwhile */
@@ -99,6 +101,7 @@ export class NetworkService {
     private readonly gazetteer = new Gazetteer(store, version),
     private opts: NetworkOptions = {},
   ) {
+    this.thread = new FiguresThread(opts.workerIdleMs);
     this.snapshot = new PerVersion(version, async () => {
       const { version: v, places, ties: all } = await this.gazetteer.snapshot();
       const ties: CompactTie[] = all
@@ -112,6 +115,11 @@ export class NetworkService {
         componentSizes: new Map(),
       };
     });
+  }
+
+  /** Whether the worker thread is there (it is ended when idle). */
+  get working(): boolean {
+    return this.thread.running;
   }
 
   /** Stops the worker thread (a computation under way is dropped). */
@@ -479,22 +487,52 @@ function startWorker(): Worker {
 type Done = Exclude<FiguresAnswer, { error: string }>;
 
 /**
- * One worker thread for the whole-network figures, started on first use and kept (it is idle between
- * versions). Brandes' betweenness over the world's network takes seconds of steady computation: in the thread
- * that answers requests, even cut into steps, it made every other page wait behind it.
+ * How long an idle worker is kept before it is ended: its heap (the whole network's graph and the modules it
+ * loaded, ~100 MB on the bundled data) is given back, and the next version's computation starts a new one (a
+ * fraction of a second from dist/). Run from the sources the worker is kept: starting it there compiles
+ * TypeScript first, which takes seconds.
+ */
+const IDLE_MS = WORKER_URL.pathname.endsWith('.ts') ? Infinity : 30_000;
+
+/**
+ * One worker thread for the whole-network figures, started on first use and ended when idle. Brandes'
+ * betweenness over the world's network takes seconds of steady computation: in the thread that answers
+ * requests, even cut into steps, it made every other page wait behind it.
  */
 class FiguresThread {
   private worker: Worker | undefined;
   private readonly jobs = new Map<number, { resolve: (a: Done) => void; reject: (e: Error) => void }>();
   private next = 1;
+  private idle: NodeJS.Timeout | undefined;
+
+  constructor(private readonly idleMs = IDLE_MS) {}
+
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
 
   run(job: Omit<FiguresJob, 'job'>): Promise<Done> {
+    clearTimeout(this.idle);
     const worker = (this.worker ??= this.start());
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
       worker.postMessage({ ...job, job: id } as FiguresJob);
     });
+  }
+
+  /** Ends the worker once it has had nothing to do for `idleMs`. */
+  private settle(worker: Worker): void {
+    if (this.jobs.size || !Number.isFinite(this.idleMs)) return;
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => {
+      if (this.worker !== worker || this.jobs.size) return;
+      this.worker = undefined;
+      // its end is expected, and must not fail the jobs a new worker may already have been given
+      worker.removeAllListeners().on('error', () => {});
+      void worker.terminate();
+    }, this.idleMs);
+    this.idle.unref();
   }
 
   private start(): Worker {
@@ -506,6 +544,7 @@ class FiguresThread {
       this.jobs.delete(m.job);
       if ('error' in m) job?.reject(new Error(`Computing the network figures failed: ${m.error}`));
       else job?.resolve(m);
+      this.settle(worker);
     });
     const fail = (e: Error) => {
       if (this.worker === worker) this.worker = undefined;
@@ -518,6 +557,7 @@ class FiguresThread {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idle);
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await worker.terminate();

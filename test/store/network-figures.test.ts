@@ -49,4 +49,43 @@ describe.each(DIALECTS)('whole-network figures computed in a worker on %s', (dia
     const sent = await figuresOf(new Store(t.store.db, dialect));
     expect(sent.figures).toEqual(o.figures);
   });
+
+  it('ends the idle worker, giving its memory back, and starts a new one for the next version', async () => {
+    const version = new DataVersion(t.store);
+    const network = new NetworkService(t.store, version, {}, undefined, {
+      onError: (e) => {
+        throw e;
+      },
+      workerIdleMs: 50,
+    });
+    services.push(network);
+    const ready = async () =>
+      waitFor<OverviewState>('the figures', async () => {
+        const o = await network.overview(5);
+        return o.status === 'ready' ? o : undefined;
+      });
+    await network.overview(5);
+    expect(network.working).toBe(true);
+    const first = await ready();
+    await waitFor('the idle worker to end', async () => (network.working ? undefined : true));
+    await importFiles(t.store, [
+      {
+        name: 'places.csv',
+        content: 'id,name,kind,country\nQ1000001,Newtown,city,\nQ1000002,Oldtown,city,\n',
+      },
+      {
+        name: 'twinnings.csv',
+        content:
+          'a,b,kind,signed,ended,status,source,notes,listed_by\nQ1000001,Q1000002,sister,2024,,active,,,both\n',
+      },
+    ]);
+    version.invalidate();
+    expect((await network.overview(5)).status).toBe('computing');
+    expect(network.working).toBe(true);
+    await waitFor('the new figures', async () => {
+      const o = await network.overview(5);
+      return o.status === 'ready' && o.figures!.ties === first.figures!.ties + 1 ? o : undefined;
+    });
+    await waitFor('the idle worker to end again', async () => (network.working ? undefined : true));
+  });
 });
