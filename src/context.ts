@@ -29,6 +29,7 @@ import { ProgramService } from './services/program.js';
 import { RankingsService } from './services/rankings.js';
 import { StatsService } from './services/stats.js';
 import { TieViews } from './services/tie-views.js';
+import { SearchIndex } from './services/search-index.js';
 import { SyncService, syncSettings } from './services/wikidata/sync.js';
 import type { Store } from './store/store.js';
 
@@ -98,7 +99,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const gazetteer = new Gazetteer(store, version);
   const { continents, publicUrl } = config;
   const contentIndex = new ContentIndex(store, version);
-  const places = new PlacesService(store, continents, gazetteer);
+  const places = new PlacesService(store, continents, gazetteer, new SearchIndex(store, version));
   const network = new NetworkService(store, version, continents, gazetteer);
   const content = new ContentService(store, version);
   const program = new ProgramService(store, contentIndex);

@@ -5,6 +5,7 @@ import type { Twinning } from '../domain/twinnings.js';
 import { bySubject, type SectionMap } from './content.js';
 import { DataVersion } from './data-version.js';
 import { Gazetteer } from './gazetteer.js';
+import { SearchIndex } from './search-index.js';
 import type { CompactPlace, SearchFilters, PlaceHit } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningFilters, TwinningWithPartner } from '../store/twinnings-repo.js';
@@ -47,6 +48,8 @@ export class PlacesService {
     private readonly continents: Record<string, Continent> = {},
     /** names, parents, countries and partners in memory (share the app's; read lazily) */
     private readonly gazetteer = new Gazetteer(store, new DataVersion(store)),
+    /** every place's search keys in memory (share the app's) */
+    private readonly index = new SearchIndex(store, new DataVersion(store)),
   ) {}
 
   async search(
@@ -56,14 +59,55 @@ export class PlacesService {
     offset: number,
   ): Promise<PlaceHit[]> {
     return text?.trim()
-      ? this.store.places.search(text, filters, limit, offset)
+      ? this.find(text, filters, limit, offset)
       : this.store.places.list(filters, limit, offset);
+  }
+
+  /**
+   * Places whose name in any language starts with the text, or has a word that does, ranked as
+   * `PlacesRepo.search` ranks them (exact names, then names starting so, then words; the most populous first),
+   * from the search keys and the gazetteer in memory: one query, for the page of places found.
+   */
+  private async find(
+    text: string,
+    filters: SearchFilters,
+    limit: number,
+    offset: number,
+  ): Promise<PlaceHit[]> {
+    const [matches, snap] = await Promise.all([this.index.match(text), this.gazetteer.snapshot()]);
+    const found: { id: string; rank: number; population: number | null }[] = [];
+    for (const [id, rank] of matches) {
+      const p = snap.places.get(id);
+      if (!p) continue;
+      if (filters.country && p.country !== filters.country) continue;
+      if (filters.kind && p.kind !== filters.kind) continue;
+      if (filters.hasTies !== undefined && snap.byPlace.has(id) !== filters.hasTies) continue;
+      found.push({ id, rank, population: p.population });
+    }
+    found.sort(
+      (x, y) =>
+        x.rank - y.rank ||
+        (y.population ?? -Infinity) - (x.population ?? -Infinity) ||
+        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+    );
+    const page = found.slice(offset, offset + limit);
+    if (!page.length) return [];
+    const places = await this.store.places.getMany(
+      page.map((f) => f.id),
+      false,
+    );
+    const out: PlaceHit[] = [];
+    for (const { id, rank } of page) {
+      const place = places.get(id);
+      if (place) out.push({ place, ties: snap.byPlace.get(id)?.length ?? 0, rank });
+    }
+    return out;
   }
 
   /** The best matches for what someone is typing, with their countries (for "Anshan, China"). */
   async suggest(text: string, limit: number): Promise<{ hits: PlaceHit[]; countries: Map<string, Place> }> {
     const [hits, snap] = await Promise.all([
-      text.trim() ? this.store.places.search(text, {}, limit, 0) : [],
+      text.trim() ? this.find(text, {}, limit, 0) : [],
       this.gazetteer.snapshot(),
     ]);
     const countries = new Map<string, Place>();
@@ -199,7 +243,7 @@ export class PlacesService {
     if (!t) throw new ValidationError('Give the name or the id of a place.');
     const byId = (await this.store.places.get(t)) ?? (await this.movedTo(t));
     if (byId) return { place: byId };
-    const hits = await this.store.places.search(t, {}, limit + 1, 0);
+    const hits = await this.find(t, {}, limit + 1, 0);
     const exact = hits.filter((h) => h.rank === 0);
     const chosen = exact.length === 1 ? exact[0] : hits.length === 1 ? hits[0] : undefined;
     if (chosen) return { place: chosen.place };

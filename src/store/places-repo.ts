@@ -238,14 +238,22 @@ export class PlacesRepo {
     );
   }
 
-  async getMany(ids: string[]): Promise<Map<string, Place>> {
+  async getMany(ids: string[], withSources = true): Promise<Map<string, Place>> {
     const out = new Map<string, Place>();
     for (const part of sized([...new Set(ids)], 512)) {
       const rows = await this.db.selectFrom('places').selectAll().where('id', 'in', part).execute();
-      const [names, sources] = await Promise.all([this.namesOf(part), this.sourcesOf(part)]);
+      const [names, sources] = await Promise.all([
+        this.namesOf(part),
+        withSources ? this.sourcesOf(part) : new Map<string, Source[]>(),
+      ]);
       for (const r of rows) out.set(r.id, toPlace(r, names.get(r.id), sources.get(r.id)));
     }
     return out;
+  }
+
+  /** Every search key (see `search`), for an index in memory. */
+  async terms(): Promise<{ term: string; place_id: string; whole: number }[]> {
+    return this.db.selectFrom('place_terms').select(['term', 'place_id', 'whole']).execute();
   }
 
   async sourcesOf(ids: string[]): Promise<Map<string, Source[]>> {
