@@ -1,3 +1,4 @@
+import { intlName } from '../domain/intl-names.js';
 import { simplified } from '../domain/chinese.js';
 import { DataInfoService, type DataDate } from './data-info.js';
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
@@ -193,21 +194,9 @@ export class StatsService {
   }
 }
 
-const regionNames = new Map<string, Intl.DisplayNames>();
-
 /** A country's name in a language from CLDR (Intl), or undefined where Intl does not know the code. */
 function regionName(lang: string, code: string): string | undefined {
   if (!/^[A-Z]{2}$/.test(code)) return undefined;
-  let dn = regionNames.get(lang);
-  if (!dn)
-    regionNames.set(
-      lang,
-      (dn = new Intl.DisplayNames([lang === 'zh' ? 'zh-Hans' : lang], { type: 'region' })),
-    );
-  try {
-    const name = dn.of(code);
-    return name && name !== code ? name : undefined;
-  } catch {
-    return undefined;
-  }
+  const name = intlName(lang === 'zh' ? 'zh-Hans' : lang, 'region', code);
+  return name && name !== code ? name : undefined;
 }

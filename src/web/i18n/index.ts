@@ -1,3 +1,4 @@
+import { intlName } from '../../domain/intl-names.js';
 import { simplified } from '../../domain/chinese.js';
 import { FORMER_MEMBER } from '../../domain/accounts.js';
 import { en, type Catalogue } from './en.js';
@@ -57,24 +58,9 @@ export function personName(name: string, lang: Lang): string {
   return name === FORMER_MEMBER ? messages(lang).labels.formerMember : name;
 }
 
-const displayNames = new Map<string, Intl.DisplayNames>();
-const displayed = new Map<string, string>();
-
 /** The name of a language or currency code in the reader's language; the code itself if unknown. */
 export function displayName(lang: Lang, type: 'language' | 'currency' | 'region', code: string): string {
-  const key = `${lang}:${type}:${code}`;
-  let name = displayed.get(key);
-  if (name !== undefined) return name;
-  try {
-    let dn = displayNames.get(`${lang}:${type}`);
-    if (!dn)
-      displayNames.set(`${lang}:${type}`, (dn = new Intl.DisplayNames([messages(lang).locale], { type })));
-    name = dn.of(code) ?? code;
-  } catch {
-    name = code;
-  }
-  if (displayed.size < 10_000) displayed.set(key, name);
-  return name;
+  return intlName(messages(lang).locale, type, code) ?? code;
 }
 
 /** A country's or territory's name in the reader's language, from its ISO 3166 code (Intl's CLDR names). */
