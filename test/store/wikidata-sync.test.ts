@@ -3,7 +3,8 @@ import { FactsService } from '../../src/services/facts.js';
 import { importFiles } from '../../src/services/import.js';
 import { OrgsService, SYSTEM, actorOf } from '../../src/services/orgs.js';
 import { AccountsService } from '../../src/services/accounts.js';
-import { SyncService, syncSettings } from '../../src/services/wikidata/sync.js';
+import { DataInfoService } from '../../src/services/data-info.js';
+import { CHECKED_KEY, SyncService, syncSettings } from '../../src/services/wikidata/sync.js';
 import type { Proposal } from '../../src/store/proposals-repo.js';
 import { DIALECTS, createTestDb, type TestDb } from '../helpers/db.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
@@ -177,6 +178,25 @@ describe.each(DIALECTS)('the Wikidata sync against a recorded query service (%s)
     // a rejected change is not proposed again
     await sync.run({ area: 'Q79867' }, NOW);
     expect(await one('population', 'Q79867')).toBeUndefined();
+  });
+
+  it('dates the data by the last whole run once nothing it found is waiting', async () => {
+    const info = new DataInfoService(t.store);
+    // the first run compared every place, but what it found is still waiting for decisions
+    expect(await t.store.meta.get(CHECKED_KEY)).toBe(NOW.toISOString());
+    expect((await all()).length).toBeGreaterThan(0);
+    expect(await info.dataDate()).toBeNull();
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const waiting = await all();
+    for (const p of waiting.slice(0, -1)) await sync.reject(SYSTEM, p.id, later);
+    expect(await info.dataDate()).toBeNull();
+    // a run over one area, or with a --since given by hand, is not a whole check
+    await sync.run({ area: 'Q79867' }, later);
+    expect(await t.store.meta.get(CHECKED_KEY)).toBe(NOW.toISOString());
+    await sync.reject(SYSTEM, waiting.at(-1)!.id, later);
+    expect(await all()).toEqual([]);
+    expect(await info.dataDate()).toEqual({ date: '2026-12-01', kind: 'sync' });
+    expect((await info.about()).syncedAt).toBe(NOW.toISOString());
   });
 
   it('runs daily only when switched on, once a day across servers', async () => {

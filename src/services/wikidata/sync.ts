@@ -5,6 +5,7 @@ import type { Place } from '../../domain/places.js';
 import { canonicalPair, type Source, type Twinning } from '../../domain/twinnings.js';
 import type { NewProposal, Proposal } from '../../store/proposals-repo.js';
 import type { Store } from '../../store/store.js';
+import { WIKIDATA_SYNCED_KEY } from '../data-info.js';
 import type { DataVersion } from '../data-version.js';
 import { FactsService } from '../facts.js';
 import { Permissions, SYSTEM, userIdOf, type Acting } from '../orgs.js';
@@ -45,6 +46,11 @@ export interface SyncOptions {
   dryRun?: boolean;
   /** stops the run between two requests (a server shutting down); what was proposed stays */
   signal?: AbortSignal;
+  /**
+   * the daily run's: `since` reaches back past the previous run, so together they looked at every item (a
+   * `since` given by hand may not, and such a run does not count as a whole check)
+   */
+  catchUp?: boolean;
 }
 
 export interface SyncReport {
@@ -99,6 +105,8 @@ export function syncSettings(
 
 const SCHEDULE_KEY = 'wikidata_sync';
 const LAST_RUN_KEY = 'wikidata_sync_at';
+/** when a run last compared the whole registry with Wikidata to the end */
+export const CHECKED_KEY = 'wikidata_checked_at';
 const DAY = 86_400_000;
 
 const itemUrl = (qid: string) => `https://www.wikidata.org/wiki/${qid}`;
@@ -152,7 +160,7 @@ export class SyncService {
   constructor(
     private readonly store: Store,
     private readonly settings: SyncSettings,
-    version?: DataVersion,
+    private readonly version?: DataVersion,
   ) {
     this.can = new Permissions(store);
     this.facts = new FactsService(store, version);
@@ -210,7 +218,29 @@ export class SyncService {
       }
     }
     report.requests = client.requests;
+    const whole = !opts.area && (!opts.since || opts.catchUp) && !opts.dryRun && !opts.signal?.aborted;
+    if (whole) {
+      await this.store.meta.set(CHECKED_KEY, now.toISOString());
+      await this.markSynced();
+    }
     return report;
+  }
+
+  /**
+   * The registry is as of a sync once a run compared all of it with Wikidata and nothing found is waiting
+   * for a decision any more: then the data's date (statistics, About page) becomes that run's.
+   */
+  private async markSynced(): Promise<void> {
+    const checked = await this.store.meta.get(CHECKED_KEY);
+    if (!checked) return;
+    const waiting = Object.values(await this.store.proposals.counts('proposed')).reduce((a, b) => a + b, 0);
+    if (waiting || (await this.store.meta.get(WIKIDATA_SYNCED_KEY)) === checked) return;
+    await this.store.transaction(async (tx) => {
+      await tx.meta.set(WIKIDATA_SYNCED_KEY, checked);
+      // pages stating the data's date are cached by the versions
+      await tx.meta.bumpContentVersion();
+    });
+    this.version?.invalidate();
   }
 
   /** What differs between the registry and Wikidata for one batch of places. */
@@ -413,6 +443,11 @@ export class SyncService {
 
   /** Applies a proposal as an edit by the actor (revision, audit, version), and marks it accepted. */
   async accept(actor: Acting, id: number, now = new Date()): Promise<void> {
+    await this.apply(actor, id, now);
+    await this.markSynced();
+  }
+
+  private async apply(actor: Acting, id: number, now: Date): Promise<void> {
     const p = await this.waiting(id);
     if (!(await this.mayDecide(actor, p))) throw this.refusal();
     const retrieved = p.retrievedAt;
@@ -509,6 +544,7 @@ export class SyncService {
         detail: `${p.kind} ${p.subjectId}: ${p.newValue}`,
       });
     });
+    await this.markSynced();
   }
 
   /**
@@ -617,7 +653,7 @@ export class SyncService {
     if (!(await this.store.meta.swap(LAST_RUN_KEY, lastRun ?? undefined, now.toISOString()))) return null;
     // only items changed since the last run (a day's margin); everything the first time
     const since = lastRun ? new Date(Date.parse(lastRun) - DAY).toISOString().slice(0, 10) : undefined;
-    return this.run({ since, signal }, now);
+    return this.run({ since, signal, catchUp: lastRun !== null && lastRun !== undefined }, now);
   }
 
   /** For the command line: who acts there. */
