@@ -36,27 +36,20 @@ export type FiguresAnswer =
     }
   | { job: number; error: string };
 
-/** The version, the ties in force and the places, as of one moment. */
-async function read(url: string) {
-  const database = openDatabase(url);
-  try {
-    const store = Store.of(database);
-    const run = <T>(fn: (tx: Store) => Promise<T>) =>
-      database.dialect === 'postgres'
-        ? database.db
-            .transaction()
-            .setIsolationLevel('repeatable read')
-            .execute((trx) => fn(new Store(trx, 'postgres')))
-        : store.transaction(fn);
-    return await run(async (tx) => {
-      const version = await tx.meta.dataVersion();
-      const ties = (await tx.twinnings.allBare()).filter((t) => LINKING.has(t.status));
-      const places = await tx.places.compact();
-      return { version, ties, places };
-    });
-  } finally {
-    await database.close();
-  }
+/** The version and the ties in force, as of one moment. */
+async function read(store: Store) {
+  const run = <T>(fn: (tx: Store) => Promise<T>) =>
+    store.dialect === 'postgres'
+      ? store.db
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .execute((trx) => fn(new Store(trx, 'postgres')))
+      : store.transaction(fn);
+  return run(async (tx) => {
+    const version = await tx.meta.dataVersion();
+    const ties = (await tx.twinnings.allBare()).filter((t) => LINKING.has(t.status));
+    return { version, ties };
+  });
 }
 
 async function answer(m: FiguresJob): Promise<FiguresAnswer> {
@@ -64,17 +57,27 @@ async function answer(m: FiguresJob): Promise<FiguresAnswer> {
     const graph = new TwinGraph(m.a.map((a, i) => [a, m.b[i] as string] as const));
     return { job: m.job, version: m.version, figures: networkFigures(graph, m.limit, m.samples) };
   }
-  const { version, ties, places } = await read(m.url);
-  const figures = networkFigures(new TwinGraph(ties.map((t) => [t.a, t.b] as const)), m.limit, m.samples);
-  const named = new Set([
-    ...figures.largestComponents.map((c) => c.hub),
-    ...figures.mostConnected.map((p) => p.id),
-    ...figures.mostCentral.map((p) => p.id),
-  ]);
-  const labels: Record<string, PlaceLabel> = {};
-  for (const p of places)
-    if (named.has(p.id)) labels[p.id] = { name: p.name, names: p.names, kind: p.kind, country: p.country };
-  return { job: m.job, version, figures, labels };
+  const database = openDatabase(m.url);
+  try {
+    const store = Store.of(database);
+    const { version, ties } = await read(store);
+    const figures = networkFigures(new TwinGraph(ties.map((t) => [t.a, t.b] as const)), m.limit, m.samples);
+    // only the places the figures name (every place's names would be most of this thread's memory); read
+    // after the computation, so a name edited meanwhile is shown as it is now
+    const named = new Set([
+      ...figures.largestComponents.map((c) => c.hub),
+      ...figures.mostConnected.map((p) => p.id),
+      ...figures.mostCentral.map((p) => p.id),
+    ]);
+    const labels: Record<string, PlaceLabel> = {};
+    for (const p of (await store.places.getMany([...named], false)).values()) {
+      const { en: _en, und: _und, ...names } = p.names;
+      labels[p.id] = { name: p.name, names, kind: p.kind, country: p.country };
+    }
+    return { job: m.job, version, figures, labels };
+  } finally {
+    await database.close();
+  }
 }
 
 if (!isMainThread && parentPort) {
