@@ -119,6 +119,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     const out = new Map<string, CandidateListing>();
     for (const [id, r] of await seeking.byPlace())
       out.set(id, {
+        id: r.id,
         countries: r.countries,
         continents: r.continents,
         fields: r.fields,

@@ -33,6 +33,8 @@ export interface MatchView {
 
 /** A candidate's open "seeking partners" listing, as the suggestions show it (never its contact). */
 export interface CandidateListing extends MatchListing {
+  /** the listing's id (its anchor on /seeking) */
+  id: number;
   /** the organization that publishes it */
   org: { slug: string; name: string };
 }

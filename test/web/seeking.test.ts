@@ -273,6 +273,7 @@ describe('profile keywords and "seeking partners" listings', () => {
     const hanover = (await anon().get('/api/places/Q1715/suggestions')).json();
     const anshan = hanover.items.find((i: { id: string }) => i.id === 'Q74957');
     expect(anshan.listing).toMatchObject({
+      id: listing!.id,
       fields: ['education', 'youth'],
       org: { slug: 'anshan-foreign-affairs-office' },
     });
@@ -280,6 +281,9 @@ describe('profile keywords and "seeking partners" listings', () => {
     expect(JSON.stringify(hanover)).not.toContain(CONTACT);
     const openness = anshan.reasons.find((x: { kind: string }) => x.kind === 'openness');
     expect(openness).toMatchObject({ listing: 'country', wanted: 'DE', text: 'Seeking partners in Germany' });
+    const finder = await anon().get('/places/Q1715/partners/find');
+    expect(finder.body).toContain(`href="/seeking#listing-${listing!.id}"`);
+    expect(mainText(finder.body)).toContain('Seeking partners in Germany');
     const ja = (await anon().get('/api/places/Q1715/suggestions?lang=ja')).json();
     expect(
       ja.items

@@ -301,6 +301,7 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             score: c.score,
             url: href(placePath(c.place), lang),
             listing: c.listing && {
+              id: c.listing.id,
               countries: [...c.listing.countries],
               continents: [...c.listing.continents],
               fields: c.listing.fields.filter(isSeekingField),
@@ -316,6 +317,7 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
 
 /** A candidate's open listing in the suggestions. */
 const SuggestionListing = Type.Object({
+  id: Type.Integer({ description: 'the listing (on /api/seeking and /seeking#listing-ID)' }),
   countries: Type.Array(Type.String(), { description: 'countries wanted (ISO codes); none: anywhere' }),
   continents: Type.Array(Type.String(), { description: 'continents wanted' }),
   fields: Type.Array(enumOf(SEEKING_FIELDS)),
@@ -339,6 +341,7 @@ const SUGGESTIONS_EXAMPLE = {
       score: 6.1,
       url: '/places/Q2145/quebec-city',
       listing: {
+        id: 7,
         countries: ['FR'],
         continents: [],
         fields: ['education', 'culture'],

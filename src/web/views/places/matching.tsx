@@ -154,6 +154,11 @@ export function matchingPage(
                   <li>{reasonText(lang, r)}</li>
                 ))}
               </ul>
+              {c.listing && (
+                <p class="listing-link">
+                  <a href={`${href('/seeking', lang)}#listing-${c.listing.id}`}>{v.t.seeking.seeListing}</a>
+                </p>
+              )}
             </li>
           ))}
         </ol>
