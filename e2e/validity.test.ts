@@ -19,7 +19,10 @@ import sharp from 'sharp';
 import { AccountsService } from '../src/services/accounts.js';
 import { CommentsService } from '../src/services/comments.js';
 import { EntriesService } from '../src/services/entries.js';
+import { DataVersion } from '../src/services/data-version.js';
 import { FactsService } from '../src/services/facts.js';
+import { Gazetteer } from '../src/services/gazetteer.js';
+import { SeekingService } from '../src/services/seeking.js';
 import { OrgsService, SYSTEM, actorOf } from '../src/services/orgs.js';
 import { PhotosService } from '../src/services/photos.js';
 import { LANGS } from '../src/web/i18n/index.js';
@@ -47,6 +50,8 @@ const PAGES = [
   '/places/Q2211/network',
   '/places/Q2211/partners/find',
   '/places/Q360235/partners/find',
+  '/seeking',
+  '/seeking?continent=AS&field=education',
   '/quality',
   '/api',
   '/no/such/page',
@@ -299,6 +304,25 @@ describe('every page', () => {
     const moveLink = /http:\/\/localhost(\/account\/email\/[\w-]+)/.exec(moving!.body)![1]!;
     // someone invited who has no account yet (the manage page lists the invitation)
     await new OrgsService(t.store).grant(SYSTEM, org, 'invited@example.org', 'member');
+    // profile keywords on Anshan, and its office's "seeking partners" listing
+    const facts = new FactsService(t.store);
+    await facts.editPlace(SYSTEM, 'Q74957', {
+      ...(await facts.placeFacts('Q74957')),
+      keywords: 'steel; port; university; glass making',
+    });
+    const version = new DataVersion(t.store);
+    await new SeekingService(t.store, new Gazetteer(t.store, version), version).publish(
+      SYSTEM,
+      'anshan-sister-cities',
+      {
+        countries: 'DE, FR',
+        continents: ['EU'],
+        fields: ['education', 'youth', 'trade'],
+        note: 'A steel city looking for school exchanges and vocational training.',
+        contactName: 'Li Wei',
+        contactEmail: 'partners@anshan.example.cn',
+      },
+    );
     // the notification settings that the link in every notification opens
     const secret = await t.store.users.notifyToken(reader.id, 'validity-test-notification-secret');
     await t.store.notify.subscribe(reader.id, 'place', 'Q74957', 'daily', new Date().toISOString());
@@ -342,6 +366,8 @@ describe('every page', () => {
         '/moderation',
         '/orgs/anshan-sister-cities',
         '/orgs/anshan-sister-cities/manage',
+        '/orgs/anshan-sister-cities/seeking',
+        '/seeking',
         '/orgs/anshan-sister-cities/history',
         '/orgs/anshan-sister-cities/entries/activity',
         ...['post', 'event', 'activity', 'committee', 'person', 'institution', 'membership'].map(

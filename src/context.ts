@@ -14,7 +14,8 @@ import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
 import { HomeViews } from './services/home-views.js';
 import { MailService } from './services/mail.js';
-import { MatchingService } from './services/matching.js';
+import { MatchingService, type CandidateListing } from './services/matching.js';
+import { SeekingService } from './services/seeking.js';
 import { NetworkService } from './services/network.js';
 import { NotifyService } from './services/notify.js';
 import { OrgsService } from './services/orgs.js';
@@ -89,6 +90,8 @@ export interface AppContext {
   readonly exports: ExportService;
   /** partner matching: ranked candidates for a place, each with its reasons */
   readonly matching: MatchingService;
+  /** "seeking partners" listings: published by organizations, read by /seeking, profiles and matching */
+  readonly seeking: SeekingService;
 }
 
 /**
@@ -112,6 +115,19 @@ export function createContext(config: Config, store: Store, version = new DataVe
   const comments = new CommentsService(store, publicUrl, version);
   const notify = new NotifyService(store, publicUrl);
   const merge = new MergeService(store, version);
+  const seeking = new SeekingService(store, gazetteer, version, continents);
+  const listings = async () => {
+    const out = new Map<string, CandidateListing>();
+    for (const [id, r] of await seeking.byPlace())
+      out.set(id, {
+        id: r.id,
+        countries: r.countries,
+        continents: r.continents,
+        fields: r.fields,
+        org: { slug: r.orgSlug, name: r.orgName },
+      });
+    return out;
+  };
   return {
     config,
     store,
@@ -123,7 +139,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     network,
     content,
     program,
-    placeViews: new PlaceViews(places, network, content, program, provenance, continents),
+    placeViews: new PlaceViews(places, network, content, program, provenance, continents, gazetteer, seeking),
     dataInfo,
     merge,
     networkViews: new NetworkViews(network, places, dataInfo),
@@ -144,6 +160,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     additions: new AdditionsService(store, gazetteer, merge, version),
     sync: new SyncService(store, syncSettings(config), version),
     exports: new ExportService(store, gazetteer, places, dataInfo, version, publicUrl),
-    matching: new MatchingService(gazetteer, network, continents),
+    matching: new MatchingService(gazetteer, network, continents, listings),
+    seeking,
   };
 }

@@ -1,14 +1,17 @@
 import type { Continent } from './countries.js';
 import type { PlaceKind } from './places.js';
+import { sharedKeywords } from './profile.js';
+import { listingFit, type ListingFit } from './seeking.js';
 
 /**
  * Partner matching: which places might suit a place as new partners, and why. Each candidate carries its
  * reasons, each of one kind with a score between 0 and 1, the weight it counts with, and the figures its
- * sentence is made from. More kinds (shared profile keywords, "seeking partners" listings) are added by
- * extending REASON_KINDS, DEFAULT_WEIGHTS and `reasonsFor`; the pages and the API list reasons generically.
+ * sentence is made from. More kinds are added by extending REASON_KINDS, DEFAULT_WEIGHTS and `reasonsFor`; the
+ * pages and the API list reasons generically.
  */
 export const REASON_KINDS = [
   'shared',
+  'profile',
   'population',
   'countries',
   'regions',
@@ -22,21 +25,33 @@ export type ReasonKind = (typeof REASON_KINDS)[number];
  * The default weight of each reason (the API's `w.<kind>` overrides them; 0 turns a reason off). A candidate's
  * score is the sum of weight × score over its reasons, each score between 0 and 1:
  * - shared: partners it shares with the place (the network's "cousins"): n / (n + 1), so 1 → 0.5, 3 → 0.75
+ * - profile: profile keywords both places have (steel, port, university…): n / (n + 1)
  * - population: similar population: 1 − |log10(ratio)|, 1 for equal populations, 0 at ten times as many
  * - countries: ties already linking the two countries (a friendly pair of countries): n / (n + 5)
  * - regions: ties already linking the two regions: n / (n + 2)
  * - distance: nearer is easier to visit: 1 / (1 + km / 2000)
  * - language: a common language 1; a language of the candidate widely taught as a foreign language 0.5
- * - openness: few ties, room for more: 1 − ties / 6 (none from 6 ties on)
+ * - openness: half for room for more ties (1 − ties / 6, none from 6 ties on), half for a "seeking partners"
+ *   listing, by how its wishes fit the asking place (OPENNESS_FIT): one that names the asker's country or
+ *   continent lifts a candidate above an otherwise equal one open to anywhere, and both above one without
  */
 export const DEFAULT_WEIGHTS: Readonly<Record<ReasonKind, number>> = {
   shared: 3,
+  profile: 2,
   population: 2,
   countries: 1,
   regions: 1,
   distance: 1,
   language: 1.5,
-  openness: 1,
+  openness: 2,
+};
+
+/** How much a candidate's listing counts in its openness, by how its wishes fit the asking place. */
+export const OPENNESS_FIT: Readonly<Record<ListingFit, number>> = {
+  country: 1,
+  continent: 0.9,
+  anywhere: 0.7,
+  elsewhere: 0.3,
 };
 
 /** The most weight one reason may be given. */
@@ -60,6 +75,15 @@ export interface MatchPlace {
   ties: number;
   /** languages (ISO 639) spoken there: its own, else its country's */
   languages: readonly string[];
+  /** profile keywords (controlled ids and free keywords), see profile.ts */
+  keywords?: readonly string[];
+}
+
+/** What matching knows of a place's open "seeking partners" listing. */
+export interface MatchListing {
+  countries: readonly string[];
+  continents: readonly string[];
+  fields: readonly string[];
 }
 
 /** The network around the place being matched. */
@@ -72,6 +96,8 @@ export interface MatchNetwork {
   countryTies: ReadonlyMap<string, number>;
   /** other region → ties between its region and that one */
   regionTies: ReadonlyMap<string, number>;
+  /** place → its open "seeking partners" listing */
+  listings?: ReadonlyMap<string, MatchListing>;
 }
 
 export interface MatchFilters {
@@ -90,12 +116,22 @@ export interface MatchFilters {
 
 export type ReasonFigures =
   | { kind: 'shared'; count: number }
+  | { kind: 'profile'; keywords: string[] }
   | { kind: 'population'; population: number; ratio: number }
   | { kind: 'countries'; count: number }
   | { kind: 'regions'; count: number }
   | { kind: 'distance'; km: number }
   | { kind: 'language'; common: string[]; taught: string[] }
-  | { kind: 'openness'; ties: number };
+  | {
+      kind: 'openness';
+      ties: number;
+      /** how the candidate's open listing fits the asking place (absent without a listing) */
+      listing?: ListingFit;
+      /** the asking place's country or continent that the listing names (fits 'country', 'continent') */
+      wanted?: string;
+      /** the listing's fields */
+      fields?: string[];
+    };
 
 export type Reason = ReasonFigures & {
   /** the weight it counts with */
@@ -161,6 +197,9 @@ export function reasonsFor(
   const out: (ReasonFigures & { score: number })[] = [];
   const shared = net.shared.get(c.id) ?? 0;
   if (shared > 0) out.push({ kind: 'shared', count: shared, score: shared / (shared + 1) });
+  const keywords = sharedKeywords(c.keywords ?? [], place.keywords ?? []);
+  if (keywords.length)
+    out.push({ kind: 'profile', keywords, score: keywords.length / (keywords.length + 1) });
   if (place.population && c.population) {
     const ratio = Math.max(place.population, c.population) / Math.min(place.population, c.population);
     const score = 1 - Math.abs(Math.log10(ratio));
@@ -180,7 +219,21 @@ export function reasonsFor(
   if (common.length || taught.length) {
     out.push({ kind: 'language', common, taught, score: common.length ? 1 : 0.5 });
   }
-  if (c.ties < 6) out.push({ kind: 'openness', ties: c.ties, score: 1 - c.ties / 6 });
+  const room = Math.max(0, 1 - c.ties / 6);
+  const listing = net.listings?.get(c.id);
+  if (listing) {
+    const fit = listingFit(listing, place);
+    const score = 0.5 * room + 0.5 * OPENNESS_FIT[fit];
+    const wanted = fit === 'country' ? place.country : fit === 'continent' ? place.continent : null;
+    out.push({
+      kind: 'openness',
+      ties: c.ties,
+      listing: fit,
+      ...(wanted ? { wanted } : {}),
+      fields: [...listing.fields],
+      score,
+    });
+  } else if (room > 0) out.push({ kind: 'openness', ties: c.ties, score: 0.5 * room });
   return out;
 }
 

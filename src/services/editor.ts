@@ -5,7 +5,7 @@ import type { Twinning } from '../domain/twinnings.js';
 import type { Revision } from '../store/revisions-repo.js';
 import type { Store } from '../store/store.js';
 import type { ContentService } from './content.js';
-import { PLACE_FACTS, TIE_FACTS, type FactValues, type FactsService } from './facts.js';
+import { PLACE_EDIT_FACTS, PLACE_FACTS, TIE_FACTS, type FactValues, type FactsService } from './facts.js';
 import type { Acting } from './orgs.js';
 
 /** A place, country or tie as its editor shows it: what it is, its places (to name it) and its page. */
@@ -180,7 +180,7 @@ export class EditorService {
 }
 
 function columnsOf(type: SubjectType): readonly string[] {
-  return type === 'twinning' ? TIE_FACTS : PLACE_FACTS;
+  return type === 'twinning' ? TIE_FACTS : type === 'country' ? PLACE_FACTS : PLACE_EDIT_FACTS;
 }
 
 function checkSection(type: SubjectType, key: string, lang: string): void {

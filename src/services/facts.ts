@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { validatePlaceRecord, type Place, type PlaceInput } from '../domain/places.js';
+import { parseKeywords } from '../domain/profile.js';
 import {
   canonicalPair,
   validateTwinningRecord,
@@ -24,6 +25,8 @@ export const PLACE_FACTS = [
   'currency',
   'timezone',
 ] as const;
+/** The facts of a place (not a country) as its editor keeps them: its facts and its profile keywords. */
+export const PLACE_EDIT_FACTS = [...PLACE_FACTS, 'keywords'] as const;
 /** The facts of a tie an editor keeps on the web. */
 export const TIE_FACTS = ['kind', 'signed', 'ended', 'status', 'source', 'notes'] as const;
 
@@ -57,6 +60,11 @@ export function placeFactValues(place: Place): FactValues {
       Array.isArray(r[c]) ? (r[c] as string[]).join('; ') : r[c] == null ? '' : String(r[c]),
     ]),
   );
+}
+
+/** A place's facts with its profile keywords (a revision of a place's facts holds both). */
+async function withKeywords(store: Store, place: Place): Promise<FactValues> {
+  return { ...placeFactValues(place), keywords: (await store.keywords.of(place.id)).join('; ') };
 }
 
 /** A source as its line in the form: its address, else its citation. */
@@ -99,11 +107,11 @@ export class FactsService {
     this.writes = new Writes(store, version);
   }
 
-  /** A place's editable facts as the form shows them (languages separated by "; "). */
+  /** A place's editable facts as the form shows them (languages and keywords separated by "; "). */
   async placeFacts(id: string): Promise<FactValues> {
     const place = await this.store.places.get(id);
     if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
-    return placeFactValues(place);
+    return withKeywords(this.store, place);
   }
 
   /** A tie's editable facts as the form shows them (one source per line). */
@@ -133,14 +141,18 @@ export class FactsService {
     // "1,200,000" as people write it
     record.population = String(record.population).replace(/[,\s]/g, '');
     const { value, issues } = validatePlaceRecord(record);
+    // keywords are kept as they are when the form (a country's) or an older revision has none
+    const keywords = raw.keywords === undefined ? undefined : parseKeywords(raw.keywords);
+    for (const message of keywords?.problems ?? []) issues.push({ column: 'keywords', message });
     if (issues.length) throw problems(issues, 'facts');
     const fields = new Set(PLACE_FACTS.map((c) => MAP_PLACE[c]!));
-    const before = placeFactValues(place);
+    const before = await withKeywords(this.store, place);
     await this.writes.run(actor, now, async (tx, note) => {
       await this.baseline(tx, 'place', id, before, note);
       await tx.places.upsert([value], fields, now.toISOString());
+      if (keywords) await tx.keywords.set(id, keywords.value);
       // the facts as stored ("CNY" for "cny", "zh; en" for "zh, en"), so that the next edit compares like with like
-      const data = placeFactValues((await tx.places.get(id))!);
+      const data = await withKeywords(tx, (await tx.places.get(id))!);
       note({ bump: 'data', revision: { entity: 'place', entityId: id, action, data } });
     });
   }
@@ -224,13 +236,13 @@ export class FactsService {
     const fields = new Set<keyof PlaceInput>(['sources']);
     for (const k of Object.keys(value) as (keyof PlaceInput)[])
       if (k !== 'id' && k !== 'wikidata' && (k !== 'name' || 'name' in change.record)) fields.add(k);
-    const before = placeFactValues(place);
+    const before = await withKeywords(this.store, place);
     await this.writes.run(actor, now, async (tx, note) => {
       await this.baseline(tx, 'place', id, before, note);
       await tx.places.upsert([value], fields, now.toISOString());
       if (fields.has('parent'))
         await tx.places.setParents([{ id, parent: value.parent ?? null }], now.toISOString());
-      const data = { ...placeFactValues((await tx.places.get(id))!), from: change.from };
+      const data = { ...(await withKeywords(tx, (await tx.places.get(id))!)), from: change.from };
       note({
         bump: 'data',
         audit: change.audit,

@@ -16,6 +16,8 @@ export interface GazetteerSnapshot {
   ties: Twinning[];
   /** the ties of each place */
   byPlace: Map<string, Twinning[]>;
+  /** the profile keywords of each place that has any */
+  keywords: Map<string, string[]>;
 }
 
 /**
@@ -30,10 +32,11 @@ export class Gazetteer {
 
   constructor(store: Store, version: DataVersion) {
     this.snap = new PerVersion(version, async (v) => {
-      const [places, countries, ties] = await Promise.all([
+      const [places, countries, ties, keywords] = await Promise.all([
         store.places.compact(),
         store.places.list({ kind: 'country' }, 10_000, 0),
         store.twinnings.allBare(),
+        store.keywords.all(),
       ]);
       const byPlace = new Map<string, Twinning[]>();
       for (const t of ties) {
@@ -49,6 +52,7 @@ export class Gazetteer {
         countries: new Map(countries.map((h) => [h.place.id, h.place])),
         ties,
         byPlace,
+        keywords,
       };
     });
   }

@@ -4,6 +4,7 @@ import {
   rankCandidates,
   type Candidate,
   type MatchFilters,
+  type MatchListing,
   type MatchNetwork,
   type MatchPlace,
   type ReasonKind,
@@ -27,7 +28,15 @@ export interface MatchView {
   place: CompactPlace;
   /** the weights the ranking used */
   weights: Record<ReasonKind, number>;
-  candidates: (Candidate & { place: CompactPlace; ties: number })[];
+  candidates: (Candidate & { place: CompactPlace; ties: number; listing: CandidateListing | null })[];
+}
+
+/** A candidate's open "seeking partners" listing, as the suggestions show it (never its contact). */
+export interface CandidateListing extends MatchListing {
+  /** the listing's id (its anchor on /seeking) */
+  id: number;
+  /** the organization that publishes it */
+  org: { slug: string; name: string };
 }
 
 interface Index {
@@ -49,6 +58,8 @@ export class MatchingService {
     private readonly gazetteer: Gazetteer,
     private readonly network: NetworkService,
     private readonly continents: Record<string, Continent> = {},
+    /** the open listings by their place (none when not given) */
+    private readonly listings: () => Promise<ReadonlyMap<string, CandidateListing>> = async () => new Map(),
   ) {}
 
   private index(snap: GazetteerSnapshot): Index {
@@ -95,6 +106,7 @@ export class MatchingService {
         population: p.population,
         ties: ties.get(p.id) ?? 0,
         languages: languagesOf(p.country),
+        keywords: snap.keywords.get(p.id) ?? [],
       };
       places.set(p.id, m);
       if (m.ties > 0 || m.population !== null) pool.push(m);
@@ -110,7 +122,7 @@ export class MatchingService {
    */
   async suggestions(id: string, q: MatchQuery = {}): Promise<MatchView> {
     const shared = await this.network.sharedPartners(id);
-    const snap = await this.gazetteer.snapshot();
+    const [snap, listings] = await Promise.all([this.gazetteer.snapshot(), this.listings()]);
     const { places, pool } = this.index(snap);
     const place = places.get(id);
     const compact = snap.places.get(id);
@@ -136,7 +148,7 @@ export class MatchingService {
         else if (b.region === place.region) count(regionTies, a.region);
       }
     }
-    const net: MatchNetwork = { partners, shared, countryTies, regionTies };
+    const net: MatchNetwork = { partners, shared, countryTies, regionTies, listings };
     const filters: MatchFilters = { ...q.filters };
     if (!filters.kinds?.length) filters.kinds = [place.kind];
     const weights = { ...DEFAULT_WEIGHTS, ...q.weights };
@@ -149,6 +161,7 @@ export class MatchingService {
         ...c,
         place: snap.places.get(c.id) as CompactPlace,
         ties: places.get(c.id)?.ties ?? 0,
+        listing: listings.get(c.id) ?? null,
       })),
     };
   }

@@ -9,6 +9,8 @@ import type { PlaceDetail, PlaceProfile, PlacesService } from './places.js';
 import type { ProgramService, ProgramView } from './program.js';
 import type { PlaceOrigins, ProvenanceService } from './provenance.js';
 import type { SectionMap } from './content.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { SeekingService } from './seeking.js';
 
 /** Who looks at a page: the signed-in reader (or null) and, in home mode, the home place. */
 export interface Viewer {
@@ -26,6 +28,10 @@ export interface ProfileView extends PlaceProfile {
   origins: PlaceOrigins;
   /** whether the reader may add ties of this place (its organizations' editors, site admins) */
   mayAddTie: boolean;
+  /** its profile keywords (controlled ids and free keywords) */
+  keywords: string[];
+  /** its open "seeking partners" listing, without the contact (on /seeking for signed-in readers) */
+  listing: { id: number; fields: string[] } | null;
 }
 
 /** Everything a country's page shows. */
@@ -73,12 +79,14 @@ export class PlaceViews {
     private readonly program: ProgramService,
     private readonly provenance: ProvenanceService,
     private readonly continents: Record<string, Continent> = {},
+    private readonly gazetteer?: Gazetteer,
+    private readonly seeking?: SeekingService,
   ) {}
 
   async profile(id: string, viewer: Viewer): Promise<ProfileView> {
     const pr = await this.places.profile(id, viewer.homeId);
     const tie = pr.homeTie?.twinning;
-    const [program, mayEdit, mayEditTie, origins, mayAddTie] = await Promise.all([
+    const [program, mayEdit, mayEditTie, origins, mayAddTie, snap, listings] = await Promise.all([
       this.program.panels(
         [
           { type: 'place', ids: [pr.place.id] },
@@ -92,8 +100,20 @@ export class PlaceViews {
       viewer.actor && pr.place.kind !== 'country'
         ? this.content.mayAddTies(viewer.actor, pr.place.id)
         : false,
+      this.gazetteer?.snapshot(),
+      this.seeking?.byPlace(),
     ]);
-    return { ...pr, program, mayEdit, mayEditTie, origins, mayAddTie };
+    const listing = listings?.get(pr.place.id);
+    return {
+      ...pr,
+      program,
+      mayEdit,
+      mayEditTie,
+      origins,
+      mayAddTie,
+      keywords: snap?.keywords.get(pr.place.id) ?? [],
+      listing: listing ? { id: listing.id, fields: listing.fields } : null,
+    };
   }
 
   async country(code: string, viewer: Viewer): Promise<CountryView> {

@@ -115,6 +115,11 @@ export class MergeRepo {
             .executeTakeFirst()
         ).numUpdatedRows,
       );
+      // profile keywords the target lacks join its own, after them
+      await sql`insert into place_keywords (place_id, keyword, position)
+        select ${to}, k.keyword, k.position + 1000 from place_keywords k
+        where k.place_id = ${from} and not exists (
+          select 1 from place_keywords t where t.place_id = ${to} and t.keyword = k.keyword)`.execute(db);
     }
     return {
       sections: Number(moved.numUpdatedRows),

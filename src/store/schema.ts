@@ -298,6 +298,26 @@ export interface ProposalsTable {
   created_at: string;
 }
 
+export interface PlaceKeywordsTable {
+  place_id: string;
+  keyword: string;
+  position: number;
+}
+
+export interface SeekingListingsTable {
+  id: Generated<number>;
+  org_id: number;
+  status: string;
+  countries: string;
+  continents: string;
+  fields: string;
+  note: string;
+  contact_name: string;
+  contact_email: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   places: PlacesTable;
   place_names: PlaceNamesTable;
@@ -328,4 +348,6 @@ export interface DB {
   subscriptions: SubscriptionsTable;
   notifications: NotificationsTable;
   proposals: ProposalsTable;
+  place_keywords: PlaceKeywordsTable;
+  seeking_listings: SeekingListingsTable;
 }

@@ -18,6 +18,8 @@ import { RedirectsRepo } from './redirects-repo.js';
 import { DisagreementsRepo } from './disagreements-repo.js';
 import { MergeRepo } from './merge-repo.js';
 import { ProposalsRepo } from './proposals-repo.js';
+import { KeywordsRepo } from './keywords-repo.js';
+import { SeekingRepo } from './seeking-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -38,6 +40,8 @@ export class Store {
   readonly disagreements: DisagreementsRepo;
   readonly merges: MergeRepo;
   readonly proposals: ProposalsRepo;
+  readonly keywords: KeywordsRepo;
+  readonly seeking: SeekingRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -62,6 +66,8 @@ export class Store {
     this.disagreements = new DisagreementsRepo(db);
     this.merges = new MergeRepo(db);
     this.proposals = new ProposalsRepo(db);
+    this.keywords = new KeywordsRepo(db);
+    this.seeking = new SeekingRepo(db);
   }
 
   static of(database: Database): Store {

@@ -26,6 +26,7 @@ import { editRoutes } from './routes/edit.js';
 import { additionRoutes } from './routes/additions.js';
 import { homeRoutes } from './routes/home.js';
 import { manageRoutes } from './routes/manage.js';
+import { seekingRoutes } from './routes/seeking.js';
 import { matchingRoutes } from './routes/matching.js';
 import { networkRoutes } from './routes/network.js';
 import { openDataRoutes } from './routes/open-data.js';
@@ -113,6 +114,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
           description: 'Chains of ties, cousins, open triangles, central places, data quality',
         },
         {
+          name: 'matching',
+          description: '"Seeking partners" listings of program offices (suggestions are under places)',
+        },
+        {
           name: 'export',
           description:
             'The registry or a part of it as CSV, JSON, GeoJSON, GraphML or GEXF, with licence and sources',
@@ -179,6 +184,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   rankingRoutes(app, ctx);
   networkRoutes(app, ctx);
   matchingRoutes(app, ctx);
+  seekingRoutes(app, ctx);
   aboutRoutes(app, ctx);
   apiReferenceRoutes(app, ctx);
   homeRoutes(app, ctx);

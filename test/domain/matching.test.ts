@@ -156,6 +156,80 @@ describe('partner matching', () => {
       },
     );
     expect(open[0]?.id).toBe('bonn');
-    expect(open[0]?.reasons.find((r) => r.kind === 'openness')).toMatchObject({ ties: 0, score: 1 });
+    // without a listing, room for more ties is half of openness (the other half is a listing)
+    expect(open[0]?.reasons.find((r) => r.kind === 'openness')).toMatchObject({ ties: 0, score: 0.5 });
+  });
+});
+
+describe('shared profile and seeking listings', () => {
+  // two candidates alike in size, language and ties: one close to Lyon, one far but also a steel city
+  const steelLyon = { ...lyon, keywords: ['steel', 'university'] };
+  const near = city('near', 'FR', 45.9, 5.2, 520_000);
+  const far = city('far', 'FR', 43.3, -0.37, 520_000, { keywords: ['steel', 'wine'] });
+
+  it('ranks a shared-industry candidate above one that is merely close', () => {
+    const ranked = rankCandidates(steelLyon, [steelLyon, near, far], net());
+    expect(ranked.map((c) => c.id)).toEqual(['far', 'near']);
+    const profile = ranked[0]?.reasons.find((r) => r.kind === 'profile');
+    expect(profile).toEqual({
+      kind: 'profile',
+      keywords: ['steel'],
+      weight: DEFAULT_WEIGHTS.profile,
+      score: 0.5,
+    });
+    // the close one is closer: distance alone would have put it first
+    const byDistance = rankCandidates(lyon, [lyon, near, far], net());
+    expect(byDistance.map((c) => c.id)).toEqual(['near', 'far']);
+    // more shared keywords count more
+    const two = rankCandidates(steelLyon, [steelLyon, { ...far, keywords: ['university', 'steel'] }], net());
+    expect(two[0]?.reasons.find((r) => r.kind === 'profile')).toMatchObject({
+      keywords: ['university', 'steel'],
+      score: 0.667,
+    });
+    // no keywords on either side: no such reason
+    expect(rankCandidates(lyon, [lyon, far], net())[0]?.reasons.some((r) => r.kind === 'profile')).toBe(
+      false,
+    );
+  });
+
+  it("ranks a candidate whose listing wants the asker's region above an otherwise equal one", () => {
+    const twin = (id: string) => city(id, 'DE', 50.73, 7.1, 330_000);
+    const [a, b, c, d] = [twin('a-wants-fr'), twin('b-wants-eu'), twin('c-anywhere'), twin('d-none')];
+    const e = twin('e-wants-asia');
+    const listings = new Map([
+      ['a-wants-fr', { countries: ['FR'], continents: [], fields: ['youth'] }],
+      ['b-wants-eu', { countries: [], continents: ['EU'], fields: ['culture'] }],
+      ['c-anywhere', { countries: [], continents: [], fields: ['trade'] }],
+      ['e-wants-asia', { countries: [], continents: ['AS'], fields: ['trade'] }],
+    ]);
+    const ranked = rankCandidates(lyon, [lyon, d, e, c, b, a], net({ listings }));
+    expect(ranked.map((x) => x.id)).toEqual([
+      'a-wants-fr',
+      'b-wants-eu',
+      'c-anywhere',
+      'e-wants-asia',
+      'd-none',
+    ]);
+    const openness = (id: string) =>
+      ranked.find((x) => x.id === id)?.reasons.find((r) => r.kind === 'openness');
+    expect(openness('a-wants-fr')).toMatchObject({ listing: 'country', wanted: 'FR', fields: ['youth'] });
+    expect(openness('b-wants-eu')).toMatchObject({ listing: 'continent', wanted: 'EU' });
+    expect(openness('c-anywhere')).toMatchObject({ listing: 'anywhere' });
+    expect(openness('e-wants-asia')).toMatchObject({ listing: 'elsewhere' });
+    expect(openness('d-none')).not.toHaveProperty('listing');
+    // a listing counts even for a place with many ties already
+    const busy = rankCandidates(lyon, [lyon, { ...a, ties: 30 }], net({ listings }));
+    expect(busy[0]?.reasons.find((r) => r.kind === 'openness')).toMatchObject({ ties: 30, score: 0.5 });
+  });
+
+  it('never lists excluded countries, not even those whose listing wants the asker', () => {
+    const keen = city('keen', 'DE', 50.73, 7.1, 520_000, { keywords: ['steel', 'university'] });
+    const listings = new Map([['keen', { countries: ['FR'], continents: [], fields: ['youth'] }]]);
+    const ids = rankCandidates(steelLyon, [...all, keen], net({ listings, shared: new Map([['keen', 5]]) }), {
+      filters: { excludeCountries: ['DE'] },
+    }).map((c) => c.id);
+    expect(ids).not.toContain('keen');
+    expect(ids).not.toContain('bonn');
+    expect(ids.length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,11 @@ import sharp from 'sharp';
 import { AccountsService } from '../../src/services/accounts.js';
 import { CommentsService } from '../../src/services/comments.js';
 import { ContentService } from '../../src/services/content.js';
+import { DataVersion } from '../../src/services/data-version.js';
 import { EntriesService } from '../../src/services/entries.js';
+import { FactsService } from '../../src/services/facts.js';
+import { Gazetteer } from '../../src/services/gazetteer.js';
+import { SeekingService } from '../../src/services/seeking.js';
 import { importFiles } from '../../src/services/import.js';
 import { NotifyService } from '../../src/services/notify.js';
 import { OrgsService, SYSTEM, actorOf } from '../../src/services/orgs.js';
@@ -89,6 +93,18 @@ export async function fillEveryTable(store: Store): Promise<void> {
   await comments.moderate(SYSTEM, hello.id, 'approve');
   const rude = await comments.add(await actorOf(store, troll), post, { body: 'Boring.' });
   await comments.block(SYSTEM, rude.id);
+  // profile keywords set in the facts editor, and a "seeking partners" listing
+  const facts = new FactsService(store);
+  await facts.editPlace(SYSTEM, 'Q74957', { ...(await facts.placeFacts('Q74957')), keywords: 'steel; port' });
+  const version = new DataVersion(store);
+  await new SeekingService(store, new Gazetteer(store, version), version).publish(SYSTEM, org.slug, {
+    countries: 'DE',
+    continents: ['EU'],
+    fields: ['education'],
+    note: 'Vocational training.',
+    contactName: 'Li Wei',
+    contactEmail: 'partners@anshan.example.cn',
+  });
   // a change the Wikidata sync proposed
   await store.proposals.add(
     {

@@ -266,6 +266,7 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       '/api/places/{id}/twinnings',
       '/api/quality',
       '/api/rankings',
+      '/api/seeking',
       '/api/twinnings',
     ]);
     expect(body.paths['/api/places'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');

@@ -85,6 +85,7 @@ describe('partner finder', () => {
       { kind: 'language', common: ['fr'], taught: [], weight: 1, score: 1 },
       { kind: 'openness', ties: 2, weight: 1, score: 1 },
     ];
+    samples.splice(1, 0, { kind: 'profile', keywords: ['steel', 'port'], weight: 2, score: 1 });
     expect(samples.map((s) => s.kind)).toEqual([...REASON_KINDS]);
     expect(reasonText('en', samples[0]!)).toBe('3 shared partners');
     expect(reasonText('en', { kind: 'shared', count: 1, weight: 1, score: 1 })).toBe('1 shared partner');
@@ -103,6 +104,61 @@ describe('partner finder', () => {
           expect(text, `${lang} ${samples[i]?.kind}`).not.toBe(reasonText('en', samples[i]!));
       }
       expect(messages(lang).matching.link).toMatch(/\S/);
+    }
+  });
+
+  it('says why a shared profile and a listing count, in every language and never in English', () => {
+    const profile = (keywords: string[]): Reason => ({ kind: 'profile', keywords, weight: 2, score: 1 });
+    const listing = (fit: 'country' | 'continent' | 'anywhere' | 'elsewhere', wanted?: string): Reason => ({
+      kind: 'openness',
+      ties: 2,
+      listing: fit,
+      ...(wanted ? { wanted } : {}),
+      fields: ['education'],
+      weight: 2,
+      score: 1,
+    });
+    const samples: Reason[] = [
+      profile(['steel']),
+      profile(['port', 'university']),
+      profile(['steel', 'glass making']),
+      listing('country', 'DE'),
+      listing('continent', 'EU'),
+      listing('anywhere'),
+      listing('elsewhere'),
+    ];
+    expect(samples.map((s) => reasonText('en', s))).toEqual([
+      'Both: steel',
+      'Both: port and university',
+      'Both: steel and glass making',
+      'Seeking partners in Germany',
+      'Seeking partners in Europe',
+      'Seeking partners anywhere',
+      'Seeking partners in other regions',
+    ]);
+    expect(samples.map((s) => reasonText('zh', s))).toEqual([
+      '两地都有：钢铁',
+      '两地都有：港口和大学',
+      '两地都有：钢铁和glass making',
+      '正在寻求德国的伙伴',
+      '正在寻求欧洲的伙伴',
+      '正在寻求伙伴，不限地区',
+      '正在寻求其他地区的伙伴',
+    ]);
+    expect(reasonText('de', samples[1]!)).toBe('Beide: Hafen und Universität');
+    expect(reasonText('ja', samples[3]!)).toBe('ドイツのパートナーを募集中');
+    for (const lang of LANGS) {
+      if (lang === 'en') continue;
+      for (const s of samples) {
+        const text = reasonText(lang, s);
+        expect(text, `${lang} ${JSON.stringify(s)}`).toMatch(/\S/);
+        expect(text, `${lang} ${JSON.stringify(s)}`).not.toBe(reasonText('en', s));
+      }
+      // every controlled keyword and every field has a label (some are the same word as in English: "sport")
+      const t = messages(lang).seeking;
+      expect(Object.keys(t.keywords)).toEqual(Object.keys(messages('en').seeking.keywords));
+      for (const label of [...Object.values(t.keywords), ...Object.values(t.fields)])
+        expect(label).toMatch(/\S/);
     }
   });
 });

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { SubjectType } from '../../domain/sections.js';
-import { PLACE_FACTS, TIE_FACTS, type FactValues } from '../../services/facts.js';
+import { PLACE_EDIT_FACTS, PLACE_FACTS, TIE_FACTS, type FactValues } from '../../services/facts.js';
 import type { App } from '../app.js';
 import { mustSignIn, requireActor } from '../auth.js';
 import { FormBody, LongText, PageQuery, RowIdText, Text, rowId, sendHtml, sentField } from '../kit.js';
@@ -25,9 +25,28 @@ const SectionParams = Type.Object({ type: Text(20), id: Text(100), key: Text(50)
 const RevParams = Type.Object({ rev: RowIdText });
 const DoneQuery = PageQuery({ done: Type.Optional(Text(20)) });
 const SectionQuery = PageQuery({ in: Type.Optional(Text(40)), done: Type.Optional(Text(20)) });
-const FactsBody = FormBody(
-  Object.fromEntries([...new Set([...PLACE_FACTS, ...TIE_FACTS])].map((c) => [c, LongText(20_000)])),
-);
+/** Several values of one field (checkboxes), or one. */
+const Several = Type.Union([Text(200), Type.Array(Text(200), { maxItems: 100 })]);
+const FactsBody = FormBody({
+  ...Object.fromEntries([...new Set([...PLACE_FACTS, ...TIE_FACTS])].map((c) => [c, LongText(20_000)])),
+  // the controlled keywords ticked, and the others typed
+  keywords: Several,
+  keywords_free: Text(2000),
+});
+
+/** The facts as the form sent them: the keywords ticked and typed as one list. */
+function sentFacts(body: unknown, columns: readonly string[]): FactValues {
+  const values: FactValues = {};
+  for (const c of columns) {
+    if (c !== 'keywords') values[c] = sentField(body, c) ?? '';
+    else {
+      const b = body as { keywords?: string | string[]; keywords_free?: string };
+      const ticked = Array.isArray(b.keywords) ? b.keywords : b.keywords ? [b.keywords] : [];
+      values[c] = [...ticked, sentField(body, 'keywords_free') ?? ''].filter(Boolean).join('; ');
+    }
+  }
+  return values;
+}
 const SectionBody = FormBody({ body: LongText(20_000) });
 
 /** The subject type an address names (/edit/tie/12 is a twinning's). */
@@ -74,15 +93,14 @@ export function editRoutes(app: App, ctx: AppContext): void {
       config: {
         form: async (req, reply, problems) => {
           const view = await editor.factsEditor(...editorArgs(req));
-          const values: FactValues = {};
-          for (const c of view.columns) values[c] = sentField(req.body, c) ?? '';
+          const values = sentFacts(req.body, view.columns);
           return factsEditorPage(viewOf(req, reply), view, { values, problems });
         },
       },
     },
     async (req, reply) => {
       const [actor, type, id] = editorArgs(req);
-      await editor.saveFacts(actor, type, id, req.body as FactValues);
+      await editor.saveFacts(actor, type, id, sentFacts(req.body, [...PLACE_EDIT_FACTS, ...TIE_FACTS]));
       return reply.redirect(href(editPath(type, id), req.lang, { done: 'saved' }), 303);
     },
   );

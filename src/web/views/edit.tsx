@@ -1,3 +1,4 @@
+import { PROFILE_KEYWORDS, isProfileKeyword } from '../../domain/profile.js';
 import { TWINNING_KINDS, TWINNING_STATUSES } from '../../domain/twinnings.js';
 import type { SubjectType } from '../../domain/sections.js';
 import type {
@@ -118,6 +119,8 @@ function FactsForm(p: {
           'aria-describedby': described,
           'aria-invalid': error ? ('true' as const) : undefined,
         };
+        if (c === 'keywords')
+          return <KeywordsField v={v} value={p.values[c] ?? ''} error={error || undefined} />;
         const options =
           c === 'kind'
             ? TWINNING_KINDS.map((o) => [o, v.t.labels.tieKinds[o]] as const)
@@ -150,6 +153,41 @@ function FactsForm(p: {
       })}
       <button type="submit">{t.saveFacts}</button>
     </PostForm>
+  );
+}
+
+/**
+ * A place's profile keywords: a box for each controlled keyword and a line for the others (the route joins
+ * both into the `keywords` fact).
+ */
+function KeywordsField(p: { v: ViewContext; value: string; error: string | undefined }) {
+  const t = p.v.t.seeking;
+  const given = p.value
+    .split(/[;,\n]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const free = given.filter((k) => !isProfileKeyword(k)).join(', ');
+  const described = ['fact-keywords-hint', p.error ? 'fact-keywords-error' : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset class="keywords" aria-describedby={p.error ? 'fact-keywords-error' : undefined}>
+      <legend>{t.keywordsLegend}</legend>
+      <div class="checks">
+        {PROFILE_KEYWORDS.map((k) => (
+          <label class="check">
+            <input type="checkbox" name="keywords" value={k} checked={given.includes(k)} /> {t.keywords[k]}
+          </label>
+        ))}
+      </div>
+      <FieldShell id="fact-keywords" label={t.keywordsFree} hint={t.keywordsHint} error={p.error}>
+        <input
+          id="fact-keywords"
+          name="keywords_free"
+          value={free}
+          aria-describedby={described}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+      </FieldShell>
+    </fieldset>
   );
 }
 

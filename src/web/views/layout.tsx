@@ -112,6 +112,7 @@ function frame(lang: Lang, site: Site | undefined): Frame {
     ['/search', t.navSearch],
     ['/countries', t.navCountries],
     ['/ties', t.navTies],
+    ['/seeking', catalogue(lang).seeking.link],
     ['/news', t.navNews],
     ['/events', t.navEvents],
     ['/rankings', t.navRankings],

@@ -77,6 +77,9 @@ export function managePage(v: ViewContext, m: ManageView, state: ManageState = {
               <a href={href(addTiePath(org.homeId), v.lang)}>{v.t.additions.addTie}</a>
             </li>
           )}
+          <li>
+            <a href={href(`/orgs/${org.slug}/seeking`, v.lang)}>{v.t.seeking.manage}</a>
+          </li>
         </ul>
         <p class="muted">{t.photoRoom(t.megabytes(m.photoBytes), t.megabytes(m.photoQuotaBytes))}</p>
         <h2>{t.members}</h2>

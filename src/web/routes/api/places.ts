@@ -16,6 +16,7 @@ import {
 } from '../../schemas.js';
 import { REASON_KINDS, DEFAULT_WEIGHTS, MAX_WEIGHT } from '../../../domain/matching.js';
 import { MATCH_MAX } from '../../../services/matching.js';
+import { SEEKING_FIELDS, isSeekingField } from '../../../domain/seeking.js';
 import { matchQuery, weightParam, type RawMatchQuery } from '../matching.js';
 import { reasonText } from '../../views/places/matching.js';
 import { href } from '../../views/layout.js';
@@ -202,7 +203,10 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             REASON_KINDS.map((k) => `${k} ${DEFAULT_WEIGHTS[k]}`).join(', ') +
             '. shared: partners in common, n/(n+1); population: 1 − |log10 ratio|; countries, regions: ties ' +
             'already linking the two countries (n/(n+5)) or regions (n/(n+2)); distance: 1/(1 + km/2000); ' +
-            'language: a common language 1, a widely taught one 0.5; openness: 1 − ties/6. Without `kind`, ' +
+            'language: a common language 1, a widely taught one 0.5; profile: profile keywords both places have ' +
+            '(steel, port, university…), n/(n+1); openness: half room for more ties (1 − ties/6), half an open ' +
+            '"seeking partners" listing: 1 when it names the asking place\'s country, 0.9 its continent, 0.7 when it ' +
+            'names no region, 0.3 when it names others. Without `kind`, ' +
             'places of the same kind as the place. Example: ' +
             '`/api/places/Q2211/suggestions?excludeContinents=AS&maxKm=3000&w.distance=2&lang=de`.',
           params: Type.Object({ id: PlaceId }),
@@ -255,6 +259,10 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
                     km: Type.Union([Type.Integer(), Type.Null()]),
                     score: Type.Number(),
                     url: Type.String(),
+                    listing: Type.Union([SuggestionListing, Type.Null()], {
+                      description:
+                        'the candidate\'s open "seeking partners" listing (its contact is on /api/seeking for signed-in callers), or null',
+                    }),
                     reasons: Type.Array(
                       Type.Object(
                         {
@@ -292,6 +300,13 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
             km: c.km,
             score: c.score,
             url: href(placePath(c.place), lang),
+            listing: c.listing && {
+              id: c.listing.id,
+              countries: [...c.listing.countries],
+              continents: [...c.listing.continents],
+              fields: c.listing.fields.filter(isSeekingField),
+              org: c.listing.org,
+            },
             reasons: c.reasons.map((r) => ({ ...r, text: reasonText(lang, r) })),
           })),
         };
@@ -299,6 +314,15 @@ export function placesApi(ctx: AppContext): FastifyPluginAsyncTypebox {
     );
   };
 }
+
+/** A candidate's open listing in the suggestions. */
+const SuggestionListing = Type.Object({
+  id: Type.Integer({ description: 'the listing (on /api/seeking and /seeking#listing-ID)' }),
+  countries: Type.Array(Type.String(), { description: 'countries wanted (ISO codes); none: anywhere' }),
+  continents: Type.Array(Type.String(), { description: 'continents wanted' }),
+  fields: Type.Array(enumOf(SEEKING_FIELDS)),
+  org: Type.Object({ slug: Type.String(), name: Type.String() }, { description: 'who publishes it' }),
+});
 
 /** What `/api/places/Q456/suggestions?limit=1` answers (Lyon; figures as the bundled data gives them). */
 const SUGGESTIONS_EXAMPLE = {
@@ -316,6 +340,13 @@ const SUGGESTIONS_EXAMPLE = {
       km: 5400,
       score: 6.1,
       url: '/places/Q2145/quebec-city',
+      listing: {
+        id: 7,
+        countries: ['FR'],
+        continents: [],
+        fields: ['education', 'culture'],
+        org: { slug: 'quebec-international', name: 'Québec International Relations' },
+      },
       reasons: [
         {
           kind: 'shared',

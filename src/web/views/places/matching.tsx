@@ -1,4 +1,5 @@
-import { CONTINENTS } from '../../../domain/countries.js';
+import { CONTINENTS, type Continent } from '../../../domain/countries.js';
+import { isProfileKeyword } from '../../../domain/profile.js';
 import type { Reason } from '../../../domain/matching.js';
 import { PLACE_KINDS } from '../../../domain/places.js';
 import type { MatchView } from '../../../services/matching.js';
@@ -26,9 +27,23 @@ export function reasonText(lang: Lang, r: Reason): string {
       return r.common.length
         ? t.commonLanguage(languagesLabel(lang, r.common) ?? '')
         : t.taughtLanguage(languagesLabel(lang, r.taught) ?? '');
+    case 'profile':
+      return t.profile(messages(lang).list(r.keywords.map((k) => keywordLabel(lang, k))));
     case 'openness':
-      return t.openness(r.ties);
+      if (!r.listing) return t.openness(r.ties);
+      if (r.listing === 'anywhere') return t.seekingAnywhere;
+      if (r.listing === 'elsewhere' || !r.wanted) return t.seekingElsewhere;
+      return t.seeking(
+        r.listing === 'country'
+          ? countryName(lang, r.wanted)
+          : (messages(lang).labels.continents[r.wanted as Continent] ?? r.wanted),
+      );
   }
+}
+
+/** A profile keyword in `lang`: a controlled one's label, a free one as its editors wrote it. */
+export function keywordLabel(lang: Lang, k: string): string {
+  return isProfileKeyword(k) ? messages(lang).seeking.keywords[k] : k;
 }
 
 /** The partner finder of a place: a GET filter form and the shortlist as cards, each with its reasons. */
@@ -139,6 +154,11 @@ export function matchingPage(
                   <li>{reasonText(lang, r)}</li>
                 ))}
               </ul>
+              {c.listing && (
+                <p class="listing-link">
+                  <a href={`${href('/seeking', lang)}#listing-${c.listing.id}`}>{v.t.seeking.seeListing}</a>
+                </p>
+              )}
             </li>
           ))}
         </ol>

@@ -17,6 +17,8 @@ import { placeAlternates, placeJsonLd } from '../linked-data.js';
 import { PartnerMap } from '../partner-map.js';
 import { Origin } from '../origin.js';
 import { EditLink } from '../post-form.js';
+import type { SeekingField } from '../../../domain/seeking.js';
+import { keywordLabel } from './matching.js';
 import { ProgramPanels } from '../program.js';
 import { Sections } from '../sections.js';
 
@@ -84,6 +86,14 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
             {partnerOf} <a href={href(`/ties/${tie.id}`, lang)}>{t.aboutTie}</a>
           </p>
         )}
+        {pr.listing && (
+          <p class="lead seeking-note">
+            <strong>{v.t.seeking.onProfile}</strong>
+            {pr.listing.fields.length > 0 &&
+              `: ${v.t.list(pr.listing.fields.map((x) => v.t.seeking.fields[x as SeekingField] ?? x))}`}{' '}
+            <a href={`${href('/seeking', lang)}#listing-${pr.listing.id}`}>{v.t.seeking.seeListing}</a>
+          </p>
+        )}
         <section class="card" aria-labelledby="h-facts">
           <h2 id="h-facts">{t.facts}</h2>
           <dl class="facts">
@@ -140,6 +150,18 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
               {f.timezone ? zoneLabel(f.timezone) : t.unknown}
               <Origin v={v} origin={o.timezone} />
             </dd>
+            {pr.keywords.length > 0 && (
+              <>
+                <dt>{v.t.seeking.knownFor}</dt>
+                <dd>
+                  <ul class="tags">
+                    {pr.keywords.map((k) => (
+                      <li>{keywordLabel(lang, k)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
             {p.lat !== null && p.lon !== null && (
               <>
                 <dt>{t.coordinates}</dt>
