@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { AccountsService } from './services/accounts.js';
 import { AdditionsService } from './services/additions.js';
 import { AdminService } from './services/admin.js';
+import { ApiKeysService } from './services/api-keys.js';
 import { CommentsService } from './services/comments.js';
 import { ContentIndex } from './services/content-index.js';
 import { ContentService } from './services/content.js';
@@ -88,6 +89,8 @@ export interface AppContext {
   readonly exports: ExportService;
   /** partner matching: ranked candidates for a place, each with its reasons */
   readonly matching: MatchingService;
+  /** organizations' API keys: made, listed, revoked, and who a request with one acts as */
+  readonly apiKeys: ApiKeysService;
 }
 
 /**
@@ -144,5 +147,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     sync: new SyncService(store, syncSettings(config), version),
     exports: new ExportService(store, gazetteer, places, dataInfo, version, publicUrl),
     matching: new MatchingService(gazetteer, network, continents),
+    apiKeys: new ApiKeysService(store, version),
   };
 }

@@ -12,6 +12,7 @@ import { emailChange } from './migrations/0009-email-change.js';
 import { invites } from './migrations/0010-invites.js';
 import { provenance } from './migrations/0011-provenance.js';
 import { wikidataSync } from './migrations/0012-wikidata-sync.js';
+import { apiKeys } from './migrations/0014-api-keys.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0010-invites': invites(dialect),
     '0011-provenance': provenance(dialect),
     '0012-wikidata-sync': wikidataSync(dialect),
+    '0014-api-keys': apiKeys(dialect),
   };
 }
 

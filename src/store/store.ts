@@ -18,6 +18,7 @@ import { RedirectsRepo } from './redirects-repo.js';
 import { DisagreementsRepo } from './disagreements-repo.js';
 import { MergeRepo } from './merge-repo.js';
 import { ProposalsRepo } from './proposals-repo.js';
+import { ApiKeysRepo } from './api-keys-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -38,6 +39,7 @@ export class Store {
   readonly disagreements: DisagreementsRepo;
   readonly merges: MergeRepo;
   readonly proposals: ProposalsRepo;
+  readonly apiKeys: ApiKeysRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -62,6 +64,7 @@ export class Store {
     this.disagreements = new DisagreementsRepo(db);
     this.merges = new MergeRepo(db);
     this.proposals = new ProposalsRepo(db);
+    this.apiKeys = new ApiKeysRepo(db);
   }
 
   static of(database: Database): Store {

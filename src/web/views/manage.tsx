@@ -1,4 +1,5 @@
 import { addTiePath } from './additions.js';
+import { apiKeysPath } from './api-keys.js';
 import { ENTRY_TYPES } from '../../domain/entries.js';
 import { ORG_ROLES, type Organization } from '../../domain/organizations.js';
 import type { ManageView } from '../../services/orgs.js';
@@ -77,6 +78,9 @@ export function managePage(v: ViewContext, m: ManageView, state: ManageState = {
               <a href={href(addTiePath(org.homeId), v.lang)}>{v.t.additions.addTie}</a>
             </li>
           )}
+          <li>
+            <a href={href(apiKeysPath(org), v.lang)}>{v.t.apiKeys.link}</a>
+          </li>
         </ul>
         <p class="muted">{t.photoRoom(t.megabytes(m.photoBytes), t.megabytes(m.photoQuotaBytes))}</p>
         <h2>{t.members}</h2>
