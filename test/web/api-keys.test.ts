@@ -116,7 +116,7 @@ describe.each(DIALECTS)('API keys and the write API (%s)', (dialect) => {
     const list = await as.editor!.get('/orgs/anshan-office/api-keys');
     expect(list.body).toContain(`${secret.slice(0, 11)}…`);
     expect(list.body).not.toContain(secret);
-    expect(mainText(list.body)).toMatch(/Commission website .* never active/);
+    expect(mainText(list.body)).toMatch(/Commission website .* Last used: never State: active Revoke/);
     const audit = (await rows('audit_log')).find((a) => a.action === 'apikey.add');
     expect(audit).toMatchObject({
       subject: `org:${anshanId}`,
@@ -430,7 +430,7 @@ describe.each(DIALECTS)('API keys and the write API (%s)', (dialect) => {
     expect(res.headers.location).toBe('/orgs/anshan-office/api-keys?revoked=1');
     const after = await as.editor!.get('/orgs/anshan-office/api-keys?revoked=1');
     expect(mainText(after.body)).toContain('The key is revoked');
-    expect(mainText(after.body)).toMatch(/Commission website .* revoked/);
+    expect(mainText(after.body)).toMatch(/Commission website .* State: revoked Dec/);
     const audit = (await rows('audit_log')).find((a) => a.action === 'apikey.revoke');
     expect(audit).toMatchObject({ subject: `org:${anshanId}` });
     const refused = await call('PATCH', '/api/places/Q74957/facts', { population: 3 }, keys.editor);

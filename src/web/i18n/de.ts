@@ -1371,6 +1371,8 @@ export const de = {
     secret: 'API-Schlüssel',
     usage: 'Senden Sie ihn mit jeder schreibenden Anfrage:',
     back: 'Zurück zu den API-Schlüsseln',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
   },
 
   mail: {},

@@ -1291,6 +1291,8 @@ export const en = {
     secret: 'API key',
     usage: 'Send it with each write request:',
     back: 'Back to the API keys',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
   },
 
   mail: {},

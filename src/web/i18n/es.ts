@@ -1327,6 +1327,8 @@ export const es = {
     secret: 'Clave de API',
     usage: 'Envíela con cada petición de escritura:',
     back: 'Volver a las claves de API',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
   },
 
   mail: {},

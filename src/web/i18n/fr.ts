@@ -1382,7 +1382,7 @@ export const fr = {
     intro:
       'Une clé d’API permet aux propres systèmes de votre organisation d’écrire par l’API : ajouter des jumelages de votre ville, modifier des données, rédiger des sections et des entrées. Une clé peut faire ce que les éditeurs de l’organisation peuvent faire sur le site, rien de plus ; chaque écriture est conservée dans l’historique et le journal d’audit, avec le nom de la clé.',
     rules: (max: number) =>
-      `Chaque clé peut faire ${max} requêtes par minute. Une clé cesse de fonctionner quand elle est révoquée, ou quand la personne qui l’a créée n’est plus éditrice de l’organisation.`,
+      `Chaque clé peut faire ${max}\u00a0requêtes par minute. Une clé cesse de fonctionner quand elle est révoquée, ou quand la personne qui l’a créée n’est plus éditrice de l’organisation.`,
     docs: 'Comment utiliser l’API d’écriture',
     keysHeading: 'Clés',
     none: 'Aucune clé pour l’instant.',
@@ -1407,6 +1407,8 @@ export const fr = {
     secret: 'Clé d’API',
     usage: 'Envoyez-la avec chaque requête d’écriture :',
     back: 'Retour aux clés d’API',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}\u00a0: `,
   },
 
   mail: {},

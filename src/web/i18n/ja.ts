@@ -1221,6 +1221,8 @@ export const ja = {
     secret: 'API キー',
     usage: '書き込みリクエストのたびに送信してください：',
     back: 'API キーに戻る',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}：`,
   },
 
   mail: {},

@@ -1225,6 +1225,8 @@ export const ko = {
     secret: 'API 키',
     usage: '쓰기 요청마다 함께 보내세요:',
     back: 'API 키로 돌아가기',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
   },
 
   mail: {},

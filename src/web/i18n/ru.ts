@@ -1311,6 +1311,8 @@ export const ru = {
     secret: 'API-ключ',
     usage: 'Отправляйте его с каждым запросом на запись:',
     back: 'Назад к API-ключам',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
   },
 
   mail: {},

@@ -1197,6 +1197,8 @@ export const zh = {
     secret: 'API 密钥',
     usage: '每个写入请求都要附上它：',
     back: '返回 API 密钥',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}：`,
   },
 
   mail: {},

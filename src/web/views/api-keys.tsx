@@ -22,6 +22,12 @@ export function apiKeysPage(v: ViewContext, m: ApiKeysView, state: ApiKeysState 
   const { org } = m;
   const csrf = v.csrf();
   const title = t.title(org.name);
+  // on a phone the table is a card per key without its headers: each cell then says what it is
+  const said = (label: string) => (
+    <span class="cell-label" aria-hidden="true">
+      {t.cellLabel(label)}
+    </span>
+  );
   const stateOf = (k: ApiKeysView['keys'][number]) =>
     k.state === 'revoked' ? t.revoked(v.t.time(k.revokedAt!)) : k.state === 'active' ? t.active : t.orphaned;
   return renderPage(v, {
@@ -51,9 +57,13 @@ export function apiKeysPage(v: ViewContext, m: ApiKeysView, state: ApiKeysState 
               { label: v.t.admin.actions },
             ]}
             rows={m.keys.map((k) => [
-              k.label,
-              <code>{`${k.prefix}…`}</code>,
+              <strong>{k.label}</strong>,
               <>
+                {said(t.key)}
+                <code>{`${k.prefix}…`}</code>
+              </>,
+              <>
+                {said(t.made)}
                 {v.t.time(k.createdAt)}
                 {k.createdByName !== null && (
                   <>
@@ -64,8 +74,14 @@ export function apiKeysPage(v: ViewContext, m: ApiKeysView, state: ApiKeysState 
                   </>
                 )}
               </>,
-              k.lastUsedAt ? v.t.time(k.lastUsedAt) : t.never,
-              stateOf(k),
+              <>
+                {said(t.lastUsed)}
+                {k.lastUsedAt ? v.t.time(k.lastUsedAt) : t.never}
+              </>,
+              <>
+                {said(t.state)}
+                {stateOf(k)}
+              </>,
               k.state === 'revoked' ? (
                 ''
               ) : (
@@ -112,7 +128,7 @@ export function apiKeyCreatedPage(
   return renderPage(v, {
     title: t.createdTitle,
     children: (
-      <>
+      <div class="api-ref">
         <p>
           <a href={href(apiKeysPath(p.org), v.lang)}>{t.back}</a>
         </p>
@@ -129,7 +145,7 @@ export function apiKeyCreatedPage(
           </dd>
         </dl>
         <p>{t.usage}</p>
-        <pre class="api-code" tabindex={0} role="region" aria-label={t.usage}>
+        <pre class="api-code api-request" tabindex={0} role="region" aria-label={t.usage}>
           <code>{`curl -X PATCH '${base}/api/places/${p.org.homeId ?? 'ID'}/facts' \\
   -H 'Authorization: Bearer ${p.secret}' \\
   -H 'Content-Type: application/json' \\
@@ -138,7 +154,7 @@ export function apiKeyCreatedPage(
         <p>
           <a href={href('/api', v.lang) + '#tag-writing'}>{t.docs}</a>
         </p>
-      </>
+      </div>
     ),
   });
 }

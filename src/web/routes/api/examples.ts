@@ -209,6 +209,18 @@ export const WRITE_EXAMPLES = {
     sources: ['https://www.anshan.gov.cn/sister-cities'],
   },
   patchTie: { signed: '1996-11-05', notes: 'Renewed in 2016.' },
+  tie: {
+    a: 'Q74957',
+    b: 'Q79867',
+    id: 42,
+    kind: 'sister',
+    signed: '1996-11-05',
+    ended: null,
+    status: 'active',
+    listedBy: null,
+    notes: null,
+    sources: [{ fact: null, url: 'https://www.anshan.gov.cn/sister-cities', citation: null }],
+  },
   patchPlace: { population: 3325372, population_year: 2020, leader_title: 'Mayor', languages: ['zh'] },
   placeFacts: {
     id: 'Q74957',

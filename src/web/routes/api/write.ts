@@ -278,7 +278,7 @@ export function writeApi(ctx: AppContext): FastifyPluginAsyncTypebox {
           security,
           body: withExample(TieBody, WRITE_EXAMPLES.addTie),
           response: {
-            201: ok(Twinning, EXAMPLES.twinnings.items[0], 'The tie as added'),
+            201: ok(Twinning, WRITE_EXAMPLES.tie, 'The tie as added'),
             ...writeErrors,
           },
         },
@@ -314,7 +314,10 @@ export function writeApi(ctx: AppContext): FastifyPluginAsyncTypebox {
           security,
           params: TieParams,
           body: withExample(TiePatch, WRITE_EXAMPLES.patchTie),
-          response: { 200: ok(Twinning, EXAMPLES.twinnings.items[0], 'The tie as stored'), ...writeErrors },
+          response: {
+            200: ok(Twinning, { ...WRITE_EXAMPLES.tie, notes: 'Renewed in 2016.' }, 'The tie as stored'),
+            ...writeErrors,
+          },
         },
       },
       async (req) => {
