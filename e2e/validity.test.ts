@@ -17,6 +17,7 @@ import { fixtureFiles } from '../test/helpers/fixtures.js';
 import { provinceFiles } from '../test/helpers/province.js';
 import sharp from 'sharp';
 import { AccountsService } from '../src/services/accounts.js';
+import { ApiKeysService } from '../src/services/api-keys.js';
 import { CommentsService } from '../src/services/comments.js';
 import { EntriesService } from '../src/services/entries.js';
 import { DataVersion } from '../src/services/data-version.js';
@@ -302,6 +303,12 @@ describe('every page', () => {
     );
     const [moving] = await t.store.outbox.list({ limit: 1, to: 'reader.new@example.org' });
     const moveLink = /http:\/\/localhost(\/account\/email\/[\w-]+)/.exec(moving!.body)![1]!;
+    // two API keys, one of them revoked (the API keys page lists both)
+    const keys = new ApiKeysService(t.store);
+    const adminActor = await actorOf(t.store, (await t.store.users.byEmail('admin@example.org'))!);
+    await keys.create(adminActor, org.slug, 'Commission website');
+    const old = await keys.create(adminActor, org.slug, 'Old newsletter script');
+    await keys.revoke(adminActor, org.slug, old.key.id);
     // someone invited who has no account yet (the manage page lists the invitation)
     await new OrgsService(t.store).grant(SYSTEM, org, 'invited@example.org', 'member');
     // profile keywords on Anshan, and its office's "seeking partners" listing
@@ -369,6 +376,7 @@ describe('every page', () => {
         '/orgs/anshan-sister-cities/seeking',
         '/seeking',
         '/orgs/anshan-sister-cities/history',
+        '/orgs/anshan-sister-cities/api-keys',
         '/orgs/anshan-sister-cities/entries/activity',
         ...['post', 'event', 'activity', 'committee', 'person', 'institution', 'membership'].map(
           (type) => `/orgs/anshan-sister-cities/entries/${type}/new`,

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { AccountsService } from './services/accounts.js';
 import { AdditionsService } from './services/additions.js';
 import { AdminService } from './services/admin.js';
+import { ApiKeysService } from './services/api-keys.js';
 import { CommentsService } from './services/comments.js';
 import { ContentIndex } from './services/content-index.js';
 import { ContentService } from './services/content.js';
@@ -92,6 +93,8 @@ export interface AppContext {
   readonly matching: MatchingService;
   /** "seeking partners" listings: published by organizations, read by /seeking, profiles and matching */
   readonly seeking: SeekingService;
+  /** organizations' API keys: made, listed, revoked, and who a request with one acts as */
+  readonly apiKeys: ApiKeysService;
 }
 
 /**
@@ -162,5 +165,6 @@ export function createContext(config: Config, store: Store, version = new DataVe
     exports: new ExportService(store, gazetteer, places, dataInfo, version, publicUrl),
     matching: new MatchingService(gazetteer, network, continents, listings),
     seeking,
+    apiKeys: new ApiKeysService(store, version),
   };
 }

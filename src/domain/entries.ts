@@ -5,7 +5,7 @@ import { EMAIL } from './accounts.js';
 import { isCountryCode } from './countries.js';
 import { ValidationError, type Problem } from './errors.js';
 import * as f from './fields.js';
-import type { PartialDate } from './dates.js';
+import { formatPartialDate, type PartialDate } from './dates.js';
 
 export const ENTRY_TYPES = [
   'post',
@@ -374,4 +374,31 @@ export function entryPath(e: Pick<Entry, 'id' | 'type'>, orgSlug: string): strin
   if (e.type === 'event') return `/events/${e.id}`;
   if (e.type === 'activity') return `/activities/${e.id}`;
   return `/orgs/${orgSlug}`;
+}
+
+/** An entry's stored values as a form (or the API) sends them: text, a checkbox, lines, chosen ids. */
+export function entryFormValues(
+  e: Pick<Entry, 'data' | 'type'>,
+): Record<string, string | boolean | string[]> {
+  const out: Record<string, string | boolean | string[]> = {};
+  const kinds = new Map(ENTRY_FIELDS[e.type].map((d) => [d.name, d.kind]));
+  for (const [k, v] of Object.entries(e.data)) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'boolean') out[k] = v;
+    else if (Array.isArray(v)) out[k] = kinds.get(k) === 'lines' ? v.join('\n') : v.map(String);
+    else if (typeof v === 'object') out[k] = formatPartialDate(v);
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+/** Refuses field names a type of entry does not have (the API is told rather than ignored). */
+export function checkEntryFields(type: EntryType, names: string[]): void {
+  const known = new Set(ENTRY_FIELDS[type].map((d) => d.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length)
+    throw new ValidationError(
+      `A ${type} has no field ${unknown.map((n) => `"${n}"`).join(', ')}; its fields are ${[...known].join(', ')}.`,
+      unknown.map((n) => ({ column: n, message: `is not a field of a ${type}` })),
+    );
 }

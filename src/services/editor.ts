@@ -171,6 +171,53 @@ export class EditorService {
     else await this.facts.editPlace(actor, id, raw);
   }
 
+  /**
+   * Changes some facts of a place, country or tie (the API's PATCH): the facts given replace the stored ones
+   * ('' clears one), the others stay as they are; then saved as the editor's form is. The facts as stored.
+   * Two changes at once: the last one wins, fact by fact as sent.
+   */
+  async patchFacts(
+    actor: Acting,
+    target: { place: string } | { tie: number },
+    changes: FactValues,
+  ): Promise<{ type: SubjectType; id: string; facts: FactValues }> {
+    const columns = 'tie' in target ? TIE_FACTS : PLACE_FACTS;
+    const unknown = Object.keys(changes).filter((c) => !(columns as readonly string[]).includes(c));
+    if (unknown.length)
+      throw new ValidationError(
+        `There is no fact ${unknown.map((c) => `"${c}"`).join(', ')} here; the facts are ${columns.join(', ')}.`,
+        unknown.map((c) => ({ column: c, message: 'is not a fact of this' })),
+      );
+    const { type, id } = await this.typeOf(target);
+    await this.subject(actor, type, id);
+    const current = 'tie' in target ? await this.facts.tieFacts(target.tie) : await this.facts.placeFacts(id);
+    await this.saveFacts(actor, type, id, { ...current, ...changes });
+    const facts = 'tie' in target ? await this.facts.tieFacts(target.tie) : await this.facts.placeFacts(id);
+    return { type, id, facts };
+  }
+
+  /** Writes a section of a place, country or tie in a language ('' removes it), as the section editor does. */
+  async putSection(
+    actor: Acting,
+    target: { place: string } | { tie: number },
+    key: string,
+    lang: string,
+    body: string,
+  ): Promise<{ type: SubjectType; id: string; outcome: 'saved' | 'removed' | 'unchanged' }> {
+    const { type, id } = await this.typeOf(target);
+    return { type, id, outcome: await this.saveSection(actor, type, id, key, lang, body) };
+  }
+
+  /** A place's subject type (a country's sections and facts are a country's), or a tie's. */
+  private async typeOf(
+    target: { place: string } | { tie: number },
+  ): Promise<{ type: SubjectType; id: string }> {
+    if ('tie' in target) return { type: 'twinning', id: String(target.tie) };
+    const place = await this.store.places.get(target.place);
+    if (!place) throw new NotFoundError(`There is no place with id ${target.place}.`);
+    return { type: place.kind === 'country' ? 'country' : 'place', id: place.id };
+  }
+
   /** Puts back the facts an old revision recorded; the subject, for its editor. */
   async restoreFacts(actor: Acting, revisionId: number): Promise<{ type: SubjectType; id: string }> {
     const { entity, id } = await this.facts.restore(actor, revisionId);

@@ -1,6 +1,8 @@
 import {
   ENTRY_TYPES,
   WITH_SUBJECTS,
+  checkEntryFields,
+  entryFormValues,
   entryPath,
   isEntryType,
   parseSubjects,
@@ -178,6 +180,47 @@ export class EntriesService {
     const org = await this.store.orgs.bySlug(target.slug);
     if (!org) throw new NotFoundError(`There is no organization at /orgs/${target.slug}.`);
     return this.save(actor, org, type, null, raw, about, now);
+  }
+
+  /**
+   * A new entry as the API sends it: the type's fields by name (an unknown name is refused), and what it is
+   * about ("place:ID", "country:CODE", "twinning:ID"). Saved as the form's are; the entry and its organization.
+   */
+  async create(
+    actor: Acting,
+    slug: string,
+    type: string,
+    fields: Record<string, unknown>,
+    subjects: string[],
+    now = new Date(),
+  ): Promise<{ entry: Entry; org: Organization }> {
+    const t = entryType(type);
+    const org = await this.store.orgs.bySlug(slug);
+    if (!org) throw new NotFoundError(`There is no organization at /orgs/${slug}.`);
+    this.can.requireEditor(actor, org);
+    checkEntryFields(t, Object.keys(fields));
+    const id = await this.save(actor, org, t, null, fields, parseSubjects(subjects), now);
+    return { entry: (await this.store.entries.get(id))!, org };
+  }
+
+  /**
+   * Changes some fields of an entry (the API's PATCH): the fields given replace the stored ones, the others
+   * stay; `subjects`, when given, replaces what it is about. Checked and saved as the whole form would be.
+   */
+  async patch(
+    actor: Acting,
+    id: number,
+    fields: Record<string, unknown>,
+    subjects: string[] | undefined,
+    now = new Date(),
+  ): Promise<{ entry: Entry; org: Organization }> {
+    const { entry, org } = await this.get(id);
+    this.can.requireEditor(actor, org);
+    checkEntryFields(entry.type, Object.keys(fields));
+    const raw = { ...entryFormValues(entry), ...fields };
+    const about = subjects === undefined ? entry.subjects : parseSubjects(subjects);
+    await this.save(actor, org, entry.type, entry.id, raw, about, now);
+    return { entry: (await this.store.entries.get(entry.id))!, org };
   }
 
   /** Tells the followers of the organization and of the places (and the ties' places) a new entry is about. */

@@ -114,6 +114,13 @@ export class FactsService {
     return withKeywords(this.store, place);
   }
 
+  /** A tie as stored. */
+  async tie(id: number): Promise<Twinning> {
+    const tie = await this.store.twinnings.get(id);
+    if (!tie) throw new NotFoundError(`There is no tie with id ${id}.`);
+    return tie;
+  }
+
   /** A tie's editable facts as the form shows them (one source per line). */
   async tieFacts(id: number): Promise<FactValues> {
     const tie = await this.store.twinnings.get(id);

@@ -27,6 +27,11 @@ export interface Actor {
   user: User;
   /** organization id → role */
   roles: Map<number, OrgRole>;
+  /**
+   * Set when the request came with an organization's API key: the actor is then the key's maker, acting with
+   * that organization's editor role alone (never as a site admin). Audit entries name the key.
+   */
+  apiKey?: { id: number; prefix: string; orgId: number };
 }
 
 /** The command line: the machine's operator, who may do everything. Never what a web request acts as. */

@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
-import { userIdOf, type Acting } from './orgs.js';
+import { SYSTEM, userIdOf, type Acting } from './orgs.js';
 
 /** A revision: the whole state of a record after a change, so that any earlier state can be put back. */
 export interface RevisionNote {
@@ -71,6 +71,8 @@ export class Writes {
 export async function record(tx: Store, actor: Acting, now: Date, notes: WriteNotes[]): Promise<boolean> {
   const at = now.toISOString();
   const actorId = userIdOf(actor);
+  // a write made with an API key says which key, beside the person who made it
+  const key = actor !== SYSTEM && actor.apiKey ? `API key ${actor.apiKey.prefix}…` : null;
   let data = false;
   let content = false;
   for (const n of notes) {
@@ -78,7 +80,10 @@ export async function record(tx: Store, actor: Acting, now: Date, notes: WriteNo
       const { userId, at: madeAt, ...r } = n.revision;
       await tx.revisions.add({ ...r, at: madeAt ?? at, userId: userId === undefined ? actorId : userId });
     }
-    if (n.audit) await tx.users.audit({ at, actorId, ...n.audit });
+    if (n.audit) {
+      const detail = key ? [n.audit.detail, `(${key})`].filter(Boolean).join(' ') : n.audit.detail;
+      await tx.users.audit({ at, actorId, ...n.audit, detail });
+    }
     if (n.bump === 'data') data = true;
     if (n.bump === 'content') content = true;
   }

@@ -13,6 +13,7 @@ import { invites } from './migrations/0010-invites.js';
 import { provenance } from './migrations/0011-provenance.js';
 import { wikidataSync } from './migrations/0012-wikidata-sync.js';
 import { seeking } from './migrations/0013-seeking.js';
+import { apiKeys } from './migrations/0014-api-keys.js';
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -29,6 +30,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0011-provenance': provenance(dialect),
     '0012-wikidata-sync': wikidataSync(dialect),
     '0013-seeking': seeking(dialect),
+    '0014-api-keys': apiKeys(dialect),
   };
 }
 

@@ -318,6 +318,20 @@ export interface SeekingListingsTable {
   updated_at: string;
 }
 
+/** An organization's API key: the hash of its secret, never the secret. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  org_id: number;
+  label: string;
+  secret_hash: string;
+  prefix: string;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
 export interface DB {
   places: PlacesTable;
   place_names: PlaceNamesTable;
@@ -350,4 +364,5 @@ export interface DB {
   proposals: ProposalsTable;
   place_keywords: PlaceKeywordsTable;
   seeking_listings: SeekingListingsTable;
+  api_keys: ApiKeysTable;
 }

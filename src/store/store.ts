@@ -20,6 +20,7 @@ import { MergeRepo } from './merge-repo.js';
 import { ProposalsRepo } from './proposals-repo.js';
 import { KeywordsRepo } from './keywords-repo.js';
 import { SeekingRepo } from './seeking-repo.js';
+import { ApiKeysRepo } from './api-keys-repo.js';
 
 /** The repositories over one connection or one transaction. */
 export class Store {
@@ -42,6 +43,7 @@ export class Store {
   readonly proposals: ProposalsRepo;
   readonly keywords: KeywordsRepo;
   readonly seeking: SeekingRepo;
+  readonly apiKeys: ApiKeysRepo;
 
   constructor(
     readonly db: Kysely<DB>,
@@ -68,6 +70,7 @@ export class Store {
     this.proposals = new ProposalsRepo(db);
     this.keywords = new KeywordsRepo(db);
     this.seeking = new SeekingRepo(db);
+    this.apiKeys = new ApiKeysRepo(db);
   }
 
   static of(database: Database): Store {

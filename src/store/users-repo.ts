@@ -230,6 +230,17 @@ export class UsersRepo {
     return Number(r.n);
   }
 
+  /** Attempts in a bucket since `since`, and when the oldest of them was made (null when none). */
+  async window(bucket: string, since: string): Promise<{ count: number; oldest: string | null }> {
+    const r = await this.db
+      .selectFrom('throttle')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .where('bucket', '=', bucket)
+      .where('at', '>', since)
+      .executeTakeFirstOrThrow();
+    return { count: Number(r.n), oldest: (r.oldest as string | null) ?? null };
+  }
+
   async addAttempt(bucket: string, at: string): Promise<void> {
     await this.db.insertInto('throttle').values({ bucket, at }).execute();
   }

@@ -14,14 +14,18 @@ import type { AppContext } from '../context.js';
 import { ValidationError } from '../domain/errors.js';
 import { DATA_LICENCE } from '../domain/licence.js';
 import { apiRoutes } from './routes/api/index.js';
+import { API_KEY_SCHEME } from './routes/api/write.js';
+import { API_KEY_LIMIT } from '../services/api-keys.js';
 import { assetRoutes } from './assets.js';
 import { hasSessionCookie, registerAuth } from './auth.js';
 import { ResponseCache } from './cache.js';
+import { registerCors } from './cors.js';
 import { errorPage, handleError } from './errors.js';
 import { aboutRoutes } from './routes/about.js';
 import { apiReferenceRoutes } from './routes/api-reference.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
 import { editRoutes } from './routes/edit.js';
 import { additionRoutes } from './routes/additions.js';
 import { homeRoutes } from './routes/home.js';
@@ -97,7 +101,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       info: {
         title: 'Twinning API',
         description:
-          "Read access to the world's sister cities: places, their names and facts, and their twinnings. " +
+          "Read access to the world's sister cities: places, their names and facts, and their twinnings " +
+          "(open to every site: CORS), and writing for program offices with their organization's API key. " +
           `The data is offered under the ${DATA_LICENCE.title}; every export lists its sources and their ` +
           'licences. Errors answer with a JSON body `{ error, message }` and the HTTP status.',
         version: PACKAGE_VERSION,
@@ -122,7 +127,28 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
           description:
             'The registry or a part of it as CSV, JSON, GeoJSON, GraphML or GEXF, with licence and sources',
         },
+        {
+          name: 'writing',
+          description:
+            "A program office's own systems keep its home's ties, facts, sections and entries with an " +
+            "organization's API key (sent as `Authorization: Bearer tw_…`; editors make keys on the " +
+            "organization's page). Each write is checked, kept in the history and audited as an edit on the " +
+            `site is. Each key may make ${API_KEY_LIMIT.max} requests a minute; every answer says where it ` +
+            'stands in `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`.',
+        },
       ],
+      components: {
+        securitySchemes: {
+          [API_KEY_SCHEME]: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              "An organization's API key (`tw_…`), made by its editors on the organization's page. It acts " +
+              "with the organization's editor role: its home, the home's ties and the places tied to it, and " +
+              "the organization's entries.",
+          },
+        },
+      },
     },
   });
 
@@ -169,6 +195,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     secret: await ctx.accounts.siteSecret(config.secret),
     secure: config.publicUrl.startsWith('https:'),
   });
+  // before the response cache, so that kept API answers carry the CORS headers too
+  registerCors(app);
   cache.register(app);
   assetRoutes(app);
   // the whole-network figures are made in a worker thread: report its failures in the server's log, end it
@@ -195,6 +223,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   adminRoutes(app, ctx);
   proposalRoutes(app, ctx);
   manageRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
   editRoutes(app, ctx);
   additionRoutes(app, ctx);
   await programRoutes(app, ctx);

@@ -40,6 +40,9 @@ const KEPT_HEADERS = [
   'x-content-type-options',
   'referrer-policy',
   'strict-transport-security',
+  // API answers are open to other sites (cors.ts)
+  'access-control-allow-origin',
+  'access-control-expose-headers',
 ];
 
 /**

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { AccountsService } from '../../src/services/accounts.js';
+import { ApiKeysService } from '../../src/services/api-keys.js';
 import { CommentsService } from '../../src/services/comments.js';
 import { ContentService } from '../../src/services/content.js';
 import { DataVersion } from '../../src/services/data-version.js';
@@ -20,7 +21,7 @@ const BASE = 'https://twinning.example.org';
  * A database with rows of every kind the site keeps, made as the site makes them: places and ties with names
  * and sources, a section with its history, accounts with sessions, failed sign-ins and a reset link, an
  * organization with roles and an invitation, a post about a place with a photo, comments, a block, follows,
- * a waiting notification, and the mail all this queued.
+ * a waiting notification, the mail all this queued, and an organization's API key.
  */
 export async function fillEveryTable(store: Store): Promise<void> {
   await importFiles(store, fixtureFiles());
@@ -123,4 +124,9 @@ export async function fillEveryTable(store: Store): Promise<void> {
     },
     '2026-12-01T09:00:00.000Z',
   );
+  // an organization's API key, used once (its count in the throttle table, its last use)
+  const keys = new ApiKeysService(store);
+  const { secret } = await keys.create(await actorOf(store, chair), org.slug, 'Commission website');
+  const keyActor = (await keys.authenticate(secret))!;
+  await keys.take(keyActor, new Date(), () => undefined);
 }

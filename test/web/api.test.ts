@@ -252,21 +252,28 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/api/entries/{id}',
       '/api/export',
       '/api/network',
+      '/api/orgs/{slug}/entries',
       '/api/path',
       '/api/places',
       '/api/places/duplicates',
       '/api/places/suggest',
       '/api/places/{id}',
       '/api/places/{id}.geojson',
+      '/api/places/{id}/facts',
       '/api/places/{id}/network',
+      '/api/places/{id}/sections/{key}/{lang}',
       '/api/places/{id}/stats',
       '/api/places/{id}/suggestions',
       '/api/places/{id}/twinnings',
       '/api/quality',
       '/api/rankings',
       '/api/seeking',
+      '/api/ties',
+      '/api/ties/{id}',
+      '/api/ties/{id}/sections/{key}/{lang}',
       '/api/twinnings',
     ]);
     expect(body.paths['/api/places'].get.parameters.map((p: { name: string }) => p.name)).toContain('q');

@@ -1269,6 +1269,10 @@ export const de = {
     errors: 'Fehler',
     status: 'Status',
     defaultValue: (v: string) => `Standard ${v}`,
+    requestBody: 'Anfragekörper',
+    needsKey: 'Braucht den API-Schlüssel einer Organisation, gesendet als `Authorization: Bearer tw_…`.',
+    writeIntro:
+      'Schreiben braucht den API-Schlüssel einer Organisation; ihre Redakteure erstellen Schlüssel auf der Seite der Organisation. Lesen braucht keinen und steht jeder Website offen (CORS).',
   },
 
   // ---- partner matching ----
@@ -1429,5 +1433,42 @@ export const de = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'API-Schlüssel',
+    title: (org: string) => `API-Schlüssel von ${org}`,
+    intro:
+      'Mit einem API-Schlüssel schreiben die eigenen Systeme Ihrer Organisation über die API: Partnerschaften Ihres Heimatorts hinzufügen, Fakten ändern, Abschnitte und Einträge schreiben. Ein Schlüssel darf, was die Redakteure der Organisation auf der Website dürfen, nicht mehr; jeder Schreibvorgang steht in der Versionsgeschichte und im Prüfprotokoll, mit dem Schlüssel.',
+    rules: (max: number) =>
+      `Jeder Schlüssel darf ${max} Anfragen pro Minute stellen. Ein Schlüssel funktioniert nicht mehr, wenn er widerrufen ist oder die Person, die ihn erstellt hat, nicht mehr Redakteur der Organisation ist.`,
+    docs: 'So nutzen Sie die Schreib-API',
+    keysHeading: 'Schlüssel',
+    none: 'Noch keine Schlüssel.',
+    label: 'Bezeichnung',
+    labelHint: 'Was den Schlüssel nutzen wird, z. B. „Website des Partnerschaftskomitees“.',
+    key: 'Schlüssel',
+    made: 'Erstellt',
+    madeBy: 'Von',
+    lastUsed: 'Zuletzt benutzt',
+    never: 'nie',
+    state: 'Status',
+    active: 'aktiv',
+    revoked: (when: string) => `widerrufen am ${when}`,
+    orphaned:
+      'funktioniert nicht: die Person, die ihn erstellt hat, ist nicht mehr Redakteur der Organisation',
+    revoke: 'Widerrufen',
+    revokedNotice: 'Der Schlüssel ist widerrufen: Anfragen damit werden ab jetzt abgelehnt.',
+    create: 'Schlüssel erstellen',
+    newKey: 'Neuer Schlüssel',
+    createdTitle: 'Ihr neuer API-Schlüssel',
+    createdIntro:
+      'Kopieren Sie den Schlüssel jetzt: Er wird nur dieses eine Mal angezeigt, denn gespeichert wird nur sein Fingerabdruck. Geht er verloren, widerrufen Sie ihn und erstellen einen neuen.',
+    secret: 'API-Schlüssel',
+    usage: 'Senden Sie ihn mit jeder schreibenden Anfrage:',
+    back: 'Zurück zu den API-Schlüsseln',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
+  },
+
   mail: {},
 } satisfies Catalogue;

@@ -1193,6 +1193,10 @@ export const en = {
     errors: 'Errors',
     status: 'Status',
     defaultValue: (v: string) => `default ${v}`,
+    requestBody: 'Request body',
+    needsKey: 'Needs an organization’s API key, sent as `Authorization: Bearer tw_…`.',
+    writeIntro:
+      'Writing needs an organization’s API key; its editors make keys on the organization’s page. Reads need none and are open to every site (CORS).',
   },
 
   // ---- partner matching ----
@@ -1349,6 +1353,42 @@ export const en = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'API keys',
+    title: (org: string) => `API keys of ${org}`,
+    intro:
+      'An API key lets your organization’s own systems write through the API: add ties of your home place, change facts, write sections and entries. A key may do what the organization’s editors may do on the site, nothing more; every write is kept in the history and the audit log, naming the key.',
+    rules: (max: number) =>
+      `Each key may make ${max} requests a minute. A key stops working when it is revoked, or when the person who made it is no longer an editor of the organization.`,
+    docs: 'How to use the write API',
+    keysHeading: 'Keys',
+    none: 'No keys yet.',
+    label: 'Label',
+    labelHint: 'What will use the key, e.g. “Website of the commission”.',
+    key: 'Key',
+    made: 'Made',
+    madeBy: 'By',
+    lastUsed: 'Last used',
+    never: 'never',
+    state: 'State',
+    active: 'active',
+    revoked: (when: string) => `revoked ${when}`,
+    orphaned: 'not working: its maker no longer edits the organization',
+    revoke: 'Revoke',
+    revokedNotice: 'The key is revoked: requests with it are refused from now on.',
+    create: 'Make a key',
+    newKey: 'New key',
+    createdTitle: 'Your new API key',
+    createdIntro:
+      'Copy the key now: it is shown this once and cannot be shown again, as only a fingerprint of it is kept. If it is lost, revoke it and make another.',
+    secret: 'API key',
+    usage: 'Send it with each write request:',
+    back: 'Back to the API keys',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
+  },
+
   mail: {},
 };
 

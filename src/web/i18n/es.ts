@@ -1229,6 +1229,10 @@ export const es = {
     errors: 'Errores',
     status: 'Estado',
     defaultValue: (v: string) => `por defecto ${v}`,
+    requestBody: 'Cuerpo de la petición',
+    needsKey: 'Requiere la clave de API de una organización, enviada como `Authorization: Bearer tw_…`.',
+    writeIntro:
+      'Escribir requiere la clave de API de una organización; sus editores crean las claves en la página de la organización. Leer no requiere ninguna y está abierto a todos los sitios (CORS).',
   },
 
   // ---- partner matching ----
@@ -1385,5 +1389,41 @@ export const es = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'Claves de API',
+    title: (org: string) => `Claves de API de ${org}`,
+    intro:
+      'Una clave de API permite que los sistemas propios de su organización escriban a través de la API: añadir hermanamientos de su ciudad, cambiar datos, escribir secciones y entradas. Una clave puede hacer lo que los editores de la organización pueden hacer en el sitio, nada más; cada escritura queda en el historial y en el registro de auditoría, con el nombre de la clave.',
+    rules: (max: number) =>
+      `Cada clave puede hacer ${max} peticiones por minuto. Una clave deja de funcionar cuando se revoca o cuando la persona que la creó ya no es editora de la organización.`,
+    docs: 'Cómo usar la API de escritura',
+    keysHeading: 'Claves',
+    none: 'Todavía no hay claves.',
+    label: 'Etiqueta',
+    labelHint: 'Qué usará la clave, p. ej. «Sitio web del comité de hermanamiento».',
+    key: 'Clave',
+    made: 'Creada',
+    madeBy: 'Por',
+    lastUsed: 'Último uso',
+    never: 'nunca',
+    state: 'Estado',
+    active: 'activa',
+    revoked: (when: string) => `revocada el ${when}`,
+    orphaned: 'no funciona: quien la creó ya no es editor de la organización',
+    revoke: 'Revocar',
+    revokedNotice: 'La clave está revocada: las peticiones con ella se rechazan a partir de ahora.',
+    create: 'Crear una clave',
+    newKey: 'Nueva clave',
+    createdTitle: 'Su nueva clave de API',
+    createdIntro:
+      'Copie la clave ahora: solo se muestra esta vez y no podrá volver a verse, porque solo se guarda una huella de ella. Si se pierde, revóquela y cree otra.',
+    secret: 'Clave de API',
+    usage: 'Envíela con cada petición de escritura:',
+    back: 'Volver a las claves de API',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
+  },
+
   mail: {},
 } satisfies Catalogue;

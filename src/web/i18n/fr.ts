@@ -1306,6 +1306,10 @@ export const fr = {
     errors: 'Erreurs',
     status: 'Statut',
     defaultValue: (v: string) => `par défaut ${v}`,
+    requestBody: 'Corps de la requête',
+    needsKey: 'Demande la clé d’API d’une organisation, envoyée en `Authorization: Bearer tw_…`.',
+    writeIntro:
+      'L’écriture demande la clé d’API d’une organisation ; ses éditeurs créent les clés sur la page de l’organisation. La lecture n’en demande aucune et est ouverte à tous les sites (CORS).',
   },
 
   // ---- partner matching ----
@@ -1465,5 +1469,41 @@ export const fr = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'Clés d’API',
+    title: (org: string) => `Clés d’API de ${org}`,
+    intro:
+      'Une clé d’API permet aux propres systèmes de votre organisation d’écrire par l’API : ajouter des jumelages de votre ville, modifier des données, rédiger des sections et des entrées. Une clé peut faire ce que les éditeurs de l’organisation peuvent faire sur le site, rien de plus ; chaque écriture est conservée dans l’historique et le journal d’audit, avec le nom de la clé.',
+    rules: (max: number) =>
+      `Chaque clé peut faire ${max}\u00a0requêtes par minute. Une clé cesse de fonctionner quand elle est révoquée, ou quand la personne qui l’a créée n’est plus éditrice de l’organisation.`,
+    docs: 'Comment utiliser l’API d’écriture',
+    keysHeading: 'Clés',
+    none: 'Aucune clé pour l’instant.',
+    label: 'Libellé',
+    labelHint: 'Ce qui utilisera la clé, par exemple « Site du comité de jumelage ».',
+    key: 'Clé',
+    made: 'Créée',
+    madeBy: 'Par',
+    lastUsed: 'Dernière utilisation',
+    never: 'jamais',
+    state: 'État',
+    active: 'active',
+    revoked: (when: string) => `révoquée le ${when}`,
+    orphaned: 'inactive : la personne qui l’a créée n’est plus éditrice de l’organisation',
+    revoke: 'Révoquer',
+    revokedNotice: 'La clé est révoquée : les requêtes qui l’utilisent sont désormais refusées.',
+    create: 'Créer une clé',
+    newKey: 'Nouvelle clé',
+    createdTitle: 'Votre nouvelle clé d’API',
+    createdIntro:
+      'Copiez la clé maintenant : elle n’est affichée qu’une fois et ne pourra plus l’être, car seule une empreinte en est conservée. Si elle est perdue, révoquez-la et créez-en une autre.',
+    secret: 'Clé d’API',
+    usage: 'Envoyez-la avec chaque requête d’écriture :',
+    back: 'Retour aux clés d’API',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}\u00a0: `,
+  },
+
   mail: {},
 } satisfies Catalogue;

@@ -1141,6 +1141,10 @@ export const ja = {
     errors: 'エラー',
     status: 'ステータス',
     defaultValue: (v: string) => `既定値 ${v}`,
+    requestBody: 'リクエスト本文',
+    needsKey: '団体の API キーが必要です（`Authorization: Bearer tw_…` で送信）。',
+    writeIntro:
+      '書き込みには団体の API キーが必要です。キーは団体のページで編集者が作成します。読み取りにはキーは不要で、どのサイトからも利用できます（CORS）。',
   },
 
   // ---- partner matching ----
@@ -1278,5 +1282,41 @@ export const ja = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'API キー',
+    title: (org: string) => `${org}の API キー`,
+    intro:
+      'API キーを使うと、団体の独自システムから API を通じて書き込めます。地元の姉妹都市提携の追加、基本情報の変更、セクションや記事の作成などです。キーでできるのは団体の編集者がサイトでできることまでで、それ以上はできません。書き込みはすべて、使ったキーとともに編集履歴と監査ログに残ります。',
+    rules: (max: number) =>
+      `各キーは 1 分間に ${max} 件までリクエストできます。キーは、取り消されたとき、または作成者が団体の編集者でなくなったときに使えなくなります。`,
+    docs: '書き込み API の使い方',
+    keysHeading: 'キー',
+    none: 'キーはまだありません。',
+    label: 'ラベル',
+    labelHint: 'キーを使うもの（例：「姉妹都市委員会のウェブサイト」）。',
+    key: 'キー',
+    made: '作成日時',
+    madeBy: '作成者',
+    lastUsed: '最終使用',
+    never: '未使用',
+    state: '状態',
+    active: '有効',
+    revoked: (when: string) => `${when} に取り消し`,
+    orphaned: '無効：作成者が団体の編集者ではなくなりました',
+    revoke: '取り消す',
+    revokedNotice: 'キーを取り消しました。今後このキーによるリクエストは拒否されます。',
+    create: 'キーを作成',
+    newKey: '新しいキー',
+    createdTitle: '新しい API キー',
+    createdIntro:
+      '今すぐキーをコピーしてください。表示されるのはこの一度だけで、保存されるのは指紋だけなので、再表示はできません。紛失した場合は取り消して、新しいキーを作成してください。',
+    secret: 'API キー',
+    usage: '書き込みリクエストのたびに送信してください：',
+    back: 'API キーに戻る',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}：`,
+  },
+
   mail: {},
 } satisfies Catalogue;

@@ -1144,6 +1144,10 @@ export const ko = {
     errors: '오류',
     status: '상태',
     defaultValue: (v: string) => `기본값 ${v}`,
+    requestBody: '요청 본문',
+    needsKey: '단체의 API 키가 필요합니다(`Authorization: Bearer tw_…`로 전송).',
+    writeIntro:
+      '쓰기에는 단체의 API 키가 필요하며, 키는 단체 페이지에서 편집자가 만듭니다. 읽기에는 키가 필요 없고 모든 사이트에 열려 있습니다(CORS).',
   },
 
   // ---- partner matching ----
@@ -1282,5 +1286,41 @@ export const ko = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'API 키',
+    title: (org: string) => `${org} API 키`,
+    intro:
+      'API 키로 단체의 자체 시스템이 API를 통해 쓸 수 있습니다. 우리 도시의 자매결연 추가, 정보 수정, 섹션과 항목 작성 등입니다. 키는 단체 편집자가 사이트에서 할 수 있는 일만 할 수 있으며 그 이상은 못 합니다. 모든 쓰기는 사용한 키와 함께 편집 기록과 감사 로그에 남습니다.',
+    rules: (max: number) =>
+      `키마다 1분에 ${max}건까지 요청할 수 있습니다. 키는 취소되거나, 만든 사람이 더 이상 단체의 편집자가 아니면 작동하지 않습니다.`,
+    docs: '쓰기 API 사용법',
+    keysHeading: '키',
+    none: '아직 키가 없습니다.',
+    label: '이름',
+    labelHint: '키를 사용할 곳(예: “자매도시위원회 웹사이트”).',
+    key: '키',
+    made: '만든 때',
+    madeBy: '만든 사람',
+    lastUsed: '마지막 사용',
+    never: '없음',
+    state: '상태',
+    active: '사용 중',
+    revoked: (when: string) => `${when}에 취소됨`,
+    orphaned: '작동 안 함: 만든 사람이 더 이상 단체의 편집자가 아님',
+    revoke: '취소',
+    revokedNotice: '키를 취소했습니다. 이제 이 키로 보낸 요청은 거부됩니다.',
+    create: '키 만들기',
+    newKey: '새 키',
+    createdTitle: '새 API 키',
+    createdIntro:
+      '지금 키를 복사하세요. 키는 이번 한 번만 표시되며, 지문만 저장되므로 다시 볼 수 없습니다. 잃어버렸다면 취소하고 새로 만드세요.',
+    secret: 'API 키',
+    usage: '쓰기 요청마다 함께 보내세요:',
+    back: 'API 키로 돌아가기',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}: `,
+  },
+
   mail: {},
 } satisfies Catalogue;

@@ -1119,6 +1119,10 @@ export const zh = {
     errors: '错误',
     status: '状态码',
     defaultValue: (v: string) => `默认值 ${v}`,
+    requestBody: '请求正文',
+    needsKey: '需要机构的 API 密钥，以 `Authorization: Bearer tw_…` 发送。',
+    writeIntro:
+      '写入需要机构的 API 密钥，由该机构的编辑在机构页面上创建。读取不需要密钥，并向所有网站开放（CORS）。',
   },
 
   // ---- partner matching ----
@@ -1251,5 +1255,41 @@ export const zh = {
   },
 
   // ---- mail ----
+  // ---- API keys ----
+  apiKeys: {
+    link: 'API 密钥',
+    title: (org: string) => `${org}的 API 密钥`,
+    intro:
+      'API 密钥让贵机构自己的系统通过 API 写入：添加本地的友好关系、修改资料、撰写栏目和条目。密钥能做的与机构编辑在网站上能做的相同，不会更多；每次写入都记入修改历史和审计日志，并注明所用密钥。',
+    rules: (max: number) =>
+      `每个密钥每分钟最多可发出 ${max} 个请求。密钥被撤销，或创建者不再是本机构的编辑时，密钥即失效。`,
+    docs: '如何使用写入 API',
+    keysHeading: '密钥',
+    none: '还没有密钥。',
+    label: '名称',
+    labelHint: '将使用该密钥的系统，例如“友城委员会网站”。',
+    key: '密钥',
+    made: '创建时间',
+    madeBy: '创建者',
+    lastUsed: '最近使用',
+    never: '从未',
+    state: '状态',
+    active: '有效',
+    revoked: (when: string) => `已于 ${when} 撤销`,
+    orphaned: '已失效：创建者不再是本机构的编辑',
+    revoke: '撤销',
+    revokedNotice: '密钥已撤销：此后使用它的请求都会被拒绝。',
+    create: '创建密钥',
+    newKey: '新密钥',
+    createdTitle: '您的新 API 密钥',
+    createdIntro:
+      '请现在复制密钥：它只显示这一次，之后无法再显示，因为系统只保存它的指纹。如果遗失，请撤销它并另建一个。',
+    secret: 'API 密钥',
+    usage: '每个写入请求都要附上它：',
+    back: '返回 API 密钥',
+    /** what a cell of the keys table is, said before it where the table is shown as cards (phones) */
+    cellLabel: (label: string) => `${label}：`,
+  },
+
   mail: {},
 } satisfies Catalogue;

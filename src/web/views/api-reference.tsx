@@ -37,6 +37,9 @@ interface Operation {
   description?: string;
   tags?: string[];
   parameters?: Parameter[];
+  requestBody?: { content?: Record<string, Media> };
+  /** set on the operations that need an API key */
+  security?: unknown[];
   responses?: Record<string, { description?: string; content?: Record<string, Media> }>;
 }
 /** The parts of an OpenAPI 3.1 document the page shows. */
@@ -103,6 +106,18 @@ function typeOf(s: Schema | undefined): string {
   return `${type}${range}`;
 }
 
+/** The successful answer of an operation: 200, or 201 for one that makes something. */
+const success = (o: ApiOperation) => o.op.responses?.['200'] ?? o.op.responses?.['201'];
+
+/** The example of a JSON request body, if the operation takes one. */
+export function exampleBody(o: ApiOperation): unknown {
+  const media = o.op.requestBody?.content?.['application/json'];
+  if (!media) return undefined;
+  return media.example ?? Object.values(media.examples ?? {})[0]?.value ?? media.schema?.examples?.[0];
+}
+
+const needsKey = (o: ApiOperation) => !!o.op.security?.length;
+
 /** A curl command for the operation at the site's address: path parameters and the query's examples filled in. */
 export function exampleRequest(base: string, o: ApiOperation): string {
   const params = o.op.parameters ?? [];
@@ -114,13 +129,18 @@ export function exampleRequest(base: string, o: ApiOperation): string {
     .filter((p) => p.in === 'query' && exampleOf(p) !== undefined)
     .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(String(exampleOf(p)))}`);
   const url = `${base}${path}${query.length ? `?${query.join('&')}` : ''}`;
-  const binary = !o.op.responses?.['200']?.content?.['application/json'];
-  return `curl${o.method === 'GET' ? '' : ` -X ${o.method}`} '${url}'${binary ? ' -OJ' : ''}`;
+  const binary = !success(o)?.content?.['application/json'];
+  const body = exampleBody(o);
+  const lines = [`curl${o.method === 'GET' ? '' : ` -X ${o.method}`} '${url}'${binary ? ' -OJ' : ''}`];
+  if (needsKey(o)) lines.push(`-H 'Authorization: Bearer tw_…'`);
+  if (body !== undefined)
+    lines.push(`-H 'Content-Type: application/json'`, `-d '${JSON.stringify(body).replace(/'/g, "'\\''")}'`);
+  return lines.join(' \\\n  ');
 }
 
 /** The example answer: JSON pretty-printed, or the file's beginning for the other types; with its media type. */
 function exampleResponse(o: ApiOperation): { type: string; text: string } | null {
-  for (const [type, media] of Object.entries(o.op.responses?.['200']?.content ?? {})) {
+  for (const [type, media] of Object.entries(success(o)?.content ?? {})) {
     const ex = media.example ?? Object.values(media.examples ?? {})[0]?.value;
     if (ex === undefined) continue;
     return { type, text: typeof ex === 'string' ? pretty(ex) : JSON.stringify(ex, null, 2) };
@@ -171,6 +191,9 @@ export function apiReferencePage(v: ViewContext, doc: OpenApiDocument): string {
         </dl>
         <p>
           <Prose text={t.errorsIntro} />
+        </p>
+        <p>
+          <Prose text={t.writeIntro} />
         </p>
         {v.lang !== 'en' && <p class="muted">{t.englishNote}</p>}
         <nav class="api-toc" aria-labelledby="h-api-toc">
@@ -223,6 +246,11 @@ function Operation({ v, o, base }: { v: ViewContext; o: ApiOperation; base: stri
           <Prose text={o.op.description} />
         </p>
       )}
+      {needsKey(o) && (
+        <p class="api-auth">
+          <Prose text={t.needsKey} />
+        </p>
+      )}
       <h4 id={id('params')}>{t.parameters}</h4>
       {params.length ? (
         <DataTable
@@ -252,6 +280,14 @@ function Operation({ v, o, base }: { v: ViewContext; o: ApiOperation; base: stri
         />
       ) : (
         <p class="muted">{t.noParameters}</p>
+      )}
+      {exampleBody(o) !== undefined && (
+        <>
+          <h4 id={id('body')}>{t.requestBody}</h4>
+          <pre class="api-code" tabindex={0} role="region" aria-labelledby={`${id('body')} ${o.anchor}`}>
+            <code>{JSON.stringify(exampleBody(o), null, 2)}</code>
+          </pre>
+        </>
       )}
       <h4 id={id('request')}>{t.exampleRequest}</h4>
       <pre

@@ -1,7 +1,7 @@
-import { formatPartialDate, type PartialDate } from '../../domain/dates.js';
 import {
   ENTRY_FIELDS,
   WITH_SUBJECTS,
+  entryFormValues,
   entryPath,
   type Entry,
   type EntryType,
@@ -18,16 +18,7 @@ export type FormValues = Record<string, string | boolean | string[]>;
 
 /** An entry's stored values as the form shows them (text, a checkbox, lines, chosen ids). */
 export function formValues(e: Pick<Entry, 'data' | 'type'>): FormValues {
-  const out: FormValues = {};
-  const kinds = new Map(ENTRY_FIELDS[e.type].map((d) => [d.name, d.kind]));
-  for (const [k, v] of Object.entries(e.data)) {
-    if (v === null || v === undefined) continue;
-    if (typeof v === 'boolean') out[k] = v;
-    else if (Array.isArray(v)) out[k] = kinds.get(k) === 'lines' ? v.join('\n') : v.map(String);
-    else if (typeof v === 'object') out[k] = formatPartialDate(v as PartialDate);
-    else out[k] = String(v);
-  }
-  return out;
+  return entryFormValues(e);
 }
 
 /** A place, tie or country to tick as what an entry is about, named in the reader's language. */

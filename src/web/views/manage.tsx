@@ -1,4 +1,5 @@
 import { addTiePath } from './additions.js';
+import { apiKeysPath } from './api-keys.js';
 import { ENTRY_TYPES } from '../../domain/entries.js';
 import { ORG_ROLES, type Organization } from '../../domain/organizations.js';
 import type { ManageView } from '../../services/orgs.js';
@@ -79,6 +80,9 @@ export function managePage(v: ViewContext, m: ManageView, state: ManageState = {
           )}
           <li>
             <a href={href(`/orgs/${org.slug}/seeking`, v.lang)}>{v.t.seeking.manage}</a>
+          </li>
+          <li>
+            <a href={href(apiKeysPath(org), v.lang)}>{v.t.apiKeys.link}</a>
           </li>
         </ul>
         <p class="muted">{t.photoRoom(t.megabytes(m.photoBytes), t.megabytes(m.photoQuotaBytes))}</p>

@@ -198,3 +198,85 @@ export const EXAMPLES = {
     message: 'The database cannot be reached just now. Try again in 5 seconds.',
   },
 };
+
+/** Examples of the write API: requests and answers with an organization's API key. */
+export const WRITE_EXAMPLES = {
+  addTie: {
+    partner: 'Q79867',
+    kind: 'sister',
+    signed: '1996-11-05',
+    status: 'active',
+    sources: ['https://www.anshan.gov.cn/sister-cities'],
+  },
+  patchTie: { signed: '1996-11-05', notes: 'Renewed in 2016.' },
+  tie: {
+    a: 'Q74957',
+    b: 'Q79867',
+    id: 42,
+    kind: 'sister',
+    signed: '1996-11-05',
+    ended: null,
+    status: 'active',
+    listedBy: null,
+    notes: null,
+    sources: [{ fact: null, url: 'https://www.anshan.gov.cn/sister-cities', citation: null }],
+  },
+  patchPlace: { population: 3325372, population_year: 2020, leader_title: 'Mayor', languages: ['zh'] },
+  placeFacts: {
+    id: 'Q74957',
+    type: 'place',
+    facts: {
+      population: '3325372',
+      population_year: '2020',
+      leader_title: 'Mayor',
+      leader_name: '',
+      leader_since: '',
+      languages: 'zh',
+      currency: '',
+      timezone: '',
+    },
+  },
+  section: { body: 'Steel, and the **Anshan** iron works.' },
+  sectionAnswer: { subject: 'place:Q74957', key: 'economy', lang: 'en', outcome: 'saved' },
+  addEntry: {
+    type: 'post',
+    fields: { title: 'Delegation from Birmingham', kind: 'news', body: 'They came by train.' },
+    subjects: ['place:Q79867'],
+  },
+  patchEntry: { fields: { summary: 'Three days of visits.' } },
+  entry: {
+    id: 7,
+    type: 'post',
+    org: 'anshan-sister-cities',
+    title: 'Delegation from Birmingham',
+    startsAt: '2026-11-30T08:00:00.000Z',
+    endsAt: null,
+    fields: {
+      title: 'Delegation from Birmingham',
+      kind: 'news',
+      summary: 'Three days of visits.',
+      body: 'They came by train.',
+    },
+    subjects: ['place:Q79867'],
+    url: '/news/7',
+    updatedAt: '2026-11-30T08:00:00.000Z',
+  },
+  invalid: {
+    error: 'Bad Request',
+    message: 'The tie cannot be saved: signed is not a date (YYYY, YYYY-MM or YYYY-MM-DD).',
+    problems: [{ column: 'signed', message: 'is not a date (YYYY, YYYY-MM or YYYY-MM-DD)' }],
+  },
+  unauthorized: {
+    error: 'Unauthorized',
+    message: 'Writing needs an API key: send it as "Authorization: Bearer tw_…".',
+  },
+  forbidden: {
+    error: 'Forbidden',
+    message: 'You may add ties of your organization’s home place only; ask a site admin for other ties.',
+  },
+  tooMany: {
+    error: 'Too Many Requests',
+    message:
+      'Too many writes with this API key in a short time: at most 60 in a minute. Try again in 12 seconds.',
+  },
+};
