@@ -87,7 +87,8 @@ describe('place profile, country page and directory', () => {
 
   it('shows a country with facts, its busiest places and partner countries linked to their ties', async () => {
     const html = (await get('/countries/cn')).body;
-    expect(html).toContain('<h1>China</h1>');
+    // the flag beside the name is left to the eyes: the heading reads "China"
+    expect(html).toContain('<h1><span class="flag" aria-hidden="true">🇨🇳</span>China</h1>');
     expect(html).toContain('<dt>Continent</dt><dd>Asia</dd>');
     expect(html).toMatch(/<td><a href="\/places\/Q74957\/anshan">Anshan<\/a><\/td><td class="n">2<\/td>/);
     expect(html).toMatch(

@@ -171,6 +171,8 @@ describe('the portal in atlas mode', () => {
       '<dt>Sources</dt><dd><ul><li><a href="https://example.org/anshan-birmingham" rel="external nofollow">https://example.org/anshan-birmingham</a></li><li>City council minutes 1996</li></ul></dd>',
     );
     expect(html).toContain('The story of this tie and its programs have not been written yet.');
+    // every fact is known, so there is no "Not known" line
+    expect(html).not.toContain('not-known');
     expect((await get('/ties/999999')).statusCode).toBe(404);
     expect((await get('/ties/abc')).statusCode).toBe(404);
     expect((await get(`/ties/${id}?lang=zh`)).body).toContain('<dt>建立</dt><dd>1996年11月5日</dd>');
