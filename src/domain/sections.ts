@@ -12,6 +12,18 @@ export const PLACE_SECTIONS = [
   'sports',
   'food',
 ] as const;
+/**
+ * How a place's sections are read, as a commission's profile page groups them: its programs, the place and its
+ * economy, then "fun facts" (sights, climate, sports, food). A group of one section stands under its own heading.
+ */
+export const PLACE_SECTION_GROUPS: readonly {
+  key: string;
+  sections: readonly (typeof PLACE_SECTIONS)[number][];
+}[] = [
+  { key: 'programs', sections: ['programs'] },
+  { key: 'place', sections: ['locale', 'economy'] },
+  { key: 'funFacts', sections: ['tourism', 'climate', 'sports', 'food'] },
+];
 export const COUNTRY_SECTIONS = [
   'language',
   'currency',

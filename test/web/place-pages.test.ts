@@ -35,28 +35,31 @@ describe('place profile, country page and directory', () => {
     expect(html).toContain('<span lang="zh-Hans">鞍山</span>');
   });
 
-  it('lists partners grouped by country, with kind, year and status, and maps them', async () => {
+  it('shows partners as cards by country, with flag, kind, year and status, and maps them', async () => {
     const html = (await get('/places/Q79867/birmingham')).body;
     expect(html).toContain('Partners (2)');
+    // China before Sweden; the flag is hidden from screen readers, which read the country's name
     expect(html).toMatch(
-      /<h3>China<\/h3><ul class="partners"><li><a href="\/places\/Q74957\/anshan">Anshan<\/a> <span class="muted">sister city · signed 1996<\/span>/,
-    );
-    expect(html).toMatch(
-      /<h3>Sweden<\/h3>.*Malmö<\/a> <span class="muted">sister city · signed 1970 · ended<\/span>/,
+      /<ul class="cards partner-cards"><li><a class="title" href="\/places\/Q74957\/anshan">Anshan<\/a><span class="country"><span class="flag" aria-hidden="true">🇨🇳<\/span>China<\/span><span class="muted">sister city · since 1996<\/span><\/li><li>.*Malmö<\/a><span class="country"><span class="flag" aria-hidden="true">🇸🇪<\/span>Sweden<\/span><span class="muted">sister city · since 1970 · ended<\/span><\/li><\/ul>/,
     );
     // a map of the ties, with a text alternative, drawn over the shared land image
     expect(html).toContain(
       'World map with Birmingham and lines to 2 of its 2 partners whose location is known.',
     );
     expect(html).toMatch(/<image href="\/assets\/land-[\w-]+\.svg"/);
+    // no photo in its gallery, so none heads the page
+    expect(html).not.toContain('header-photo');
     // not in home mode: no tie is singled out
     expect(html).not.toContain('Agreement signed');
   });
 
   it('has sensible empty states', async () => {
     const html = (await get('/places/Q1000001/new-town')).body;
-    expect(html).toContain('<dt>Population</dt><dd>not known</dd>');
-    expect(html).toContain('<dt>Leader</dt><dd>not known</dd>');
+    // the facts nobody knows are one line, not a row each
+    expect(html).toContain(
+      '<dl class="facts"><dt>Kind of place</dt><dd>City</dd><dt>Wikidata</dt><dd><a href="https://www.wikidata.org/wiki/Q1000001" rel="external">Q1000001</a></dd></dl><p class="muted not-known">Not known: country, population, leader, languages, currency, time zone, and coordinates.</p>',
+    );
+    expect(html).not.toContain('<dd>not known</dd>');
     expect(html).toContain('No twinnings are known for this place yet.');
     expect(html).toContain('Nothing has been written about this place yet');
   });
@@ -66,7 +69,10 @@ describe('place profile, country page and directory', () => {
     expect(html).toContain('<html lang="zh-Hans">');
     expect(html).toContain('<h1>鞍山</h1>');
     expect(html).toContain('<dt>语言</dt><dd>中文</dd>');
-    expect(html).toContain('<h3>美国</h3>');
+    expect(html).toContain(
+      '<span class="flag" aria-hidden="true">🇺🇸</span>美国</span><span class="muted">友好城市 · 1996年起</span>',
+    );
+    expect(html).toContain('<p class="muted not-known">未知：领导人。</p>');
     // links keep the language
     expect(html).toContain('href="/countries/CN?lang=zh"');
   });
@@ -81,7 +87,8 @@ describe('place profile, country page and directory', () => {
 
   it('shows a country with facts, its busiest places and partner countries linked to their ties', async () => {
     const html = (await get('/countries/cn')).body;
-    expect(html).toContain('<h1>China</h1>');
+    // the flag beside the name is left to the eyes: the heading reads "China"
+    expect(html).toContain('<h1><span class="flag" aria-hidden="true">🇨🇳</span>China</h1>');
     expect(html).toContain('<dt>Continent</dt><dd>Asia</dd>');
     expect(html).toMatch(/<td><a href="\/places\/Q74957\/anshan">Anshan<\/a><\/td><td class="n">2<\/td>/);
     expect(html).toMatch(

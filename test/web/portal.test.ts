@@ -103,7 +103,8 @@ describe('the portal in atlas mode', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('image/svg+xml');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(res.body).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 960 500"/);
+    // the inhabited world, Antarctica left out: lower than the 960×500 the whole globe takes
+    expect(res.body).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 960 423"/);
     const script = /<script src="(\/assets\/suggest-[\w-]+\.js)"/.exec(html)![1]!;
     expect((await get(script)).body).toContain("setAttribute('role', 'combobox')");
     expect((await get('/assets/land-0000000000.svg')).statusCode).toBe(404);
@@ -170,6 +171,8 @@ describe('the portal in atlas mode', () => {
       '<dt>Sources</dt><dd><ul><li><a href="https://example.org/anshan-birmingham" rel="external nofollow">https://example.org/anshan-birmingham</a></li><li>City council minutes 1996</li></ul></dd>',
     );
     expect(html).toContain('The story of this tie and its programs have not been written yet.');
+    // every fact is known, so there is no "Not known" line
+    expect(html).not.toContain('not-known');
     expect((await get('/ties/999999')).statusCode).toBe(404);
     expect((await get('/ties/abc')).statusCode).toBe(404);
     expect((await get(`/ties/${id}?lang=zh`)).body).toContain('<dt>建立</dt><dd>1996年11月5日</dd>');
@@ -202,15 +205,15 @@ describe('the portal in atlas mode', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const html = (await get('/places/Q74957/anshan')).body;
     expect(html).toContain(
-      '<h3 id="s-economy">Economy</h3><div><h4>Steel</h4>\n<p>Home of <strong>Ansteel</strong>. &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) <a href="https://example.org" rel="external nofollow ugc">site</a></p>',
+      '<section aria-labelledby="g-place" class="section-group"><h3 id="g-place">The place and its economy</h3><div class="section-grid"><section aria-labelledby="s-economy" class="prose"><h4 id="s-economy">Economy</h4><div><h5>Steel</h5>\n<p>Home of <strong>Ansteel</strong>. &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) <a href="https://example.org" rel="external nofollow ugc">site</a></p>',
     );
     expect(html).not.toContain('<script>alert');
     expect(html).toContain(
-      '<h3 id="s-food">Local food</h3><div lang="zh-Hans"><p>鞍山烧烤。</p>\n</div><p class="muted">Written in Chinese.</p>',
+      '<section aria-labelledby="g-funFacts" class="section-group"><h3 id="g-funFacts">Fun facts</h3><div class="section-grid"><section aria-labelledby="s-food" class="prose"><h4 id="s-food">Local food</h4><div lang="zh-Hans"><p>鞍山烧烤。</p>\n</div><p class="muted">Written in Chinese.</p>',
     );
     expect(html).not.toContain('Nothing has been written about this place yet');
     expect((await get('/places/Q74957/anshan?lang=zh')).body).toContain(
-      '<h3 id="s-food">地方美食</h3><div><p>鞍山烧烤。</p>',
+      '<h3 id="g-funFacts">趣味知识</h3><div class="section-grid"><section aria-labelledby="s-food" class="prose"><h4 id="s-food">地方美食</h4><div><p>鞍山烧烤。</p>',
     );
     expect((await get('/countries/CN')).body).toContain(
       '<h3 id="s-cuisine">Cuisine</h3><div><p>Eight great cuisines.</p>',

@@ -650,8 +650,11 @@ describe('running a program: entries, feeds, comments, notifications and photos'
       width: 480,
       height: 360,
     });
-    expect((await new Visitor(() => ctx.app).get('/places/Q74957/anshan')).body).toContain(
-      `<img src="/photos/${photo!.id}/thumb.webp" alt="Anshan at dusk"`,
+    const profile = (await new Visitor(() => ctx.app).get('/places/Q74957/anshan')).body;
+    expect(profile).toContain(`<img src="/photos/${photo!.id}/thumb.webp" alt="Anshan at dusk"`);
+    // the photo heads the page too, with its size so that nothing moves when it arrives
+    expect(profile).toContain(
+      `<h1>Anshan</h1><p class="muted">City · <span lang="zh-Hans">鞍山</span></p><figure class="header-photo"><img src="/photos/${photo!.id}/large.webp" alt="Anshan at dusk" width="1600" height="1067" decoding="async"/><figcaption>Anshan at dusk</figcaption></figure>`,
     );
     // not an image; no caption; someone else's place
     const text = await upload('editor', 'place:Q74957', Buffer.from('not an image at all'));

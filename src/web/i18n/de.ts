@@ -154,6 +154,8 @@ export const de = {
     agreementSigned: 'Vertrag unterzeichnet',
     tieKind: 'Art der Beziehung',
     signedYear: (y: string) => `unterzeichnet ${y}`,
+    sinceYear: (y) => `seit ${y}`,
+    notKnown: (items) => `Unbekannt: ${kit.list(items)}.`,
     noCountry: 'Land unbekannt',
     json: 'Dieser Ort als JSON',
     more: 'Mehr',
@@ -474,6 +476,7 @@ export const de = {
       festivals: 'Feste',
     } as Record<string, string>,
     writtenIn: (name: string) => `Auf ${name} geschrieben.`,
+    groups: { place: 'Ort und Wirtschaft', funFacts: 'Wissenswertes' },
   },
 
   // ---- program ----

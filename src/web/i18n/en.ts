@@ -167,6 +167,8 @@ export const en = {
     agreementSigned: 'Agreement signed',
     tieKind: 'Kind of tie',
     signedYear: (y: string) => `signed ${y}`,
+    sinceYear: (y: string) => `since ${y}`,
+    notKnown: (items: string[]) => `Not known: ${kit.list(items.map((s) => s.toLocaleLowerCase('en')))}.`,
     noCountry: 'Country not known',
     json: 'This place as JSON',
     more: 'More',
@@ -472,6 +474,7 @@ export const en = {
       festivals: 'Festivals',
     } as Record<string, string>,
     writtenIn: (name: string) => `Written in ${name}.`,
+    groups: { place: 'The place and its economy', funFacts: 'Fun facts' } as Record<string, string>,
   },
 
   // ---- program ----

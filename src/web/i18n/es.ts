@@ -158,6 +158,8 @@ export const es = {
     agreementSigned: 'Acuerdo firmado',
     tieKind: 'Tipo de vínculo',
     signedYear: (y) => `firmado en ${y}`,
+    sinceYear: (y) => `desde ${y}`,
+    notKnown: (items) => `No se sabe: ${kit.list(items.map((s) => s.toLocaleLowerCase('es')))}.`,
     noCountry: 'País desconocido',
     json: 'Este lugar en JSON',
     more: 'Más',
@@ -474,6 +476,7 @@ export const es = {
       festivals: 'Fiestas',
     } as Record<string, string>,
     writtenIn: (name) => `Escrito en ${name}.`,
+    groups: { place: 'El lugar y su economía', funFacts: 'Curiosidades' },
   },
 
   // ---- program ----

@@ -198,6 +198,8 @@ export const fr = {
     agreementSigned: 'Accord signé',
     tieKind: 'Type de lien',
     signedYear: (y: string) => `signé en ${y}`,
+    sinceYear: (y) => `depuis ${y}`,
+    notKnown: (items) => `Inconnu : ${kit.list(items.map((s) => s.toLocaleLowerCase('fr')))}.`,
     noCountry: 'Pays inconnu',
     json: 'Ce lieu en JSON',
     more: 'Plus',
@@ -518,6 +520,7 @@ export const fr = {
       festivals: 'Fêtes et festivals',
     } as Record<string, string>,
     writtenIn: (name: string) => `Rédigé en ${name}.`,
+    groups: { place: 'Le lieu et son économie', funFacts: 'Curiosités' },
   },
 
   // ---- program ----

@@ -140,6 +140,8 @@ export const ja = {
     agreementSigned: '協定締結',
     tieKind: '提携の種類',
     signedYear: (y) => `${y}年締結`,
+    sinceYear: (y) => `${y}年から`,
+    notKnown: (items) => `不明：${kit.list(items)}`,
     noCountry: '国不明',
     json: 'この場所の JSON',
     more: 'その他',
@@ -429,6 +431,7 @@ export const ja = {
       festivals: '祭り',
     } as Record<string, string>,
     writtenIn: (name) => `${name}で書かれています。`,
+    groups: { place: '地域と経済', funFacts: '豆知識' },
   },
 
   // ---- program ----

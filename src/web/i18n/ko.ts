@@ -141,6 +141,8 @@ export const ko = {
     agreementSigned: '협정 체결',
     tieKind: '결연 종류',
     signedYear: (y) => `${y}년 체결`,
+    sinceYear: (y) => `${y}년부터`,
+    notKnown: (items) => `알 수 없음: ${kit.list(items)}`,
     noCountry: '국가 미상',
     json: '이 장소의 JSON',
     more: '더 보기',
@@ -435,6 +437,7 @@ export const ko = {
       festivals: '축제',
     } as Record<string, string>,
     writtenIn: (name) => `${josa(name, '으로')} 작성되었습니다.`,
+    groups: { place: '지역과 경제', funFacts: '알아 두면 좋은 것' },
   },
 
   // ---- program ----

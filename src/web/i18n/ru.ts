@@ -167,6 +167,8 @@ export const ru = {
     agreementSigned: 'Соглашение подписано',
     tieKind: 'Вид связи',
     signedYear: (y) => `подписано в ${y} г.`,
+    sinceYear: (y) => `с ${y} г.`,
+    notKnown: (items) => `Неизвестно: ${kit.list(items.map((s) => s.toLocaleLowerCase('ru')))}.`,
     noCountry: 'Страна неизвестна',
     json: 'Это место в формате JSON',
     more: 'Ещё',
@@ -482,6 +484,7 @@ export const ru = {
       festivals: 'Праздники',
     } as Record<string, string>,
     writtenIn: (name) => `Язык текста: ${name}.`,
+    groups: { place: 'Место и экономика', funFacts: 'Интересные факты' },
   },
 
   // ---- program ----

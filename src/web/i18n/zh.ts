@@ -140,6 +140,8 @@ export const zh = {
     agreementSigned: '协议签署',
     tieKind: '关系类型',
     signedYear: (y: string) => `${y}年建立`,
+    sinceYear: (y) => `${y}年起`,
+    notKnown: (items) => `未知：${kit.list(items)}。`,
     noCountry: '国家不详',
     json: '以 JSON 查看',
     more: '更多',
@@ -427,6 +429,7 @@ export const zh = {
       festivals: '节日',
     } as Record<string, string>,
     writtenIn: (name: string) => `此部分以${name}撰写。`,
+    groups: { place: '城市与经济', funFacts: '趣味知识' },
   },
 
   // ---- program ----

@@ -10,6 +10,7 @@ import isoCountries from 'i18n-iso-countries';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 const INK = '#1d2733';
@@ -216,9 +217,29 @@ interface MapShape {
 let shapes: MapShape[] | undefined;
 let mapProjection: ReturnType<typeof geoNaturalEarth1> | undefined;
 const MAP_W = 960;
-const MAP_H = 500;
+let mapHeight = 0;
+/** Antarctica's number in ISO 3166 (world-atlas ids are numeric codes). */
+const ANTARCTICA = '010';
 
-/** Country outlines projected once (Natural Earth 1:110m, Natural Earth projection). */
+/**
+ * The height of the world maps: the projection is fitted to the inhabited world (every country but
+ * Antarctica) at the maps' width, so no third of a map is ice with no tie on it.
+ */
+function mapH(): number {
+  worldShapes();
+  return mapHeight;
+}
+
+/** Land without the polygons wholly south of 60°S (Antarctica and its ice shelves). */
+function withoutAntarctica(land: Feature | FeatureCollection): Feature | FeatureCollection {
+  const south = (ring: Position[]) => ring.every(([, lat]) => lat! < -60);
+  const keep = (g: Geometry): Geometry =>
+    g.type === 'MultiPolygon' ? { ...g, coordinates: g.coordinates.filter((poly) => !south(poly[0]!)) } : g;
+  if (land.type === 'Feature') return { ...land, geometry: keep(land.geometry) };
+  return { ...land, features: land.features.map((f) => ({ ...f, geometry: keep(f.geometry) })) };
+}
+
+/** Country outlines projected once (Natural Earth 1:110m, Natural Earth projection, Antarctica left out). */
 function worldShapes(): MapShape[] {
   if (shapes) return shapes;
   const require = createRequire(import.meta.url);
@@ -227,14 +248,13 @@ function worldShapes(): MapShape[] {
   ) as Topology<{
     countries: GeometryCollection<{ name: string }>;
   }>;
-  const countries = feature(topo, topo.objects.countries);
-  const projection = geoNaturalEarth1().fitExtent(
-    [
-      [4, 4],
-      [MAP_W - 4, MAP_H - 4],
-    ],
-    countries,
-  );
+  const all = feature(topo, topo.objects.countries);
+  const countries = { ...all, features: all.features.filter((f) => String(f.id) !== ANTARCTICA) };
+  const projection = geoNaturalEarth1().fitWidth(MAP_W - 8, countries);
+  const [[x0, y0], [, y1]] = geoPath(projection).bounds(countries);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx - x0 + 4, ty - y0 + 4]);
+  mapHeight = Math.ceil(y1 - y0 + 8);
   mapProjection = projection;
   const path = geoPath(projection);
   shapes = countries.features.map((f) => ({
@@ -255,6 +275,7 @@ export function WorldMap(p: {
   legend: string;
 }) {
   const top = Math.max(1, ...Object.values(p.counts));
+  const MAP_H = mapH();
   const color = scaleLinear<string>().domain([1, top]).range(['#cfe1f5', '#08457e']);
   return (
     <Frame id={p.id} width={MAP_W} height={MAP_H + 30} text={p.text}>
@@ -299,9 +320,10 @@ export function landSvg(): string {
   const topo = JSON.parse(readFileSync(require.resolve('world-atlas/land-110m.json'), 'utf8')) as Topology<{
     land: GeometryCollection;
   }>;
-  const d = geoPath(projection).digits(1)(feature(topo, topo.objects.land)) ?? '';
+  const d = geoPath(projection).digits(1)(withoutAntarctica(feature(topo, topo.objects.land))) ?? '';
+  const h = mapH();
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_W} ${MAP_H}" width="${MAP_W}" height="${MAP_H}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_W} ${h}" width="${MAP_W}" height="${h}">` +
     `<path d="${d}" fill="#e3e9ef" stroke="#c9d3dd" stroke-width="0.5"/></svg>`
   );
 }
@@ -408,8 +430,8 @@ export function TiesMap(p: {
     ...(p.links ?? []).map(([a, b]) => arc(a, b)),
   ];
   return (
-    <Frame id={p.id} width={MAP_W} height={MAP_H} text={p.text}>
-      <image href={p.land} x="0" y="0" width={MAP_W} height={MAP_H} />
+    <Frame id={p.id} width={MAP_W} height={mapH()} text={p.text}>
+      <image href={p.land} x="0" y="0" width={MAP_W} height={mapH()} />
       {arcs.length > 0 && (
         <path d={arcs.join('')} fill="none" stroke={ACCENT} stroke-width="1.2" stroke-opacity="0.55" />
       )}

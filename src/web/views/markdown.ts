@@ -10,7 +10,7 @@ md.disable('image');
 md.core.ruler.push('shift_headings', (state) => {
   for (const token of state.tokens) {
     if (token.type === 'heading_open' || token.type === 'heading_close') {
-      const level = Math.min(6, Number(token.tag.slice(1)) + 3);
+      const level = Math.min(6, Number(token.tag.slice(1)) + ((state.env as { shift?: number }).shift ?? 3));
       token.tag = `h${level}`;
     }
   }
@@ -26,7 +26,7 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLink(tokens, idx, options, env, self);
 };
 
-/** Markdown as safe HTML. */
-export function renderMarkdown(text: string): string {
-  return md.render(text);
+/** Markdown as safe HTML; its headings start `shift` levels down (an h1 is an h4 by default). */
+export function renderMarkdown(text: string, shift = 3): string {
+  return md.render(text, { shift });
 }

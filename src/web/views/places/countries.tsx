@@ -2,6 +2,9 @@ import { CONTINENTS } from '../../../domain/countries.js';
 import type { CountriesView, CountryView } from '../../../services/place-views.js';
 import { COUNTRY_SECTIONS } from '../../../domain/sections.js';
 import { countryName, currencyLabel, languagesLabel, localName, zoneLabel } from '../../i18n/index.js';
+import type { FactOrigin } from '../../../domain/provenance.js';
+import { FactList } from '../fact-list.js';
+import { Flag } from '../flag.js';
 import { Origin } from '../origin.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
@@ -67,6 +70,13 @@ export function countryPage(v: ViewContext, c: CountryView): string {
   const country = c.detail.place;
   const code = country.id;
   const name = localName(country, lang);
+  const withOrigin = (value: string | null | undefined, origin: FactOrigin | undefined) =>
+    value ? (
+      <>
+        {value}
+        <Origin v={v} origin={origin} />
+      </>
+    ) : null;
   return renderPage(v, {
     title: name,
     head: {
@@ -75,25 +85,33 @@ export function countryPage(v: ViewContext, c: CountryView): string {
     },
     children: (
       <>
-        <h1>{name}</h1>
+        <h1>
+          <Flag code={code} />
+          {name}
+        </h1>
         <section class="card" aria-labelledby="h-facts">
           <h2 id="h-facts">{t.countryFacts}</h2>
-          <dl class="facts">
-            <dt>{t.continent}</dt>
-            <dd>{c.detail.facts.continent ? v.t.labels.continents[c.detail.facts.continent] : t.unknown}</dd>
-            <dt>{t.languages}</dt>
-            <dd>
-              {languagesLabel(lang, country.languages) ?? t.unknown}
-              <Origin v={v} origin={c.origins.languages} />
-            </dd>
-            <dt>{t.currency}</dt>
-            <dd>
-              {currencyLabel(lang, country.currency) ?? t.unknown}
-              <Origin v={v} origin={c.origins.currency} />
-            </dd>
-            <dt>{t.timezones}</dt>
-            <dd>{c.timezones.length ? c.timezones.map(zoneLabel).join(', ') : t.unknown}</dd>
-          </dl>
+          <FactList
+            v={v}
+            rows={[
+              {
+                label: t.continent,
+                value: c.detail.facts.continent ? v.t.labels.continents[c.detail.facts.continent] : null,
+              },
+              {
+                label: t.languages,
+                value: withOrigin(languagesLabel(lang, country.languages), c.origins.languages),
+              },
+              {
+                label: t.currency,
+                value: withOrigin(currencyLabel(lang, country.currency), c.origins.currency),
+              },
+              {
+                label: t.timezones,
+                value: c.timezones.length ? c.timezones.map(zoneLabel).join(', ') : null,
+              },
+            ]}
+          />
         </section>
         <section aria-labelledby="h-culture">
           <h2 id="h-culture">{t.culture}</h2>

@@ -1,7 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { addTiePath } from '../additions.js';
-import { PLACE_SECTIONS, TIE_SECTIONS } from '../../../domain/sections.js';
+import { PLACE_SECTION_GROUPS, PLACE_SECTIONS, TIE_SECTIONS } from '../../../domain/sections.js';
 import type { ProfileView } from '../../../services/place-views.js';
-import type { TwinningWithPartner } from '../../../store/twinnings-repo.js';
 import {
   countryName as intlCountry,
   currencyLabel,
@@ -13,6 +13,8 @@ import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { placePath } from '../links.js';
 import { DownloadBlock } from '../download.js';
+import { FactList } from '../fact-list.js';
+import { Flag } from '../flag.js';
 import { placeAlternates, placeJsonLd } from '../linked-data.js';
 import { PartnerMap } from '../partner-map.js';
 import { Origin } from '../origin.js';
@@ -21,6 +23,15 @@ import type { SeekingField } from '../../../domain/seeking.js';
 import { keywordLabel } from './matching.js';
 import { ProgramPanels } from '../program.js';
 import { Sections } from '../sections.js';
+
+/** A fact's value with its origin note, or null when the data does not know it. */
+const known = (value: string | null | undefined | false, origin: ComponentChildren) =>
+  value ? (
+    <>
+      {value}
+      {origin}
+    </>
+  ) : null;
 
 /**
  * A place's page: where it belongs, a fact card, the written sections, what programs did there, its partners
@@ -36,14 +47,14 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
   const homeName = home ? localName(home, lang) : '';
   const countryName = (code: string | null) =>
     code ? localName(pr.countries.get(code) ?? { name: code }, lang) : t.noCountry;
-  const groups = new Map<string, TwinningWithPartner[]>();
-  for (const i of pr.partners) {
-    const key = i.partner.country ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  }
-  const groupList = [...groups.entries()].sort(
-    ([x], [y]) => (x ? 0 : 1) - (y ? 0 : 1) || v.t.collator.compare(countryName(x), countryName(y)),
+  // by country (those without one last), then by name
+  const sortedPartners = [...pr.partners].sort(
+    (x, y) =>
+      (x.partner.country ? 0 : 1) - (y.partner.country ? 0 : 1) ||
+      v.t.collator.compare(countryName(x.partner.country), countryName(y.partner.country)) ||
+      v.t.collator.compare(localName(x.partner, lang), localName(y.partner, lang)),
   );
+  const photo = pr.program.photos[0];
   const f = pr.facts;
   const o = pr.origins;
   const tie = pr.homeTie?.twinning;
@@ -81,6 +92,18 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
               : ''}
           {p.names.zh && lang === 'en' && <span lang="zh-Hans">{localName(p, 'zh')}</span>}
         </p>
+        {photo && (
+          <figure class="header-photo">
+            <img
+              src={`/photos/${photo.id}/large.webp`}
+              alt={photo.caption}
+              width={photo.width}
+              height={photo.height}
+              decoding="async"
+            />
+            <figcaption>{photo.caption}</figcaption>
+          </figure>
+        )}
         {tie && home && (
           <p class="lead tie">
             {partnerOf} <a href={href(`/ties/${tie.id}`, lang)}>{t.aboutTie}</a>
@@ -96,92 +119,105 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
         )}
         <section class="card" aria-labelledby="h-facts">
           <h2 id="h-facts">{t.facts}</h2>
-          <dl class="facts">
-            {tie && home && (
-              <>
-                <dt>{t.agreementSigned}</dt>
-                <dd>{tie.signed ? v.t.date(tie.signed) : t.unknown}</dd>
-                <dt>{t.tieKind}</dt>
-                <dd>
-                  {labels.tieKinds[tie.kind]}
-                  {tie.status !== 'active' && ` (${labels.statuses[tie.status]})`}
-                </dd>
-              </>
-            )}
-            <dt>{v.t.provenance.kindOfPlace}</dt>
-            <dd>
-              {t.kinds[p.kind]}
-              <Origin v={v} origin={o.kind} />
-            </dd>
-            {p.kind !== 'country' && (
-              <>
-                <dt>{t.country}</dt>
-                <dd>
-                  {p.country ? intlCountry(lang, p.country) : t.noCountry}
-                  <Origin v={v} origin={p.country ? o.country : undefined} />
-                </dd>
-              </>
-            )}
-            <dt>{t.population}</dt>
-            <dd>
-              {p.population !== null
-                ? `${v.t.num(p.population)}${p.populationYear ? ` (${p.populationYear})` : ''}`
-                : t.unknown}
-              <Origin v={v} origin={o.population} />
-            </dd>
-            <dt>{p.leaderTitle ?? t.leader}</dt>
-            <dd>
-              {p.leaderName ?? t.unknown}
-              {p.leaderName && p.leaderSince && ` (${t.since} ${v.t.date(p.leaderSince)})`}
-              <Origin v={v} origin={o.leader} />
-            </dd>
-            <dt>{t.languages}</dt>
-            <dd>
-              {languagesLabel(lang, f.languages) ?? t.unknown}
-              <Origin v={v} origin={o.languages} />
-            </dd>
-            <dt>{t.currency}</dt>
-            <dd>
-              {currencyLabel(lang, f.currency) ?? t.unknown}
-              <Origin v={v} origin={o.currency} />
-            </dd>
-            <dt>{t.timezone}</dt>
-            <dd>
-              {f.timezone ? zoneLabel(f.timezone) : t.unknown}
-              <Origin v={v} origin={o.timezone} />
-            </dd>
-            {pr.keywords.length > 0 && (
-              <>
-                <dt>{v.t.seeking.knownFor}</dt>
-                <dd>
+          <FactList
+            v={v}
+            rows={[
+              tie &&
+                home && {
+                  label: t.agreementSigned,
+                  value: tie.signed ? v.t.date(tie.signed) : null,
+                },
+              tie &&
+                home && {
+                  label: t.tieKind,
+                  value: (
+                    <>
+                      {labels.tieKinds[tie.kind]}
+                      {tie.status !== 'active' && ` (${labels.statuses[tie.status]})`}
+                    </>
+                  ),
+                },
+              {
+                label: v.t.provenance.kindOfPlace,
+                value: (
+                  <>
+                    {t.kinds[p.kind]}
+                    <Origin v={v} origin={o.kind} />
+                  </>
+                ),
+              },
+              p.kind !== 'country' && {
+                label: t.country,
+                value: p.country ? (
+                  <>
+                    <Flag code={p.country} />
+                    {intlCountry(lang, p.country)}
+                    <Origin v={v} origin={o.country} />
+                  </>
+                ) : null,
+              },
+              {
+                label: t.population,
+                value:
+                  p.population !== null ? (
+                    <>
+                      {`${v.t.num(p.population)}${p.populationYear ? ` (${p.populationYear})` : ''}`}
+                      <Origin v={v} origin={o.population} />
+                    </>
+                  ) : null,
+              },
+              {
+                label: p.leaderTitle ?? t.leader,
+                value: p.leaderName ? (
+                  <>
+                    {p.leaderName}
+                    {p.leaderSince && ` (${t.since} ${v.t.date(p.leaderSince)})`}
+                    <Origin v={v} origin={o.leader} />
+                  </>
+                ) : null,
+              },
+              {
+                label: t.languages,
+                value: known(languagesLabel(lang, f.languages), <Origin v={v} origin={o.languages} />),
+              },
+              {
+                label: t.currency,
+                value: known(currencyLabel(lang, f.currency), <Origin v={v} origin={o.currency} />),
+              },
+              {
+                label: t.timezone,
+                value: known(f.timezone && zoneLabel(f.timezone), <Origin v={v} origin={o.timezone} />),
+              },
+              pr.keywords.length > 0 && {
+                label: v.t.seeking.knownFor,
+                value: (
                   <ul class="tags">
                     {pr.keywords.map((k) => (
                       <li>{keywordLabel(lang, k)}</li>
                     ))}
                   </ul>
-                </dd>
-              </>
-            )}
-            {p.lat !== null && p.lon !== null && (
-              <>
-                <dt>{t.coordinates}</dt>
-                <dd>
-                  {`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}
-                  <Origin v={v} origin={o.coordinates} />
-                </dd>
-              </>
-            )}
-            {p.wikidata && (
-              <>
-                <dt>{t.wikidata}</dt>
-                <dd>
+                ),
+              },
+              {
+                label: t.coordinates,
+                value:
+                  p.lat !== null && p.lon !== null ? (
+                    <>
+                      {`${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`}
+                      <Origin v={v} origin={o.coordinates} />
+                    </>
+                  ) : null,
+              },
+              !!p.wikidata && {
+                label: t.wikidata,
+                value: (
                   <a href={`https://www.wikidata.org/wiki/${p.wikidata}`} rel="external">
                     {p.wikidata}
                   </a>
-                </dd>
-              </>
-            )}
-          </dl>
+                ),
+              },
+            ]}
+          />
         </section>
 
         <section aria-labelledby="h-profile">
@@ -199,7 +235,13 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
             />
           )}
           {pr.mayEdit && <EditLink href={href(`/edit/place/${p.id}`, lang)} label={v.t.site.editSections} />}
-          <Sections keys={PLACE_SECTIONS} sections={pr.sections} lang={lang} empty={t.profileEmpty} />
+          <Sections
+            keys={PLACE_SECTIONS}
+            groups={PLACE_SECTION_GROUPS}
+            sections={pr.sections}
+            lang={lang}
+            empty={t.profileEmpty}
+          />
         </section>
 
         <ProgramPanels
@@ -213,27 +255,30 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
           <h2 id="h-partners">{t.partners(pr.partners.length)}</h2>
           {pr.mayAddTie && <EditLink href={href(addTiePath(p.id), lang)} label={v.t.additions.addTie} />}
           {pr.partners.length === 0 && <p>{t.noPartners}</p>}
-          {groupList.map(([code, list]) => (
-            <>
-              <h3>{countryName(code || null)}</h3>
-              <ul class="partners">
-                {list.map(({ twinning: tw, partner }) => (
-                  <li>
-                    <a href={href(placePath(partner), lang)}>{localName(partner, lang)}</a>{' '}
-                    <span class="muted">
-                      {[
-                        labels.tieKinds[tw.kind],
-                        tw.signed ? t.signedYear(tw.signed.date.slice(0, 4)) : '',
-                        tw.status !== 'active' ? labels.statuses[tw.status] : '',
-                      ]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ))}
+          {pr.partners.length > 0 && (
+            <ul class="cards partner-cards">
+              {sortedPartners.map(({ twinning: tw, partner }) => (
+                <li>
+                  <a class="title" href={href(placePath(partner), lang)}>
+                    {localName(partner, lang)}
+                  </a>
+                  <span class="country">
+                    <Flag code={partner.country} />
+                    {countryName(partner.country)}
+                  </span>
+                  <span class="muted">
+                    {[
+                      labels.tieKinds[tw.kind],
+                      tw.signed ? t.sinceYear(tw.signed.date.slice(0, 4)) : '',
+                      tw.status !== 'active' ? labels.statuses[tw.status] : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
 
         {pr.partners.length > 0 && (

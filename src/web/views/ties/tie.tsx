@@ -3,6 +3,8 @@ import type { TieView } from '../../../services/tie-views.js';
 import { siteAssets } from '../../assets.js';
 import { countryName, localName } from '../../i18n/index.js';
 import { TiesMap } from '../charts.js';
+import { FactList } from '../fact-list.js';
+import { Flag } from '../flag.js';
 import { Origin } from '../origin.js';
 import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
@@ -39,50 +41,58 @@ export function tiePage(v: ViewContext, view: TieView): string {
         <h1>{title}</h1>
         <section class="card" aria-labelledby="h-facts">
           <h2 id="h-facts">{t.facts}</h2>
-          <dl class="facts">
-            <dt>{t.kind}</dt>
-            <dd>
-              {labels.tieKinds[tie.kind]}
-              <Origin v={v} origin={o.kind} />
-            </dd>
-            <dt>{t.status}</dt>
-            <dd>
-              {labels.statuses[tie.status]}
-              <Origin v={v} origin={o.status} />
-            </dd>
-            <dt>{t.signed}</dt>
-            <dd>
-              {tie.signed ? v.t.date(tie.signed) : t.unknown}
-              <Origin v={v} origin={o.signed} />
-            </dd>
-            {tie.ended && (
-              <>
-                <dt>{t.ended}</dt>
-                <dd>
-                  {v.t.date(tie.ended)}
-                  <Origin v={v} origin={o.ended} />
-                </dd>
-              </>
-            )}
-            {listed && (
-              <>
-                <dt>{t.listedBy}</dt>
-                <dd>{listed}</dd>
-              </>
-            )}
-            {tie.notes && (
-              <>
-                <dt>{t.notes}</dt>
-                <dd>
-                  {tie.notes}
-                  <Origin v={v} origin={o.notes} />
-                </dd>
-              </>
-            )}
-            {tie.sources.length > 0 && (
-              <>
-                <dt>{t.sources}</dt>
-                <dd>
+          <FactList
+            v={v}
+            rows={[
+              {
+                label: t.kind,
+                value: (
+                  <>
+                    {labels.tieKinds[tie.kind]}
+                    <Origin v={v} origin={o.kind} />
+                  </>
+                ),
+              },
+              {
+                label: t.status,
+                value: (
+                  <>
+                    {labels.statuses[tie.status]}
+                    <Origin v={v} origin={o.status} />
+                  </>
+                ),
+              },
+              {
+                label: t.signed,
+                value: tie.signed ? (
+                  <>
+                    {v.t.date(tie.signed)}
+                    <Origin v={v} origin={o.signed} />
+                  </>
+                ) : null,
+              },
+              !!tie.ended && {
+                label: t.ended,
+                value: (
+                  <>
+                    {v.t.date(tie.ended)}
+                    <Origin v={v} origin={o.ended} />
+                  </>
+                ),
+              },
+              !!listed && { label: t.listedBy, value: listed },
+              !!tie.notes && {
+                label: t.notes,
+                value: (
+                  <>
+                    {tie.notes}
+                    <Origin v={v} origin={o.notes} />
+                  </>
+                ),
+              },
+              tie.sources.length > 0 && {
+                label: t.sources,
+                value: (
                   <ul>
                     {tie.sources.map((s) => (
                       <li>
@@ -97,10 +107,10 @@ export function tiePage(v: ViewContext, view: TieView): string {
                       </li>
                     ))}
                   </ul>
-                </dd>
-              </>
-            )}
-          </dl>
+                ),
+              },
+            ]}
+          />
         </section>
         <section aria-labelledby="h-profile">
           <h2 id="h-profile">{t.profile}</h2>
@@ -118,7 +128,12 @@ export function tiePage(v: ViewContext, view: TieView): string {
                 <a class="title" href={href(placePath(s.place), lang)}>
                   {localName(s.place, lang)}
                 </a>
-                <span class="muted">{s.country ? countryName(lang, s.country) : ''}</span>
+                {s.country && (
+                  <span class="country">
+                    <Flag code={s.country} />
+                    {countryName(lang, s.country)}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
