@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Place, PlaceKind } from '../domain/places.js';
 import type { PlaceHit } from '../store/places-repo.js';
 import type { ContentService } from './content.js';
+import type { HomeProgram, HomeProgramService } from './home-program.js';
 import type { NetworkService, PlaceRef } from './network.js';
 import type { Actor } from './orgs.js';
 import type { PlaceDetail, PlaceProfile, PlacesService } from './places.js';
@@ -26,6 +27,11 @@ export interface ProfileView extends PlaceProfile {
   origins: PlaceOrigins;
   /** whether the reader may add ties of this place (its organizations' editors, site admins) */
   mayAddTie: boolean;
+  /**
+   * In home mode, on a partner's page: the organizations that run the program, each with its committee for the
+   * partner's country; on the home's own page: with every committee. Empty elsewhere.
+   */
+  ourProgram: HomeProgram[];
 }
 
 /** Everything a country's page shows. */
@@ -72,13 +78,15 @@ export class PlaceViews {
     private readonly content: ContentService,
     private readonly program: ProgramService,
     private readonly provenance: ProvenanceService,
+    private readonly homeProgram: HomeProgramService,
     private readonly continents: Record<string, Continent> = {},
   ) {}
 
   async profile(id: string, viewer: Viewer): Promise<ProfileView> {
     const pr = await this.places.profile(id, viewer.homeId);
     const tie = pr.homeTie?.twinning;
-    const [program, mayEdit, mayEditTie, origins, mayAddTie] = await Promise.all([
+    const isHome = !!viewer.homeId && pr.place.id === viewer.homeId;
+    const [program, mayEdit, mayEditTie, origins, mayAddTie, ourProgram] = await Promise.all([
       this.program.panels(
         [
           { type: 'place', ids: [pr.place.id] },
@@ -92,8 +100,15 @@ export class PlaceViews {
       viewer.actor && pr.place.kind !== 'country'
         ? this.content.mayAddTies(viewer.actor, pr.place.id)
         : false,
+      !viewer.homeId
+        ? []
+        : isHome
+          ? this.homeProgram.of(viewer.homeId)
+          : tie
+            ? this.homeProgram.forCountry(viewer.homeId, pr.place.country)
+            : [],
     ]);
-    return { ...pr, program, mayEdit, mayEditTie, origins, mayAddTie };
+    return { ...pr, program, mayEdit, mayEditTie, origins, mayAddTie, ourProgram };
   }
 
   async country(code: string, viewer: Viewer): Promise<CountryView> {

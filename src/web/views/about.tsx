@@ -53,6 +53,7 @@ export function aboutPage(v: ViewContext, a: AboutView): string {
           <section aria-labelledby="h-sources">
             <h2 id="h-sources">{t.sourcesTitle}</h2>
             <DataTable
+              class="sources"
               columns={[{ label: t.source }, { label: t.date }, { label: t.licence }]}
               rows={a.info.sources.map((s) => [
                 s.url ? (

@@ -16,6 +16,7 @@ import { DownloadBlock } from '../download.js';
 import { placeAlternates, placeJsonLd } from '../linked-data.js';
 import { PartnerMap } from '../partner-map.js';
 import { Origin } from '../origin.js';
+import { OurProgram } from '../our-program.js';
 import { EditLink } from '../post-form.js';
 import { ProgramPanels } from '../program.js';
 import { Sections } from '../sections.js';
@@ -161,6 +162,13 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
             )}
           </dl>
         </section>
+
+        <OurProgram
+          v={v}
+          title={tie ? t.ourProgramWith(name) : t.ourProgram}
+          programs={pr.ourProgram}
+          partner={!!tie}
+        />
 
         <section aria-labelledby="h-profile">
           <h2 id="h-profile">{t.profile}</h2>
