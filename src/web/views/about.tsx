@@ -74,6 +74,8 @@ export function aboutPage(v: ViewContext, a: AboutView): string {
             <h2 id="h-rules">{t.rulesTitle}</h2>
             <p class="muted">{t.rulesIntro}</p>
             <DataTable
+              class="rules"
+              labelled
               columns={[
                 { label: t.rule },
                 { label: t.matched, numeric: true },
