@@ -13,6 +13,7 @@ import { EntryViews } from './services/entry-views.js';
 import { ExportService } from './services/export.js';
 import { FactsService } from './services/facts.js';
 import { Gazetteer } from './services/gazetteer.js';
+import { HomeProgramService } from './services/home-program.js';
 import { HomeViews } from './services/home-views.js';
 import { MailService } from './services/mail.js';
 import { MatchingService, type CandidateListing } from './services/matching.js';
@@ -81,6 +82,8 @@ export interface AppContext {
   readonly rankings: RankingsService;
   /** read models of the home page, in atlas and in home mode */
   readonly homeViews: HomeViews;
+  /** in home mode: the organizations that run the home's program, their committees and public contacts */
+  readonly homeProgram: HomeProgramService;
   /** read models of organizations' pages, their entries' pages and feeds, and the entry editor */
   readonly entryViews: EntryViews;
   /** ties and places added on the web, and the admin's merge of duplicates */
@@ -131,6 +134,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
       });
     return out;
   };
+  const homeProgram = new HomeProgramService(store, version);
   return {
     config,
     store,
@@ -142,13 +146,24 @@ export function createContext(config: Config, store: Store, version = new DataVe
     network,
     content,
     program,
-    placeViews: new PlaceViews(places, network, content, program, provenance, continents, gazetteer, seeking),
+    placeViews: new PlaceViews(
+      places,
+      network,
+      content,
+      program,
+      provenance,
+      homeProgram,
+      continents,
+      gazetteer,
+      seeking,
+    ),
     dataInfo,
     merge,
     networkViews: new NetworkViews(network, places, dataInfo),
     tieViews: new TieViews(store, gazetteer, content, program, provenance),
     rankings: new RankingsService(network),
-    homeViews: new HomeViews(store, gazetteer, places, network, program),
+    homeViews: new HomeViews(store, gazetteer, places, network, program, homeProgram),
+    homeProgram,
     facts,
     accounts: new AccountsService(store, version),
     orgs,

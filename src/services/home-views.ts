@@ -5,9 +5,11 @@ import type { CompactPlace } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningWithPartner } from '../store/twinnings-repo.js';
 import type { Gazetteer } from './gazetteer.js';
+import type { HomeProgram, HomeProgramService } from './home-program.js';
 import type { NetworkService, PlaceRef } from './network.js';
 import type { PlacesService } from './places.js';
 import type { ProgramService } from './program.js';
+import { seedLoad, type SeedLoad } from './seed.js';
 
 /** The latest news and the next events, and who published them; null when there are none. */
 export interface Bulletin {
@@ -31,7 +33,10 @@ export interface AtlasView {
   /** ties among the busiest places, by their ids */
   links: [string, string][];
   bulletin: Bulletin | null;
+  /** ties changed since the bundled data was loaded (every tie where it never was), last changed first */
   recent: ChangedTie[];
+  /** the load of the bundled data, told as one line rather than as thousands of changes */
+  seeded: SeedLoad | null;
 }
 
 /** The home page of a program (home mode): its partners, their map, its news and its ties' changes. */
@@ -41,8 +46,11 @@ export interface ProgramHomeView {
   /** how many countries the partners are in */
   countries: number;
   bulletin: Bulletin | null;
-  /** the home's own ties, last changed first */
+  /** the home's own ties changed since the bundled data was loaded, last changed first */
   recent: ChangedTie[];
+  seeded: SeedLoad | null;
+  /** the organizations that run the program, with their committees and public contacts */
+  program: HomeProgram[];
 }
 
 const SHOWN = 5;
@@ -55,14 +63,16 @@ export class HomeViews {
     private readonly places: PlacesService,
     private readonly network: NetworkService,
     private readonly program: ProgramService,
+    private readonly homeProgram: HomeProgramService,
   ) {}
 
   async atlas(now = new Date()): Promise<AtlasView> {
+    const seeded = await seedLoad(this.store);
     const [placeCount, tieCount, busiest, changed, bulletin, snap] = await Promise.all([
       this.store.places.count(),
       this.store.twinnings.count(),
       this.network.busiest(60),
-      this.store.twinnings.recentlyChanged(10),
+      this.store.twinnings.recentlyChanged(10, seeded?.at),
       this.bulletin(undefined, now),
       this.gazetteer.snapshot(),
     ]);
@@ -73,18 +83,22 @@ export class HomeViews {
       links: busiest.links,
       bulletin,
       recent: changed.map((tie) => ({ tie, a: snap.places.get(tie.a), b: snap.places.get(tie.b) })),
+      seeded,
     };
   }
 
   async home(homeId: string, now = new Date()): Promise<ProgramHomeView> {
     const orgIds = (await this.store.orgs.withHomeIn([homeId])).map((o) => o.id);
-    const [{ partners }, bulletin, snap] = await Promise.all([
+    const [{ partners }, bulletin, snap, seeded, program] = await Promise.all([
       this.places.partners(homeId),
       orgIds.length ? this.bulletin(orgIds, now) : null,
       this.gazetteer.snapshot(),
+      seedLoad(this.store),
+      this.homeProgram.of(homeId),
     ]);
     const recent = partners
       .map((i) => i.twinning)
+      .filter((tie) => !seeded || tie.updatedAt > seeded.at)
       .sort((x, y) => y.updatedAt.localeCompare(x.updatedAt) || y.id - x.id)
       .slice(0, 10)
       .map((tie) => ({ tie, a: snap.places.get(tie.a), b: snap.places.get(tie.b) }));
@@ -95,7 +109,7 @@ export class HomeViews {
         x.partner.name.localeCompare(y.partner.name),
     );
     const countries = new Set(partners.map((i) => i.partner.country).filter(Boolean)).size;
-    return { partners: sorted, countries, bulletin, recent };
+    return { partners: sorted, countries, bulletin, recent, seeded, program };
   }
 
   /** News and events of these organizations (of every program when undefined). */

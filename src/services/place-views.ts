@@ -3,6 +3,7 @@ import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Place, PlaceKind } from '../domain/places.js';
 import type { PlaceHit } from '../store/places-repo.js';
 import type { ContentService } from './content.js';
+import type { HomeProgram, HomeProgramService } from './home-program.js';
 import type { NetworkService, PlaceRef } from './network.js';
 import type { Actor } from './orgs.js';
 import type { PlaceDetail, PlaceProfile, PlacesService } from './places.js';
@@ -32,6 +33,11 @@ export interface ProfileView extends PlaceProfile {
   keywords: string[];
   /** its open "seeking partners" listing, without the contact (on /seeking for signed-in readers) */
   listing: { id: number; fields: string[] } | null;
+  /**
+   * In home mode, on a partner's page: the organizations that run the program, each with its committee for the
+   * partner's country; on the home's own page: with every committee. Empty elsewhere.
+   */
+  ourProgram: HomeProgram[];
 }
 
 /** Everything a country's page shows. */
@@ -78,6 +84,7 @@ export class PlaceViews {
     private readonly content: ContentService,
     private readonly program: ProgramService,
     private readonly provenance: ProvenanceService,
+    private readonly homeProgram: HomeProgramService,
     private readonly continents: Record<string, Continent> = {},
     private readonly gazetteer?: Gazetteer,
     private readonly seeking?: SeekingService,
@@ -86,7 +93,8 @@ export class PlaceViews {
   async profile(id: string, viewer: Viewer): Promise<ProfileView> {
     const pr = await this.places.profile(id, viewer.homeId);
     const tie = pr.homeTie?.twinning;
-    const [program, mayEdit, mayEditTie, origins, mayAddTie, snap, listings] = await Promise.all([
+    const isHome = !!viewer.homeId && pr.place.id === viewer.homeId;
+    const [program, mayEdit, mayEditTie, origins, mayAddTie, snap, listings, ourProgram] = await Promise.all([
       this.program.panels(
         [
           { type: 'place', ids: [pr.place.id] },
@@ -102,6 +110,13 @@ export class PlaceViews {
         : false,
       this.gazetteer?.snapshot(),
       this.seeking?.byPlace(),
+      !viewer.homeId
+        ? []
+        : isHome
+          ? this.homeProgram.of(viewer.homeId)
+          : tie
+            ? this.homeProgram.forCountry(viewer.homeId, pr.place.country)
+            : [],
     ]);
     const listing = listings?.get(pr.place.id);
     return {
@@ -113,6 +128,7 @@ export class PlaceViews {
       mayAddTie,
       keywords: snap?.keywords.get(pr.place.id) ?? [],
       listing: listing ? { id: listing.id, fields: listing.fields } : null,
+      ourProgram,
     };
   }
 

@@ -35,5 +35,34 @@ export async function seedIfEmpty(
   if ((await store.meta.get('seeded_at')) || (await store.places.count()) > 0) return null;
   const summary = await importFiles(store, await readSeedFiles(dir), progress);
   await store.meta.set('seeded_at', new Date().toISOString());
+  await store.meta.set(
+    SEED_COUNTS_KEY,
+    JSON.stringify({ places: summary.placesCreated, ties: summary.twinningsCreated }),
+  );
   return summary;
+}
+
+const SEED_COUNTS_KEY = 'seeded_counts';
+
+/** When the bundled data was loaded and what it brought; null where it never was (an imported registry). */
+export interface SeedLoad {
+  at: string;
+  /** null for a database seeded before the counts were kept */
+  places: number | null;
+  ties: number | null;
+}
+
+export async function seedLoad(store: Store): Promise<SeedLoad | null> {
+  const [at, counts] = await Promise.all([store.meta.get('seeded_at'), store.meta.get(SEED_COUNTS_KEY)]);
+  if (!at) return null;
+  let places: number | null = null;
+  let ties: number | null = null;
+  try {
+    const c = JSON.parse(counts ?? 'null') as { places?: unknown; ties?: unknown } | null;
+    if (typeof c?.places === 'number') places = c.places;
+    if (typeof c?.ties === 'number') ties = c.ties;
+  } catch {
+    // unreadable counts: the date alone
+  }
+  return { at, places, ties };
 }

@@ -442,11 +442,12 @@ export class TwinningsRepo {
     return Number(r.n);
   }
 
-  /** The ties changed last (imported, edited), newest first. */
-  async recentlyChanged(limit: number): Promise<Twinning[]> {
+  /** The ties changed last (imported, edited), newest first; with `after`, only those changed since then. */
+  async recentlyChanged(limit: number, after?: string): Promise<Twinning[]> {
     const rows = await this.db
       .selectFrom('twinnings')
       .selectAll()
+      .$if(after !== undefined, (q) => q.where('updated_at', '>', after!))
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)

@@ -188,7 +188,17 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     }
   });
 
-  registerSite(app, site);
+  const home = site.home;
+  registerSite(
+    app,
+    site,
+    home
+      ? async () => {
+          const org = (await ctx.homeProgram.of(home.id))[0]?.org;
+          return org ? { slug: org.slug, name: org.name } : null;
+        }
+      : undefined,
+  );
   registerSecurityHeaders(app, headers);
   await registerAuth(app, {
     accounts: ctx.accounts,

@@ -9,6 +9,8 @@ export interface Site {
   home: Pick<Place, 'id' | 'name' | 'names' | 'kind' | 'lat' | 'lon' | 'country'> | null;
   /** the configured public address (TWINNING_URL, no trailing slash) for absolute links: never the Host */
   url?: string;
+  /** in home mode, the organization that runs the home's program (the header links to it), once there is one */
+  program?: { slug: string; name: string } | null;
 }
 
 declare module 'fastify' {
@@ -80,12 +82,27 @@ export function safeLocalPath(next: unknown): string {
   return u.pathname + u.search;
 }
 
-export function registerSite(app: FastifyInstance, site: Site): void {
+/**
+ * Sets each request's language and deployment. `program` (home mode) tells which organization runs the home's
+ * program now: organizations are made on the web, after the start.
+ */
+export function registerSite(
+  app: FastifyInstance,
+  site: Site,
+  program?: () => Promise<Site['program']>,
+): void {
   app.decorateRequest('lang', 'en');
   app.decorateRequest('site', null as unknown as Site);
+  let last: Site = site;
   app.addHook('onRequest', async (req) => {
     req.lang = requestLang(req.url, req.headers);
-    req.site = site;
+    if (program) {
+      const now = (await program()) ?? null;
+      // one object while it stays the same organization
+      if (now?.slug !== last.program?.slug || now?.name !== last.program?.name)
+        last = { ...site, program: now };
+      req.site = last;
+    } else req.site = site;
   });
 
   // The language switch: remembers the choice in a cookie and goes back to the page in that language.

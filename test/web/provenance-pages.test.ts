@@ -166,6 +166,9 @@ describe('pages say where their facts come from', () => {
     expect(text).toContain('as of Aug. 8, 2026');
     expect(text).toContain('GeoNames cities 2023 CC BY 4.0');
     expect(text).toContain('a unique name in the country 12 99.1%');
+    // on a phone each source and rule is a card: the dates stay whole, the rules' figures carry their labels
+    expect(about.body).toContain('<table class="sources">');
+    expect(about.body).toContain('<td class="n" data-label="Places matched">12</td>');
     expect(text).toMatch(/Ties with a known country on both sides 9 of 10 \(90%\)/);
     expect(mainText((await ctx.app.inject({ url: '/about?lang=zh' })).body)).toContain('关于数据');
   });

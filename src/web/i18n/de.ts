@@ -53,6 +53,7 @@ export const de = {
     navPath: 'Verbindungskette',
     navQuality: 'Datenqualität',
     navApi: 'API',
+    navProgram: 'Unser Programm',
     language: 'Sprache',
     skip: 'Zum Inhalt springen',
     footerData:
@@ -151,6 +152,13 @@ export const de = {
     partnerOf: (home: string, signed: string | null) =>
       signed ? `Partner von ${home} ${since(signed)}.` : `Partner von ${home}.`,
     aboutTie: 'Über die Partnerschaft',
+    ourProgramWith: (place: string) => `Unser Programm mit ${place}`,
+    ourProgram: 'Unser Partnerschaftsprogramm',
+    runBy: 'Getragen von',
+    committee: 'Ausschuss',
+    committees: 'Ausschüsse',
+    whomToAsk: 'Ansprechpersonen',
+    allContacts: (org: string) => `Alle Ausschüsse und Ansprechpersonen von ${org}`,
     agreementSigned: 'Vertrag unterzeichnet',
     tieKind: 'Art der Beziehung',
     signedYear: (y: string) => `unterzeichnet ${y}`,
@@ -225,6 +233,11 @@ export const de = {
     allNews: 'Alle Neuigkeiten',
     allEvents: 'Alle Termine',
     recentNone: 'Bisher hat sich nichts geändert.',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `Mitgelieferte Daten geladen: ${kit.num(places)} Orte und ${kit.num(ties)} Partnerschaften`
+        : 'Mitgelieferte Daten geladen',
+    seededLink: 'Über die mitgelieferten Daten',
     explore: 'Entdecken',
     rankings: 'Welche Orte und Länder die meisten Partnerschaften haben',
     ties: 'Partnerschaften nach Länderpaar, Art, Status und Jahrzehnt',
@@ -506,6 +519,8 @@ export const de = {
     committees: 'Ausschüsse',
     institutions: 'Partnerinstitutionen',
     memberships: 'Mitgliedschaften',
+    contacts: 'Ausschüsse und Ansprechpersonen',
+    office: 'Geschäftsstelle und Vorstand',
     nothing: 'Noch nichts.',
     since: (year: string) => `seit ${year}`,
     feedTitle: (org: string) => `${org}: Aktuelles`,

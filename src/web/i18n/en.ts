@@ -67,6 +67,7 @@ export const en = {
     navPath: 'Chain of ties',
     navQuality: 'Data quality',
     navApi: 'API',
+    navProgram: 'Our program',
     language: 'Language',
     skip: 'Skip to content',
     footerData:
@@ -164,6 +165,13 @@ export const en = {
     partnerOf: (home: string, signed: string | null) =>
       signed ? `Partner of ${home} since ${signed}.` : `Partner of ${home}.`,
     aboutTie: 'About the tie',
+    ourProgramWith: (place: string) => `Our program with ${place}`,
+    ourProgram: 'Our sister-city program',
+    runBy: 'Run by',
+    committee: 'Committee',
+    committees: 'Committees',
+    whomToAsk: 'Whom to ask',
+    allContacts: (org: string) => `All committees and contacts of ${org}`,
     agreementSigned: 'Agreement signed',
     tieKind: 'Kind of tie',
     signedYear: (y: string) => `signed ${y}`,
@@ -239,6 +247,11 @@ export const en = {
     allNews: 'All news',
     allEvents: 'All events',
     recentNone: 'Nothing has changed yet.',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `Bundled data loaded: ${kit.num(places)} places and ${kit.num(ties)} ties`
+        : 'Bundled data loaded',
+    seededLink: 'About the bundled data',
     explore: 'Explore',
     rankings: 'Which places and countries have the most ties',
     ties: 'Ties by country pair, kind, status and decade',
@@ -504,6 +517,8 @@ export const en = {
     committees: 'Committees',
     institutions: 'Partner institutions',
     memberships: 'Memberships',
+    contacts: 'Committees and contacts',
+    office: 'Office and officers',
     nothing: 'Nothing yet.',
     since: (year: string) => `since ${year}`,
     feedTitle: (org: string) => `${org}: news`,

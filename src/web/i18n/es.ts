@@ -51,6 +51,7 @@ export const es = {
     navPath: 'Cadena de hermanamientos',
     navQuality: 'Calidad de los datos',
     navApi: 'API',
+    navProgram: 'Nuestro programa',
     language: 'Idioma',
     skip: 'Ir al contenido',
     footerData:
@@ -155,6 +156,13 @@ export const es = {
     partnerOf: (home, signed) =>
       signed ? `Hermanamiento con ${home} desde ${fromDate(signed)}.` : `Hermanamiento con ${home}.`,
     aboutTie: 'Sobre el hermanamiento',
+    ourProgramWith: (place: string) => `Nuestro programa con ${place}`,
+    ourProgram: 'Nuestro programa de hermanamiento',
+    runBy: 'A cargo de',
+    committee: 'Comité',
+    committees: 'Comités',
+    whomToAsk: 'A quién dirigirse',
+    allContacts: (org: string) => `Todos los comités y contactos de ${org}`,
     agreementSigned: 'Acuerdo firmado',
     tieKind: 'Tipo de vínculo',
     signedYear: (y) => `firmado en ${y}`,
@@ -229,6 +237,11 @@ export const es = {
     allNews: 'Todas las noticias',
     allEvents: 'Todos los eventos',
     recentNone: 'Todavía no ha cambiado nada.',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `Datos incluidos cargados: ${kit.num(places)} lugares y ${kit.num(ties)} hermanamientos`
+        : 'Datos incluidos cargados',
+    seededLink: 'Sobre los datos incluidos',
     explore: 'Explorar',
     rankings: 'Qué lugares y países tienen más hermanamientos',
     ties: 'Hermanamientos por par de países, tipo, estado y década',
@@ -507,6 +520,8 @@ export const es = {
     committees: 'Comités',
     institutions: 'Instituciones asociadas',
     memberships: 'Membresías',
+    contacts: 'Comités y contactos',
+    office: 'Oficina y cargos',
     nothing: 'Todavía nada.',
     since: (year) => `desde ${year}`,
     feedTitle: (org) => `${org}: noticias`,

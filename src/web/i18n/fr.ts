@@ -91,6 +91,7 @@ export const fr = {
     navPath: 'Chaîne de jumelages',
     navQuality: 'Qualité des données',
     navApi: 'API',
+    navProgram: 'Notre programme',
     language: 'Langue',
     skip: 'Aller au contenu',
     footerData:
@@ -195,6 +196,13 @@ export const fr = {
     partnerOf: (home: string, signed: string | null) =>
       signed ? `Partenaire ${of(home)} ${since(signed)}.` : `Partenaire ${of(home)}.`,
     aboutTie: 'À propos du jumelage',
+    ourProgramWith: (place: string) => `Notre programme avec ${place}`,
+    ourProgram: 'Notre programme de jumelage',
+    runBy: 'Mené par',
+    committee: 'Comité',
+    committees: 'Comités',
+    whomToAsk: 'Qui contacter',
+    allContacts: (org: string) => `Tous les comités et contacts de ${org}`,
     agreementSigned: 'Accord signé',
     tieKind: 'Type de lien',
     signedYear: (y: string) => `signé en ${y}`,
@@ -269,6 +277,11 @@ export const fr = {
     allNews: 'Toutes les actualités',
     allEvents: 'Tous les événements',
     recentNone: 'Rien n’a encore changé.',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `Données fournies chargées : ${kit.num(places)} lieux et ${kit.num(ties)} jumelages`
+        : 'Données fournies chargées',
+    seededLink: 'À propos des données fournies',
     explore: 'Explorer',
     rankings: 'Les lieux et pays qui comptent le plus de jumelages',
     ties: 'Les jumelages par paire de pays, type, statut et décennie',
@@ -550,6 +563,8 @@ export const fr = {
     committees: 'Comités',
     institutions: 'Institutions partenaires',
     memberships: 'Adhésions',
+    contacts: 'Comités et contacts',
+    office: 'Bureau et responsables',
     nothing: 'Rien pour l’instant.',
     since: (year: string) => `depuis ${year}`,
     feedTitle: (org: string) => `${org}\u00a0: actualités`,

@@ -49,6 +49,7 @@ export const ja = {
     navPath: '提携のつながり',
     navQuality: 'データの品質',
     navApi: 'API',
+    navProgram: '私たちの交流事業',
     language: '言語',
     skip: '本文へ移動',
     footerData:
@@ -137,6 +138,13 @@ export const ja = {
     tieEmpty: (home) => `${home}との提携の経緯はまだ書かれていません。`,
     partnerOf: (home, signed) => (signed ? `${signed}から${home}の提携先。` : `${home}の提携先。`),
     aboutTie: 'この提携について',
+    ourProgramWith: (place: string) => `${place}との交流事業`,
+    ourProgram: '私たちの姉妹都市交流',
+    runBy: '運営',
+    committee: '委員会',
+    committees: '委員会',
+    whomToAsk: '問い合わせ先',
+    allContacts: (org: string) => `${org}の委員会と問い合わせ先の一覧`,
     agreementSigned: '協定締結',
     tieKind: '提携の種類',
     signedYear: (y) => `${y}年締結`,
@@ -207,6 +215,11 @@ export const ja = {
     allNews: 'すべてのニュース',
     allEvents: 'すべてのイベント',
     recentNone: 'まだ更新はありません。',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `同梱データを読み込み：${kit.num(places)}か所、提携${kit.num(ties)}件`
+        : '同梱データを読み込み',
+    seededLink: '同梱データについて',
     explore: '調べる',
     rankings: '提携の多い場所と国',
     ties: '国の組み合わせ・種類・状態・年代別の提携',
@@ -461,6 +474,8 @@ export const ja = {
     committees: '委員会',
     institutions: '協力機関',
     memberships: '加盟団体',
+    contacts: '委員会と問い合わせ先',
+    office: '事務局と役員',
     nothing: 'まだありません。',
     since: (year) => `${year}年から`,
     feedTitle: (org) => `${org}：ニュース`,

@@ -50,6 +50,7 @@ export const ko = {
     navPath: '결연의 연결',
     navQuality: '데이터 품질',
     navApi: 'API',
+    navProgram: '우리의 교류 사업',
     language: '언어',
     skip: '본문 바로가기',
     footerData:
@@ -138,6 +139,13 @@ export const ko = {
     tieEmpty: (home) => `${josa(home, '과')}의 결연 이야기는 아직 작성되지 않았습니다.`,
     partnerOf: (home, signed) => (signed ? `${signed}부터 ${home}의 결연 도시.` : `${home}의 결연 도시.`),
     aboutTie: '이 결연에 대하여',
+    ourProgramWith: (place: string) => `${josa(place, '과')}의 교류 사업`,
+    ourProgram: '우리의 자매도시 교류',
+    runBy: '운영',
+    committee: '위원회',
+    committees: '위원회',
+    whomToAsk: '문의처',
+    allContacts: (org: string) => `${org}의 모든 위원회와 연락처`,
     agreementSigned: '협정 체결',
     tieKind: '결연 종류',
     signedYear: (y) => `${y}년 체결`,
@@ -212,6 +220,11 @@ export const ko = {
     allNews: '모든 소식',
     allEvents: '모든 행사',
     recentNone: '아직 변경 사항이 없습니다.',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `기본 데이터 불러옴: 장소 ${kit.num(places)}곳, 결연 ${kit.num(ties)}건`
+        : '기본 데이터 불러옴',
+    seededLink: '기본 데이터에 대하여',
     explore: '둘러보기',
     rankings: '결연이 가장 많은 장소와 국가',
     ties: '국가 쌍, 종류, 상태, 연대별 결연',
@@ -467,6 +480,8 @@ export const ko = {
     committees: '위원회',
     institutions: '협력 기관',
     memberships: '가입 단체',
+    contacts: '위원회와 연락처',
+    office: '사무국과 임원',
     nothing: '아직 없습니다.',
     since: (year) => `${year}년부터`,
     feedTitle: (org) => `${org}: 소식`,

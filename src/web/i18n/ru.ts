@@ -61,6 +61,7 @@ export const ru = {
     navPath: 'Цепочка связей',
     navQuality: 'Качество данных',
     navApi: 'API',
+    navProgram: 'Наша программа',
     language: 'Язык',
     skip: 'Перейти к содержанию',
     footerData:
@@ -164,6 +165,13 @@ export const ru = {
     partnerOf: (home, signed) =>
       signed ? `Партнёр: ${home}. Соглашение подписано: ${signed}.` : `Партнёр: ${home}.`,
     aboutTie: 'О побратимстве',
+    ourProgramWith: (place: string) => `Наша программа: ${place}`,
+    ourProgram: 'Наша программа побратимства',
+    runBy: 'Ведёт',
+    committee: 'Комитет',
+    committees: 'Комитеты',
+    whomToAsk: 'К кому обращаться',
+    allContacts: (org: string) => `Все комитеты и контакты: ${org}`,
     agreementSigned: 'Соглашение подписано',
     tieKind: 'Вид связи',
     signedYear: (y) => `подписано в ${y} г.`,
@@ -238,6 +246,11 @@ export const ru = {
     allNews: 'Все новости',
     allEvents: 'Все события',
     recentNone: 'Изменений пока нет.',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `Загружены встроенные данные: мест — ${kit.num(places)}, побратимств — ${kit.num(ties)}`
+        : 'Загружены встроенные данные',
+    seededLink: 'О встроенных данных',
     explore: 'Обзор',
     rankings: 'У каких мест и стран больше всего побратимов',
     ties: 'Связи по парам стран, видам, статусу и десятилетиям',
@@ -514,6 +527,8 @@ export const ru = {
     committees: 'Комитеты',
     institutions: 'Учреждения-партнёры',
     memberships: 'Членство',
+    contacts: 'Комитеты и контакты',
+    office: 'Офис и руководство',
     nothing: 'Пока ничего.',
     since: (year) => `с ${year} г.`,
     feedTitle: (org) => `${org}: новости`,

@@ -48,6 +48,7 @@ export const zh = {
     navPath: '友城链',
     navQuality: '数据质量',
     navApi: 'API',
+    navProgram: '我们的项目',
     language: '语言',
     skip: '跳到正文',
     footerData:
@@ -137,6 +138,13 @@ export const zh = {
     partnerOf: (home: string, signed: string | null) =>
       signed ? `自${signed}起与${home}结为友好城市。` : `${home}的友好城市。`,
     aboutTie: '关于这对友城',
+    ourProgramWith: (place: string) => `我们与${place}的交流项目`,
+    ourProgram: '我们的友城项目',
+    runBy: '主办机构',
+    committee: '委员会',
+    committees: '委员会',
+    whomToAsk: '联系人',
+    allContacts: (org: string) => `${org}的全部委员会和联系人`,
     agreementSigned: '协议签署',
     tieKind: '关系类型',
     signedYear: (y: string) => `${y}年建立`,
@@ -207,6 +215,11 @@ export const zh = {
     allNews: '全部新闻',
     allEvents: '全部日程',
     recentNone: '尚无更新。',
+    seeded: (places: number | null, ties: number | null) =>
+      places !== null && ties !== null
+        ? `载入内置数据：${kit.num(places)}个地点、${kit.num(ties)}对友好关系`
+        : '载入内置数据',
+    seededLink: '关于内置数据',
     explore: '浏览',
     rankings: '友好关系最多的地方和国家',
     ties: '按国家、类型、状态和年代浏览友好关系',
@@ -459,6 +472,8 @@ export const zh = {
     committees: '委员会',
     institutions: '合作机构',
     memberships: '会员资格',
+    contacts: '委员会和联系人',
+    office: '办公室和负责人',
     nothing: '暂无。',
     since: (year: string) => `${year}年加入`,
     feedTitle: (org: string) => `${org}：新闻`,

@@ -53,6 +53,7 @@ export function aboutPage(v: ViewContext, a: AboutView): string {
           <section aria-labelledby="h-sources">
             <h2 id="h-sources">{t.sourcesTitle}</h2>
             <DataTable
+              class="sources"
               columns={[{ label: t.source }, { label: t.date }, { label: t.licence }]}
               rows={a.info.sources.map((s) => [
                 s.url ? (
@@ -73,6 +74,8 @@ export function aboutPage(v: ViewContext, a: AboutView): string {
             <h2 id="h-rules">{t.rulesTitle}</h2>
             <p class="muted">{t.rulesIntro}</p>
             <DataTable
+              class="rules"
+              labelled
               columns={[
                 { label: t.rule },
                 { label: t.matched, numeric: true },

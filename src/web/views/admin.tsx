@@ -288,7 +288,7 @@ export function editsPage(v: ViewContext, edits: EditLine[]): string {
       columns={[{ label: t.when }, { label: t.who }, { label: t.what }, { label: t.entity }]}
       rows={edits.map(({ revision: r, target }) => [
         v.t.time(r.at),
-        r.userName ? personName(r.userName, v.lang) : '—',
+        r.userName ? personName(r.userName, v.lang) : v.t.history.commandLine,
         v.t.history.actions[r.action] ?? v.t.additions.historyActions[r.action] ?? r.action,
         <EditOf v={v} target={target} />,
       ])}

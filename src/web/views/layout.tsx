@@ -101,7 +101,8 @@ interface Frame {
 const frames = new Map<string, Frame>();
 
 function frame(lang: Lang, site: Site | undefined): Frame {
-  const key = `${lang}|${site?.home?.id ?? ''}`;
+  const program = site?.home ? site.program : null;
+  const key = `${lang}|${site?.home?.id ?? ''}|${program ? `${program.slug}|${program.name}` : ''}`;
   const known = frames.get(key);
   if (known) return known;
   const t = catalogue(lang).site;
@@ -109,6 +110,8 @@ function frame(lang: Lang, site: Site | undefined): Frame {
   const homeName = home ? localName(home, lang) : '';
   const nav: [string, string][] = [
     ['/', t.navHome],
+    // home mode: the organization that runs the program, its committees and whom to ask
+    ...(program ? [[`/orgs/${program.slug}`, t.navProgram] as [string, string]] : []),
     ['/search', t.navSearch],
     ['/countries', t.navCountries],
     ['/ties', t.navTies],

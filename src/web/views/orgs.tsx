@@ -7,6 +7,7 @@ import { EntryLog, type SubjectLink } from './entry-view.js';
 import { href, renderPage } from './layout.js';
 import { placePath } from './links.js';
 import { EditLink } from './post-form.js';
+import { committeeAnchor } from './our-program.js';
 import { FollowForm, subjectLinks } from './program.js';
 
 /** Every organization, by name. */
@@ -72,15 +73,13 @@ function Log(p: {
 }
 
 /** A person's role and position, and contact details where they are public. */
-function Person(p: { v: ViewContext; person: Entry; committees: Entry[] }) {
+function Person(p: { v: ViewContext; person: Entry }) {
   const d = p.person.data;
   const role = [p.v.t.entries.choices[String(d.role)], d.position].filter(Boolean).join(', ');
-  const committee = d.committee ? p.committees.find((c) => c.id === d.committee) : undefined;
   return (
     <li>
       <span class="title">{p.person.title}</span>
       {role}
-      {committee && <> · {committee.title}</>}
       {d.public && (d.email || d.phone) ? (
         <span class="contact">
           {d.email && (
@@ -101,6 +100,58 @@ function Person(p: { v: ViewContext; person: Entry; committees: Entry[] }) {
   );
 }
 
+/**
+ * The committees, each with the country it looks after and its people, then the people of no committee: what a
+ * reader comes to an organization's page for, so it comes first.
+ */
+function Contacts(p: { v: ViewContext; m: OrgView }) {
+  const { v, m } = p;
+  const t = v.t.orgs;
+  if (!m.committees.length && !m.people.length) return null;
+  const ids = new Set(m.committees.map((c) => c.id));
+  const of = (id: number) => m.people.filter((x) => x.data.committee === id);
+  const others = m.people.filter((x) => typeof x.data.committee !== 'number' || !ids.has(x.data.committee));
+  const countryOf = (c: Entry) => {
+    const place = typeof c.data.country === 'string' ? m.places.get(c.data.country) : undefined;
+    return place && <a href={href(placePath(place), v.lang)}>{localName(place, v.lang)}</a>;
+  };
+  return (
+    <section aria-labelledby="h-contacts" class="org-contacts">
+      <h2 id="h-contacts">{m.committees.length ? t.contacts : t.people}</h2>
+      {m.committees.map((c) => {
+        const country = countryOf(c);
+        const people = of(c.id);
+        return (
+          <>
+            <h3 id={committeeAnchor(c.id)}>
+              {c.title}
+              {country && <span class="muted"> · {country}</span>}
+            </h3>
+            {c.data.about && <p>{String(c.data.about)}</p>}
+            {people.length > 0 && (
+              <ul class="cards">
+                {people.map((x) => (
+                  <Person v={v} person={x} />
+                ))}
+              </ul>
+            )}
+          </>
+        );
+      })}
+      {others.length > 0 && (
+        <>
+          {m.committees.length > 0 && <h3>{t.office}</h3>}
+          <ul class="cards">
+            {others.map((x) => (
+              <Person v={v} person={x} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 /** A link to a website where the entry has one, else its title. */
 function Named(p: { entry: Entry }) {
   return p.entry.data.url ? (
@@ -113,7 +164,7 @@ function Named(p: { entry: Entry }) {
 }
 
 /**
- * An organization's page: its home, news and events with their feeds, activities, people, committees,
+ * An organization's page: its home, its committees and contacts, news and events with their feeds, activities,
  * institutions and memberships, and "Follow".
  */
 export function orgPage(v: ViewContext, m: OrgView): string {
@@ -140,6 +191,7 @@ export function orgPage(v: ViewContext, m: OrgView): string {
         {m.mayManage && <EditLink href={href(`/orgs/${org.slug}/manage`, v.lang)} label={t.manage} />}
         {org.about && <p class="prose">{org.about}</p>}
         <FollowForm v={v} targetType="org" targetId={String(org.id)} following={m.following} />
+        <Contacts v={v} m={m} />
         <div class="grid2">
           <Log
             {...log}
@@ -157,33 +209,6 @@ export function orgPage(v: ViewContext, m: OrgView): string {
           />
         </div>
         <Log {...log} id="h-activities" title={t.activities} entries={m.activities} />
-        {m.people.length > 0 && (
-          <section aria-labelledby="h-people">
-            <h2 id="h-people">{t.people}</h2>
-            <ul class="cards">
-              {m.people.map((p) => (
-                <Person v={v} person={p} committees={m.committees} />
-              ))}
-            </ul>
-          </section>
-        )}
-        {m.committees.length > 0 && (
-          <section aria-labelledby="h-committees">
-            <h2 id="h-committees">{t.committees}</h2>
-            <ul>
-              {m.committees.map((c) => {
-                const country = placeLink(c.data.country);
-                return (
-                  <li>
-                    <strong>{c.title}</strong>
-                    {country && <> · {country}</>}
-                    {c.data.about && <> — {String(c.data.about)}</>}
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-        )}
         {m.institutions.length > 0 && (
           <section aria-labelledby="h-inst">
             <h2 id="h-inst">{t.institutions}</h2>

@@ -15,6 +15,8 @@ export function DataTable(p: {
   rows: ComponentChildren[][];
   /** a class for the style sheet, e.g. a layout of its own on phones */
   class?: string;
+  /** each cell carries its column's label (`data-label`), for a phone layout that shows it beside the value */
+  labelled?: boolean;
 }) {
   const cls = (i: number) => (p.columns[i]?.numeric ? 'n' : undefined);
   return (
@@ -33,9 +35,14 @@ export function DataTable(p: {
         <tbody>
           {p.rows.map((row) => (
             <tr>
-              {row.map((cell, i) => (
-                <td class={cls(i)}>{cell}</td>
-              ))}
+              {row.map((cell, i) => {
+                const label = p.columns[i]?.label;
+                return (
+                  <td class={cls(i)} data-label={p.labelled && typeof label === 'string' ? label : undefined}>
+                    {cell}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

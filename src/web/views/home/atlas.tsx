@@ -84,7 +84,7 @@ export function atlasPage(v: ViewContext, view: AtlasView): string {
               ))}
             </ol>
           </section>
-          <RecentChanges v={v} recent={view.recent} />
+          <RecentChanges v={v} recent={view.recent} seeded={view.seeded} />
         </div>
         <section aria-labelledby="h-explore">
           <h2 id="h-explore">{t.explore}</h2>

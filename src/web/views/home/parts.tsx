@@ -1,4 +1,5 @@
 import type { Bulletin, ChangedTie } from '../../../services/home-views.js';
+import type { SeedLoad } from '../../../services/seed.js';
 import { localName } from '../../i18n/index.js';
 import type { ViewContext } from '../context.js';
 import { EntryLog } from '../entry-view.js';
@@ -32,8 +33,11 @@ export function BulletinPanels(p: { v: ViewContext; bulletin: Bulletin | null })
   );
 }
 
-/** The ties changed last, as a dated log. */
-export function RecentChanges(p: { v: ViewContext; recent: ChangedTie[] }) {
+/**
+ * The ties changed last, as a dated log; the load of the bundled data, older than any of them, is its last line
+ * (one line, not thousands of ties that only arrived).
+ */
+export function RecentChanges(p: { v: ViewContext; recent: ChangedTie[]; seeded: SeedLoad | null }) {
   const { v } = p;
   const { lang } = v;
   const t = v.t.home;
@@ -45,7 +49,7 @@ export function RecentChanges(p: { v: ViewContext; recent: ChangedTie[] }) {
   return (
     <section aria-labelledby="h-recent">
       <h2 id="h-recent">{t.recent}</h2>
-      {p.recent.length === 0 ? (
+      {p.recent.length === 0 && !p.seeded ? (
         <p>{t.recentNone}</p>
       ) : (
         <ul class="log">
@@ -69,6 +73,17 @@ export function RecentChanges(p: { v: ViewContext; recent: ChangedTie[] }) {
               </a>
             </li>
           ))}
+          {p.seeded && (
+            <li class="seeded">
+              <time datetime={p.seeded.at}>
+                {v.t.date({ date: p.seeded.at.slice(0, 10), precision: 'day' })}
+              </time>
+              {t.seeded(p.seeded.places, p.seeded.ties)}{' '}
+              <a href={href('/about', lang)} aria-label={t.seededLink}>
+                ›
+              </a>
+            </li>
+          )}
         </ul>
       )}
     </section>

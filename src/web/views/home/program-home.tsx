@@ -5,13 +5,14 @@ import type { ViewContext } from '../context.js';
 import { href, renderPage } from '../layout.js';
 import { siteJsonLd } from '../linked-data.js';
 import { placePath } from '../links.js';
+import { OurProgram } from '../our-program.js';
 import { PartnerMap } from '../partner-map.js';
 import { SearchBox } from '../search-box.js';
 import { BulletinPanels, RecentChanges } from './parts.js';
 
 /**
- * The home page of a program (home mode): its partners as cards, oldest agreement first, on a map; its news and
- * events; its ties changed last, and links about the home.
+ * The home page of a program (home mode): who runs it (committees, whom to ask), its news and events; its
+ * partners as cards, oldest agreement first, on a map; its ties changed last, and links about the home.
  */
 export function programHomePage(
   v: ViewContext,
@@ -33,6 +34,7 @@ export function programHomePage(
           <p class="lead">{n ? t.homeIntro(homeName, n, view.countries) : t.homeNone(homeName)}</p>
           <SearchBox v={v} />
         </div>
+        <OurProgram v={v} title={v.t.places.ourProgram} programs={view.program} />
         <BulletinPanels v={v} bulletin={view.bulletin} />
         {home.lat !== null && home.lon !== null && n > 0 && (
           <section aria-labelledby="h-map">
@@ -70,7 +72,7 @@ export function programHomePage(
           )}
         </section>
         <div class="grid2">
-          <RecentChanges v={v} recent={view.recent} />
+          <RecentChanges v={v} recent={view.recent} seeded={view.seeded} />
           <section aria-labelledby="h-more">
             <h2 id="h-more">{t.explore}</h2>
             <ul>

@@ -305,7 +305,10 @@ export function qualityPage(v: ViewContext, q: QualityView): string {
                 {g.map((p, i) => (
                   <>
                     {i > 0 && ' · '}
-                    <PlaceLink v={v} place={p} /> <span class="muted">{`${p.id} ${p.country ?? '?'}`}</span>
+                    <PlaceLink v={v} place={p} />{' '}
+                    <span class="muted">
+                      {p.country ? `${p.id} · ${countryName(v.lang, p.country)}` : p.id}
+                    </span>
                   </>
                 ))}
               </li>

@@ -18,6 +18,7 @@ import { Flag } from '../flag.js';
 import { placeAlternates, placeJsonLd } from '../linked-data.js';
 import { PartnerMap } from '../partner-map.js';
 import { Origin } from '../origin.js';
+import { OurProgram } from '../our-program.js';
 import { EditLink } from '../post-form.js';
 import type { SeekingField } from '../../../domain/seeking.js';
 import { keywordLabel } from './matching.js';
@@ -219,6 +220,13 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
             ]}
           />
         </section>
+
+        <OurProgram
+          v={v}
+          title={tie ? t.ourProgramWith(name) : t.ourProgram}
+          programs={pr.ourProgram}
+          partner={!!tie}
+        />
 
         <section aria-labelledby="h-profile">
           <h2 id="h-profile">{t.profile}</h2>
