@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { AccountsService } from '../../src/services/accounts.js';
+import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import type { Store } from '../../src/store/store.js';
 
 /**
@@ -111,5 +112,38 @@ export async function signedInVisitors(
     const res = await as[who].signIn(email, opts.password);
     if (res.statusCode !== 303) throw new Error(`${email} could not sign in (${res.statusCode})`);
   }
+  return as;
+}
+
+/**
+ * Two organizations on the fixture data, as the permission tests use them: the Anshan Foreign Affairs Office
+ * (home Q74957) with an editor and a member, and Hanover Partners (home Q1715) with an editor; plus a site admin
+ * and a signed-in stranger. The visitors are signed in from addresses in `net`.
+ */
+export async function anshanAndHanover(
+  app: () => FastifyInstance,
+  store: Store,
+  opts: { password: string; net: string },
+): Promise<Record<string, Visitor>> {
+  const as = await signedInVisitors(
+    app,
+    store,
+    ['admin', 'anshanEditor', 'anshanMember', 'hanoverEditor', 'nobody'],
+    { ...opts, admins: ['admin'] },
+  );
+  const orgs = new OrgsService(store);
+  const anshan = await orgs.create(SYSTEM, {
+    name: 'Anshan Foreign Affairs Office',
+    kind: 'office',
+    homeId: 'Q74957',
+  });
+  const hanover = await orgs.create(SYSTEM, {
+    name: 'Hanover Partners',
+    kind: 'association',
+    homeId: 'Q1715',
+  });
+  await orgs.grant(SYSTEM, anshan, 'anshanEditor@example.org', 'editor');
+  await orgs.grant(SYSTEM, anshan, 'anshanMember@example.org', 'member');
+  await orgs.grant(SYSTEM, hanover, 'hanoverEditor@example.org', 'editor');
   return as;
 }

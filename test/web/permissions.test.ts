@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AccountsService } from '../../src/services/accounts.js';
 import { INVITE_LIMIT, OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
-import { Visitor, csrfOf, mainText, signedInVisitors } from '../helpers/client.js';
+import { Visitor, csrfOf, mainText, anshanAndHanover } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
 
 const PASSWORD = 'correct horse battery';
@@ -15,29 +15,10 @@ describe('who may do what: site admins, editors and members of organizations', (
   let tieHanoverTokyo = 0;
 
   beforeAll(async () => {
-    const orgs = new OrgsService(ctx.t.store);
     Object.assign(
       as,
-      await signedInVisitors(
-        () => ctx.app,
-        ctx.t.store,
-        ['admin', 'anshanEditor', 'anshanMember', 'hanoverEditor', 'nobody'],
-        { password: PASSWORD, net: '10.1.0', admins: ['admin'] },
-      ),
+      await anshanAndHanover(() => ctx.app, ctx.t.store, { password: PASSWORD, net: '10.1.0' }),
     );
-    const anshan = await orgs.create(SYSTEM, {
-      name: 'Anshan Foreign Affairs Office',
-      kind: 'office',
-      homeId: 'Q74957',
-    });
-    const hanover = await orgs.create(SYSTEM, {
-      name: 'Hanover Partners',
-      kind: 'association',
-      homeId: 'Q1715',
-    });
-    await orgs.grant(SYSTEM, anshan, 'anshanEditor@example.org', 'editor');
-    await orgs.grant(SYSTEM, anshan, 'anshanMember@example.org', 'member');
-    await orgs.grant(SYSTEM, hanover, 'hanoverEditor@example.org', 'editor');
     tieAnshanBirmingham = (await ctx.t.store.twinnings.between('Q74957', 'Q79867'))!.id;
     tieHanoverTokyo = (await ctx.t.store.twinnings.between('Q1715', 'Q1490'))!.id;
   });

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeFactValues } from '../../src/services/facts.js';
-import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { useTestApp } from '../helpers/app.js';
-import { Visitor, csrfOf, mainText, signedInVisitors } from '../helpers/client.js';
+import { Visitor, csrfOf, mainText, anshanAndHanover } from '../helpers/client.js';
 import { fixtureFiles } from '../helpers/fixtures.js';
 
 const PASSWORD = 'correct horse battery';
@@ -16,29 +15,10 @@ describe('profile keywords and "seeking partners" listings', () => {
   const anon = () => new Visitor(() => ctx.app, '10.4.9.9');
 
   beforeAll(async () => {
-    const orgs = new OrgsService(ctx.t.store);
     Object.assign(
       as,
-      await signedInVisitors(
-        () => ctx.app,
-        ctx.t.store,
-        ['admin', 'anshanEditor', 'anshanMember', 'hanoverEditor', 'nobody'],
-        { password: PASSWORD, net: '10.4.0', admins: ['admin'] },
-      ),
+      await anshanAndHanover(() => ctx.app, ctx.t.store, { password: PASSWORD, net: '10.4.0' }),
     );
-    const anshan = await orgs.create(SYSTEM, {
-      name: 'Anshan Foreign Affairs Office',
-      kind: 'office',
-      homeId: 'Q74957',
-    });
-    const hanover = await orgs.create(SYSTEM, {
-      name: 'Hanover Partners',
-      kind: 'association',
-      homeId: 'Q1715',
-    });
-    await orgs.grant(SYSTEM, anshan, 'anshanEditor@example.org', 'editor');
-    await orgs.grant(SYSTEM, anshan, 'anshanMember@example.org', 'member');
-    await orgs.grant(SYSTEM, hanover, 'hanoverEditor@example.org', 'editor');
   });
 
   /** Sends a form whose fields may repeat (checkboxes), with the visitor's cookies. */
