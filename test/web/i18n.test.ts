@@ -32,6 +32,26 @@ describe('catalogues', () => {
     },
   );
 
+  it.each(LANGS.filter((l) => l !== 'en'))(
+    '%s has a text wherever English has one (an empty one would leave a link or button without a name)',
+    (lang) => {
+      const texts = (o: unknown, path = ''): [string, string][] =>
+        o && typeof o === 'object' && !Array.isArray(o) && !(o instanceof Intl.Collator)
+          ? Object.entries(o).flatMap(([k, v]) => texts(v, `${path}.${k}`))
+          : typeof o === 'string'
+            ? [[path, o]]
+            : typeof o === 'function' && o.length === 0
+              ? [[`${path}()`, String((o as () => unknown)())]]
+              : [];
+      const other = new Map(texts(messages(lang)));
+      expect(other.size).toBeGreaterThan(500);
+      const blank = texts(en)
+        .filter(([k, v]) => v.trim() !== '' && (other.get(k) ?? '').trim() === '')
+        .map(([k]) => k);
+      expect(blank).toEqual([]);
+    },
+  );
+
   it.each([...LANGS])('%s writes numbers and dates its own way', (lang) => {
     const t = messages(lang);
     expect(t.num(1234567)).toBe(new Intl.NumberFormat(t.locale).format(1234567));
