@@ -32,6 +32,8 @@ const VARY = 'Accept-Language, Cookie';
 function keyOf(url: string, lang: () => Lang): string {
   return url.startsWith('/api/') ? url : `${url}\u0000${lang()}`;
 }
+/** a cache key whose address has no query string, or only the language (keyOf appends NUL and a language) */
+const PLAIN = /^[^?\u0000]*(\?lang=[a-z]{2})?(\u0000.*)?$/;
 /** headers of an answer that belong to it and are replayed with it */
 const KEPT_HEADERS = [
   'content-disposition',
@@ -71,20 +73,22 @@ export class ResponseCache {
     private readonly version: DataVersion,
     /** bounded by count and by size: a crawler's stream of distinct URLs must not grow the heap */
     private readonly maxEntries = 10_000,
-    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxBytes = 32 * 1024 * 1024,
     /** the security headers (see security.ts): a 304 from the fast path carries them too */
     private readonly security: { page: Record<string, string> } = { page: {} },
   ) {}
 
   /**
-   * While there is room every answer is kept. Once full, a new address is kept only when asked for a second
-   * time (a doorkeeper): a stream of one-off addresses (crawlers, cache-busting query strings) then neither
-   * evicts the pages people read nor churns memory, which would otherwise show as garbage-collection pauses.
+   * While there is room the answer of a plain address (a path, perhaps with `?lang=`) is kept at once; an
+   * address with any other query string (a search, filters, a cache-busting parameter), and once full any new
+   * address, only when asked for a second time (a doorkeeper): a stream of one-off addresses (crawlers,
+   * searches typed once) then neither fills memory, evicts the pages people read nor churns the heap, which
+   * shows as garbage-collection pauses.
    */
   private admit(key: string, size: number): boolean {
     if (this.entries.has(key)) return true;
     const full = this.entries.size >= this.maxEntries || this.bytes + size > this.maxBytes;
-    if (!full) return true;
+    if (!full && PLAIN.test(key)) return true;
     if (this.seen.delete(key)) return true;
     if (this.seen.size >= this.maxEntries) this.seen.clear();
     this.seen.add(key);

@@ -41,6 +41,20 @@ describe('response cache bounds', () => {
     for (const u of ['/1', '/2', '/3']) expect(await state(u)).toBe('hit');
   });
 
+  it('keeps an address with a query string (other than the language) only when asked for a second time', async () => {
+    const app = appWith(new ResponseCache(fixedVersion, 100, 1_000_000));
+    const state = async (url: string) => (await app.inject({ url })).headers['x-cache'];
+    // a cache-busting stream fills nothing, though there is room
+    for (let n = 0; n < 50; n++) expect(await state(`/10?u=${n}`)).toBe('miss');
+    expect(await state('/10?u=7')).toBe('miss'); // asked for again: now kept
+    expect(await state('/10?u=7')).toBe('hit');
+    expect(await state('/20?lang=de')).toBe('miss'); // a page in a language the address names…
+    expect(await state('/20?lang=de')).toBe('hit'); // …is kept at once, as a plain address is
+    expect(await state('/20?lang=de&q=x')).toBe('miss');
+    expect(await state('/30')).toBe('miss');
+    expect(await state('/30')).toBe('hit');
+  });
+
   it('evicts beyond its size in bytes', async () => {
     const app = appWith(new ResponseCache(fixedVersion, 100, 1_500));
     const state = async (url: string) => (await app.inject({ url })).headers['x-cache'];
