@@ -810,10 +810,13 @@ async function benchTargets() {
       judge(name, r);
     }
     const after = rssOf(server.pid);
-    out.serverRss = { afterWarmUp: warm, afterRun: after };
+    // what it still holds once idle: V8 gives back the heap it grew for the load, the network worker ends
+    await new Promise((r) => setTimeout(r, 40_000));
+    const idle = rssOf(server.pid);
+    out.serverRss = { afterWarmUp: warm, afterRun: after, afterIdle: idle };
     verdict(
       'server RSS on the bundled data',
-      `${warm.rssMb} MB after warm-up, ${after.rssMb} MB after the run (peak ${after.peakMb} MB)`,
+      `${warm.rssMb} MB after warm-up, ${after.rssMb} MB after the run (peak ${after.peakMb} MB), ${idle.rssMb} MB after 40 s idle`,
       '< 200 MB held (the network worker, ~110 MB while it computes, ends 30 s after)',
       after.rssMb < 200,
     );
