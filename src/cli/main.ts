@@ -50,9 +50,12 @@ class ExitError extends Error {
   }
 }
 
-/** Opens the configured database, brings its schema up to date and hands a store to `fn`. */
+/**
+ * Opens the configured database, brings its schema up to date and hands a store to `fn`: for the commands that
+ * run once (the file is not mapped into memory, see OpenOptions; `serve` maps it).
+ */
 async function withStore<T>(config: Config, fn: (store: Store, db: Database) => Promise<T>): Promise<T> {
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { mapFile: false });
   try {
     await migrateToLatest(db);
     return await fn(Store.of(db), db);

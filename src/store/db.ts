@@ -33,7 +33,16 @@ export function sqlitePath(url: string): string {
 // PostgreSQL's driver is loaded only for a postgres:// address (~15 MB a SQLite server need not hold)
 const require = createRequire(import.meta.url);
 
-export function openDatabase(url: string): Database {
+export interface OpenOptions {
+  /**
+   * SQLite: map the file into memory (reads without copying, for a server that reads the same pages again and
+   * again). A command that goes over the data once gains nothing, and the mapped file counts in its memory:
+   * an identical re-import of 10x the bundled data peaked at 373 MB mapped, 208 MB not.
+   */
+  mapFile?: boolean;
+}
+
+export function openDatabase(url: string, { mapFile = true }: OpenOptions = {}): Database {
   if (isPostgresUrl(url)) {
     const pg = require('pg') as typeof Pg;
     const pool = new pg.Pool({
@@ -83,11 +92,11 @@ export function openDatabase(url: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Reads dominate: the file is mapped into memory (the kernel's page cache holds it, shared and reclaimable), so
-  // SQLite's own cache (private memory) needs only the pages being written; 64 MB held ~35 MB more after a
-  // load of the bundled data for no measurable speed (bench notes in NOTES.md).
+  // A server's reads dominate: the file is mapped into memory (the kernel's page cache holds it, shared and
+  // reclaimable), so SQLite's own cache (private memory) needs little; 64 MB held ~35 MB more after a load of
+  // the bundled data for no measurable speed (NOTES.md, "Memory under load").
   sqlite.pragma('cache_size = -16384');
-  sqlite.pragma('mmap_size = 268435456');
+  if (mapFile) sqlite.pragma('mmap_size = 268435456');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', location: path, url, close: () => db.destroy() };
 }
