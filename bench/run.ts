@@ -203,6 +203,8 @@ function hasWrk(): boolean {
 }
 
 /** `connections` (50) for `seconds`, cycling through `paths`: wrk (C) when installed, else autocannon. */
+let loads = 0;
+
 async function load(
   url: string,
   name: string,
@@ -218,6 +220,9 @@ async function load(
   let requests = 0;
   if (hasWrk()) {
     const script = join(mkdtempSync(join(tmpdir(), 'twinning-wrk-')), 'paths.lua');
+    // uncached: addresses no earlier load (a warm-up, the previous run) asked for, or the cache would answer
+    // them once it has seen them twice
+    const run = `${process.pid}.${++loads}`;
     writeFileSync(
       script,
       `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
@@ -226,7 +231,7 @@ local n = 0
 request = function()
   i = i % #paths + 1
   n = n + 1
-  if ${uncached} then return wrk.format("GET", paths[i] .. "&nocache=" .. n) end
+  if ${uncached} then return wrk.format("GET", paths[i] .. "&nocache=${run}-" .. n) end
   return wrk.format("GET", paths[i])
 end
 done = function(summary, latency, requests)
@@ -250,7 +255,7 @@ end`,
       non2xx: non2xx!,
     };
   } else {
-    if (uncached) paths = paths.map((p, k) => `${p}&nocache=${k}`);
+    if (uncached) paths = paths.map((p, k) => `${p}&nocache=${process.pid}.${++loads}-${k}`);
     let i = 0;
     const r = await autocannon({
       url,
