@@ -36,6 +36,7 @@ import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
 import { servePrimary } from './cluster.js';
+import { collectWhenIdle } from './idle-collect.js';
 import { drainable } from './shutdown.js';
 
 export interface Io {
@@ -175,6 +176,8 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
         mailIntervalMs: 5000,
       });
       const server = drainable(app.server);
+      // the heap grown under a load is given back once the site falls quiet (see idle-collect.ts)
+      const stopCollecting = collectWhenIdle(app.server, { idleMs: 10_000 });
       await app.listen({ port: cfg.port, host: cfg.host });
       let stopping = false;
       stop = (signal) => {
@@ -188,6 +191,7 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
         stopping = true;
         if (!worker) err(`${signal}: stopping; answering the requests under way, taking no new connections.`);
         void (async () => {
+          stopCollecting();
           await server.drain();
           // background work (mail, network figures) stops with the app
           await app.close();
