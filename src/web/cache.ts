@@ -32,8 +32,13 @@ const VARY = 'Accept-Language, Cookie';
 function keyOf(url: string, lang: () => Lang): string {
   return url.startsWith('/api/') ? url : `${url}\u0000${lang()}`;
 }
-/** a cache key whose address has no query string, or only the language (keyOf appends NUL and a language) */
-const PLAIN = /^[^?\u0000]*(\?lang=[a-z]{2})?(\u0000.*)?$/;
+/** whether a cache key's address has no query string, or only the language (keyOf may append NUL and a language) */
+function plainAddress(key: string): boolean {
+  const end = key.indexOf('\u0000');
+  const url = end < 0 ? key : key.slice(0, end);
+  const q = url.indexOf('?');
+  return q < 0 || /^lang=[a-z]{2}$/.test(url.slice(q + 1));
+}
 /** headers of an answer that belong to it and are replayed with it */
 const KEPT_HEADERS = [
   'content-disposition',
@@ -88,7 +93,7 @@ export class ResponseCache {
   private admit(key: string, size: number): boolean {
     if (this.entries.has(key)) return true;
     const full = this.entries.size >= this.maxEntries || this.bytes + size > this.maxBytes;
-    if (!full && PLAIN.test(key)) return true;
+    if (!full && plainAddress(key)) return true;
     if (this.seen.delete(key)) return true;
     if (this.seen.size >= this.maxEntries) this.seen.clear();
     this.seen.add(key);
