@@ -28,9 +28,34 @@ const CACHE_CONTROL = 'public, max-age=60';
 /** pages follow the reader's language when the URL does not name one */
 const VARY = 'Accept-Language, Cookie';
 
+/**
+ * Query parameters that links shared on social sites, in newsletters and ads carry for the sender's analytics
+ * (`utm_source`, `fbclid`, …). No page reads them, so they do not make an address of their own.
+ */
+const TRACKING =
+  /^(?:utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)$/i;
+const MAY_TRACK =
+  /[?&](?:utm_|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_[ce]id|_ga|_gl)/i;
+
+/**
+ * An address without its tracking parameters (TRACKING), the others kept as they were sent: the page it names
+ * is the same, so it is cached and served as one, and a page kept in the cache never carries one reader's
+ * click id to the next.
+ */
+export function withoutTracking(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0 || !MAY_TRACK.test(url)) return url;
+  const kept = url
+    .slice(q + 1)
+    .split('&')
+    .filter((pair) => pair !== '' && !TRACKING.test(pair.split('=', 1)[0]!));
+  return kept.length > 0 ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q);
+}
+
 /** The cache key of a request: the URL, and for pages the language they will be shown in. */
 function keyOf(url: string, lang: () => Lang): string {
-  return url.startsWith('/api/') ? url : `${url}\u0000${lang()}`;
+  const address = withoutTracking(url);
+  return address.startsWith('/api/') ? address : `${address}\u0000${lang()}`;
 }
 /** whether a cache key's address has no query string, or only the language (keyOf may append NUL and a language) */
 function plainAddress(key: string): boolean {
@@ -196,7 +221,7 @@ export class ResponseCache {
         const value = reply.getHeader(h);
         if (value !== undefined) headers[h] = String(value);
       }
-      if (key !== req.url) headers.vary = VARY;
+      if (!key.startsWith('/api/')) headers.vary = VARY;
       if (this.admit(key, body.length)) this.put(key, { version: v, etag, body, headers });
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
       if (headers.vary) reply.header('vary', VARY);

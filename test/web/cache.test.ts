@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { DataVersion } from '../../src/services/data-version.js';
-import { ResponseCache } from '../../src/web/cache.js';
+import { ResponseCache, withoutTracking } from '../../src/web/cache.js';
 
 function appWith(cache: ResponseCache) {
   const app = Fastify();
@@ -66,5 +66,27 @@ describe('response cache bounds', () => {
     expect(await state('/1000')).toBe('miss');
     expect(await state('/2000')).toBe('miss'); // larger than the whole budget: not kept
     expect(await state('/2000')).toBe('miss');
+  });
+});
+
+describe('tracking parameters', () => {
+  it('are dropped from an address, every other parameter kept as it was sent', () => {
+    expect(withoutTracking('/places/Q1/a')).toBe('/places/Q1/a');
+    expect(withoutTracking('/places/Q1/a?utm_source=x&utm_medium=y')).toBe('/places/Q1/a');
+    expect(withoutTracking('/search?q=a%20b&fbclid=1&lang=zh&gclid=2')).toBe('/search?q=a%20b&lang=zh');
+    expect(withoutTracking('/search?UTM_Source=x&q=utm_source')).toBe('/search?q=utm_source');
+    // names that only start like one are the page's own
+    expect(withoutTracking('/search?utm=1&fbclidx=2&q=fbclid')).toBe('/search?utm=1&fbclidx=2&q=fbclid');
+    expect(withoutTracking('/ties?_ga=1&&page=2')).toBe('/ties?page=2');
+  });
+
+  it('do not make an address of their own in the cache', async () => {
+    const app = appWith(new ResponseCache(fixedVersion, 100, 1_000_000));
+    const state = async (url: string) => (await app.inject({ url })).headers['x-cache'];
+    expect(await state('/10')).toBe('miss');
+    expect(await state('/10?utm_source=a&fbclid=b')).toBe('hit');
+    expect(await state('/10?u=1&utm_source=a')).toBe('miss');
+    expect(await state('/10?u=1')).toBe('miss'); // the second request for ?u=1: kept now…
+    expect(await state('/10?u=1&gclid=c')).toBe('hit'); // …and served for it with tracking too
   });
 });

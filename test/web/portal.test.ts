@@ -43,6 +43,24 @@ describe('the portal in atlas mode', () => {
     ).toContain('<html lang="de"');
   });
 
+  it('serves an address with tracking parameters (utm_…, fbclid) as the page without them, and never repeats them', async () => {
+    const plain = await get('/places/Q74957/anshan?lang=de');
+    const shared = await get('/places/Q74957/anshan?utm_source=newsletter&lang=de&fbclid=IwAR0secret');
+    expect(shared.statusCode).toBe(200);
+    expect(shared.headers['x-cache']).toBe('hit');
+    expect(shared.headers.etag).toBe(plain.headers.etag);
+    // the first reader to come by a shared link: the page made for them is kept without their click id
+    const first = await get('/places/Q74957/anshan?lang=fr&gclid=Cj0secret&utm_campaign=x');
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(first.body).toContain('<html lang="fr"');
+    expect(first.body).not.toContain('secret');
+    expect(first.body).not.toContain('utm_campaign');
+    expect((await get('/places/Q74957/anshan?lang=fr')).headers['x-cache']).toBe('hit');
+    // any other parameter still names an address of its own
+    expect((await get('/search?q=anshan&utm_medium=email')).body).toContain('Anshan');
+    expect((await get('/search?q=hanover&utm_medium=email')).body).not.toContain('<h1>Anshan');
+  });
+
   it('switches language with a link that works without scripts and goes nowhere but this site', async () => {
     const toZh = await get('/lang?to=zh&next=%2Fplaces%2FQ74957%2Fanshan');
     expect(toZh.statusCode).toBe(303);

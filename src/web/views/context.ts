@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken } from '../auth.js';
+import { withoutTracking } from '../cache.js';
 import { messages, type Catalogue, type Lang } from '../i18n/index.js';
 import type { Site } from '../site.js';
 
@@ -25,7 +26,8 @@ export function viewOf(req: FastifyRequest, reply: FastifyReply): ViewContext {
   return {
     lang: req.lang,
     t: messages(req.lang),
-    path: req.url,
+    // a cached page must not hand one reader's click id (fbclid, utm_…) on to the next in its links
+    path: withoutTracking(req.url),
     site: req.site,
     user: u ? { id: u.id, name: u.name, emailConfirmed: !!u.emailConfirmedAt, isAdmin: u.isAdmin } : null,
     csrf: () => (token ??= csrfToken(req, reply)),

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { siteAssets } from '../assets.js';
+import { withoutTracking } from '../cache.js';
 import type { Site } from '../site.js';
 import type { ViewContext } from './context.js';
 import { LANGS, htmlLang, localName, messages as catalogue, type Lang } from '../i18n/index.js';
@@ -67,10 +68,13 @@ export function Pager(p: {
 }
 
 /** A link that keeps the reader's language. */
-export function href(path: string, lang: Lang, params: Record<string, string | undefined> = {}): string {
+export function href(path: string, lang: Lang, params?: Record<string, string | undefined>): string {
+  // most links are a bare path: a page links dozens of them (partners, menus), so no URLSearchParams for those
+  if (params === undefined && !path.includes('?'))
+    return lang === 'en' ? path : `${path}?lang=${encodeURIComponent(lang)}`;
   const [base, query] = path.split('?');
   const q = new URLSearchParams(query);
-  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  for (const [k, v] of Object.entries(params ?? {})) if (v) q.set(k, v);
   if (lang !== 'en') q.set('lang', lang);
   else q.delete('lang');
   const s = q.toString();
@@ -177,7 +181,7 @@ export function renderPage(v: ViewContext, p: Omit<PageProps, 'lang' | 'path' | 
 
 /** A page for this request: its language, address (for the language switch) and deployment. */
 export function pageFor(req: FastifyRequest, p: Omit<PageProps, 'lang' | 'path' | 'site' | 'user'>): string {
-  return page({ ...p, lang: req.lang, path: req.url, site: req.site, user: req.user });
+  return page({ ...p, lang: req.lang, path: withoutTracking(req.url), site: req.site, user: req.user });
 }
 
 export function page(p: PageProps): string {
