@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { ContentService } from './content.js';
 import { PLACE_EDIT_FACTS, PLACE_FACTS, TIE_FACTS, type FactValues, type FactsService } from './facts.js';
 import type { Acting } from './orgs.js';
+import { placeById } from './place-lookup.js';
 
 /** A place, country or tie as its editor shows it: what it is, its places (to name it) and its page. */
 export type EditSubject =
@@ -213,8 +214,7 @@ export class EditorService {
     target: { place: string } | { tie: number },
   ): Promise<{ type: SubjectType; id: string }> {
     if ('tie' in target) return { type: 'twinning', id: String(target.tie) };
-    const place = await this.store.places.get(target.place);
-    if (!place) throw new NotFoundError(`There is no place with id ${target.place}.`);
+    const place = await placeById(this.store, target.place);
     return { type: place.kind === 'country' ? 'country' : 'place', id: place.id };
   }
 

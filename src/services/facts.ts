@@ -13,6 +13,7 @@ import type { DataVersion } from './data-version.js';
 import { placeRecord, twinningRecord } from './interchange.js';
 import { Permissions, type Acting } from './orgs.js';
 import { Writes, type AuditNote, type WriteNotes } from './writes.js';
+import { placeById } from './place-lookup.js';
 
 /** The facts of a place an editor keeps on the web (interchange column names). */
 export const PLACE_FACTS = [
@@ -109,9 +110,7 @@ export class FactsService {
 
   /** A place's editable facts as the form shows them (languages and keywords separated by "; "). */
   async placeFacts(id: string): Promise<FactValues> {
-    const place = await this.store.places.get(id);
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
-    return withKeywords(this.store, place);
+    return withKeywords(this.store, await placeById(this.store, id));
   }
 
   /** A tie as stored. */
@@ -135,8 +134,7 @@ export class FactsService {
     now = new Date(),
     action = 'edit',
   ): Promise<void> {
-    const place = await this.store.places.get(id);
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const place = await placeById(this.store, id);
     if (!(await this.can.mayEditPlace(actor, id)))
       throw new ForbiddenError(
         `You may not edit ${place.name}: only editors of an organization whose home is this place or tied to it, and site admins, may.`,
@@ -220,8 +218,7 @@ export class FactsService {
     },
     now = new Date(),
   ): Promise<void> {
-    const place = await this.store.places.get(id);
-    if (!place) throw new NotFoundError(`There is no place with id ${id}.`);
+    const place = await placeById(this.store, id);
     if (!(await this.can.mayEditPlace(actor, id)))
       throw new ForbiddenError(
         `You may not edit ${place.name}: only editors of an organization whose home is this place or tied to it, and site admins, may.`,
@@ -290,8 +287,7 @@ export class FactsService {
     const stamp = now.toISOString();
     if (change.action === 'new') {
       if (tie) throw new ConflictError('This tie is in the registry already.');
-      for (const id of [a, b])
-        if (!(await this.store.places.get(id))) throw new NotFoundError(`There is no place with id ${id}.`);
+      for (const id of [a, b]) await placeById(this.store, id);
       const { value, issues } = validateTwinningRecord({
         a,
         b,

@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { DataVersion } from './data-version.js';
 import { Permissions, userIdOf, type Acting } from './orgs.js';
 import { Writes } from './writes.js';
+import { placeById } from './place-lookup.js';
 
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -62,7 +63,7 @@ export class PhotosService {
     }
     if (subjectType !== 'place')
       throw new ValidationError('Photos go with a place or with a post, event or activity.');
-    if (!(await this.store.places.get(subjectId))) throw new NotFoundError(`There is no place ${subjectId}.`);
+    await placeById(this.store, subjectId);
     if (!(await this.can.mayEditPlace(actor, subjectId)))
       throw new ForbiddenError(
         'Only editors of an organization whose home is this place, or tied to it, may add photos.',

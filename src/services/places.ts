@@ -1,5 +1,5 @@
 import type { Continent } from '../domain/countries.js';
-import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
 import { effectiveFacts, type EffectiveFacts, type Place } from '../domain/places.js';
 import type { Twinning } from '../domain/twinnings.js';
 import { bySubject, type SectionMap } from './content.js';
@@ -9,6 +9,7 @@ import { SearchIndex } from './search-index.js';
 import type { CompactPlace, SearchFilters, PlaceHit } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningFilters, TwinningWithPartner } from '../store/twinnings-repo.js';
+import { placeById } from './place-lookup.js';
 
 export interface PlaceDetail {
   place: Place;
@@ -220,11 +221,7 @@ export class PlacesService {
    * A place by id; an id merged away answers where it went (MovedError, a redirect at the edge); else not found.
    */
   async mustGet(id: string): Promise<Place> {
-    const place = await this.store.places.get(id);
-    if (place) return place;
-    const moved = await this.movedTo(id);
-    if (moved) throw new MovedError(id, moved);
-    throw new NotFoundError(`There is no place with id ${id}.`);
+    return placeById(this.store, id);
   }
 
   async movedTo(id: string): Promise<Place | null> {

@@ -72,6 +72,8 @@ export function mapError(error: FastifyError): Mapped {
   if (error instanceof ForbiddenError) return { status: 403, problems: [] };
   if (error instanceof NotFoundError) return { status: 404, problems: [] };
   if (error instanceof ConflictError) return { status: 409, problems: [] };
+  // (an old id that is not the address's own: the request must name the current place)
+  if (error instanceof MovedError) return { status: 409, problems: [] };
   if (error instanceof GoneError) return { status: 410, problems: [] };
   if (error instanceof TooManyError)
     return { status: 429, retryAfter: error.retryAfterSeconds, problems: [] };
@@ -150,8 +152,13 @@ export async function handleError(
     error.message =
       'This form has expired or was opened before you signed in or out. Go back, reload the page and send it again.';
   }
-  // a place merged into another: its old addresses lead to the current ones, for pages and the API alike
-  if (error instanceof MovedError) return reply.redirect(movedLocation(req.url, error), 301);
+  // a place merged into another: its old addresses lead to the current ones, for pages and the API alike;
+  // a write to one is sent on with its method and body (308); an old id in a body is refused as out of date
+  if (error instanceof MovedError) {
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (read) return reply.redirect(movedLocation(req.url, error), 301);
+    if (inPath(req.url, error.from)) return reply.redirect(movedLocation(req.url, error), 308);
+  }
   const mapped = mapError(error);
   if (mapped.status >= 500) {
     if (mapped.status === 503) req.log.warn(`database unavailable: ${error.message}`);
@@ -190,6 +197,20 @@ export async function handleError(
   return errorPage(req, reply, mapped.status, shown);
 }
 
+/** whether `id` is one of the segments of the address's path */
+function inPath(url: string, id: string): boolean {
+  const q = url.indexOf('?');
+  return (q < 0 ? url : url.slice(0, q)).split('/').some((p, i) => i > 0 && safeDecode(p) === id);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * Where an address about a merged place now lives: the same address with the current id (`/api/places/OLD/…`,
  * `/places/OLD/stats`), and the current page itself for a profile (`/places/OLD[/slug]`, `/countries/OLD`).
@@ -199,7 +220,7 @@ export function movedLocation(url: string, moved: MovedError): string {
   const path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q);
   const parts = path.split('/');
-  const at = parts.findIndex((p, i) => i > 0 && decodeURIComponent(p) === moved.from);
+  const at = parts.findIndex((p, i) => i > 0 && safeDecode(p) === moved.from);
   const profile =
     !path.startsWith('/api/') &&
     ((parts[1] === 'places' &&

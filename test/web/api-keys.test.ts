@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { createContext } from '../../src/context.js';
 import { ApiKeysService } from '../../src/services/api-keys.js';
 import { importFiles } from '../../src/services/import.js';
+import { MergeService } from '../../src/services/merge.js';
 import { OrgsService, SYSTEM } from '../../src/services/orgs.js';
 import { buildApp } from '../../src/web/app.js';
 import { csrfOf, mainText, signedInVisitors, type Visitor } from '../helpers/client.js';
@@ -362,6 +363,33 @@ describe.each(DIALECTS)('API keys and the write API (%s)', (dialect) => {
     expect((await call('PATCH', '/api/places/Q0/facts', { population: 1 }, keys.editor)).statusCode).toBe(
       404,
     );
+    expect(unchanged(before, await snapshot())).toEqual([]);
+  });
+
+  it('sends a write to a merged place on to the current one (308), and reads an old id in a body as it', async () => {
+    await new MergeService(t.store).merge('Q2211', 'Q503361', { reason: 'the same municipality' });
+    const moved = await call('PATCH', '/api/places/Q503361/facts', { population: 350000 }, keys.editor);
+    expect(moved.statusCode).toBe(308);
+    expect(moved.headers.location).toBe('/api/places/Q2211/facts');
+    // a client following it sends the same method and body there
+    const followed = await call('PATCH', String(moved.headers.location), { population: 350000 }, keys.editor);
+    expect(followed.statusCode).toBe(200);
+    expect((await call('GET', '/api/places/Q2211')).json().population).toBe(350000);
+    const before = await snapshot();
+    const tie = await call(
+      'POST',
+      '/api/ties',
+      { partner: 'Q503361', sources: ['https://example.org/old-id'] },
+      keys.editor,
+    );
+    // Q503361 is Malmö now, which Anshan is tied to already
+    expect(tie.statusCode).toBe(400);
+    expect(tie.json().problems).toEqual([
+      expect.objectContaining({
+        column: 'partner',
+        message: expect.stringContaining('tied to this place already'),
+      }),
+    ]);
     expect(unchanged(before, await snapshot())).toEqual([]);
   });
 
