@@ -651,8 +651,9 @@ describe('running a program: entries, feeds, comments, notifications and photos'
       height: 360,
     });
     const profile = (await new Visitor(() => ctx.app).get('/places/Q74957/anshan')).body;
-    expect(profile).toContain(`<img src="/photos/${photo!.id}/thumb.webp" alt="Anshan at dusk"`);
-    // the photo heads the page too, with its size so that nothing moves when it arrives
+    // the photo heads the page, with its size so that nothing moves when it arrives, and is not shown twice
+    expect(profile).not.toContain(`/photos/${photo!.id}/thumb.webp`);
+    expect(profile).not.toContain('id="h-photos"');
     expect(profile).toContain(
       `<h1>Anshan</h1><p class="muted">City · <span lang="zh-Hans">鞍山</span></p><figure class="header-photo"><img src="/photos/${photo!.id}/large.webp" alt="Anshan at dusk" width="1600" height="1067" decoding="async"/><figcaption>Anshan at dusk</figcaption></figure>`,
     );
@@ -680,6 +681,13 @@ describe('running a program: entries, feeds, comments, notifications and photos'
     });
     expect(elsewhere.statusCode).toBe(415);
     expect(await ctx.t.store.photos.of('place', ['Q74957'])).toHaveLength(1);
+    // a second photo: the gallery below shows it, the first stays at the top
+    expect((await upload('editor', 'place:Q74957', jpeg, 'The steel works')).statusCode).toBe(303);
+    const second = (await ctx.t.store.photos.of('place', ['Q74957'])).find((ph) => ph.id !== photo!.id)!;
+    const withTwo = (await new Visitor(() => ctx.app).get('/places/Q74957/anshan')).body;
+    expect(withTwo).toContain(`<img src="/photos/${second.id}/thumb.webp" alt="The steel works"`);
+    expect(withTwo).toContain('id="h-photos"');
+    expect(withTwo.split(`/photos/${photo!.id}/`)).toHaveLength(2); // once: at the top
   });
 
   it('links a long activity log to the whole of it, page by page, and lists the news about a place', async () => {

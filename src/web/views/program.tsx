@@ -29,14 +29,16 @@ export function ProgramPanels(p: {
   program: ProgramView;
   /** the same subjects for the full lists: `place:ID`, `twinning:ID` or `country:CODE` */
   about: string;
-  /** places get a gallery and a follow button */
-  place?: { id: string; mayEdit: boolean };
+  /** places get a gallery and a follow button; `headerPhoto` is the photo the page shows at its top already */
+  place?: { id: string; mayEdit: boolean; headerPhoto?: number };
   /** show nothing at all when nothing was recorded (countries) */
   quiet?: boolean;
 }) {
   const { v, program: g } = p;
   const t = v.t.program;
   const subjects = subjectLinks(g, v.lang);
+  // (a photo at the top of the page is not shown again below it)
+  const gallery = g.photos.filter((ph) => ph.id !== p.place?.headerPhoto);
   return (
     <>
       {p.place && <FollowForm v={v} targetType="place" targetId={p.place.id} following={g.following} />}
@@ -80,10 +82,10 @@ export function ProgramPanels(p: {
           )}
         </div>
       )}
-      {p.place && (g.photos.length > 0 || p.place.mayEdit) && (
+      {p.place && (gallery.length > 0 || p.place.mayEdit) && (
         <section aria-labelledby="h-photos">
           <h2 id="h-photos">{t.photos}</h2>
-          <Gallery photos={g.photos} />
+          {gallery.length > 0 && <Gallery photos={gallery} />}
           {p.place.mayEdit && <PhotoForm v={v} subject={`place:${p.place.id}`} />}
         </section>
       )}

@@ -256,7 +256,7 @@ export function profilePage(v: ViewContext, pr: ProfileView): string {
           v={v}
           program={pr.program}
           about={`place:${p.id}`}
-          place={{ id: p.id, mayEdit: pr.mayEdit }}
+          place={{ id: p.id, mayEdit: pr.mayEdit, headerPhoto: photo?.id }}
         />
 
         <section aria-labelledby="h-partners">
