@@ -170,7 +170,7 @@ export function createContext(config: Config, store: Store, version = new DataVe
     entries,
     comments,
     notify,
-    entryViews: new EntryViews(store, program, orgs, entries, comments, notify),
+    entryViews: new EntryViews(store, program, orgs, entries, comments, notify, seeking),
     photos: new PhotosService(store, version, config.photoQuotaBytes),
     mail,
     admin: new AdminService(store, mail),

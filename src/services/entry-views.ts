@@ -13,6 +13,7 @@ import type { NotifyService } from './notify.js';
 import type { Actor } from './orgs.js';
 import type { OrgsService } from './orgs.js';
 import type { EntryRefs, ProgramService, SubjectRef } from './program.js';
+import type { ListingView, SeekingService } from './seeking.js';
 
 /** how many posts and activities one page of their lists shows */
 export const PER_PAGE = { post: 20, activity: 50 } as const;
@@ -69,6 +70,8 @@ export interface OrgView extends EntryRefs {
   mayManage: boolean;
   /** how the reader follows the organization, if they do */
   following: NotifyMode | null;
+  /** its open "seeking partners" listing, without the contact */
+  listing: ListingView | null;
 }
 
 /** What a news feed or a calendar holds, and what it is of. */
@@ -119,6 +122,7 @@ export class EntryViews {
     private readonly entries: EntriesService,
     private readonly comments: CommentsService,
     private readonly notify: NotifyService,
+    private readonly seeking?: SeekingService,
   ) {}
 
   /** Every organization, by name. */
@@ -129,18 +133,29 @@ export class EntryViews {
   async org(slug: string, actor: Actor | null, now = new Date()): Promise<OrgView> {
     const org = await this.orgs.get(slug);
     const of = (type: EntryType) => this.store.entries.ofOrg(org.id, type);
-    const [home, news, events, activities, committees, people, institutions, memberships, following] =
-      await Promise.all([
-        org.homeId ? this.store.places.get(org.homeId) : undefined,
-        this.store.entries.latest(['post'], { limit: 10, orgId: org.id }),
-        this.store.entries.upcoming(now.toISOString(), { limit: 20, orgId: org.id }),
-        this.store.entries.latest(['activity'], { limit: 30, orgId: org.id }),
-        of('committee'),
-        of('person'),
-        of('institution'),
-        of('membership'),
-        this.notify.following(actor, 'org', String(org.id)),
-      ]);
+    const [
+      home,
+      news,
+      events,
+      activities,
+      committees,
+      people,
+      institutions,
+      memberships,
+      following,
+      listing,
+    ] = await Promise.all([
+      org.homeId ? this.store.places.get(org.homeId) : undefined,
+      this.store.entries.latest(['post'], { limit: 10, orgId: org.id }),
+      this.store.entries.upcoming(now.toISOString(), { limit: 20, orgId: org.id }),
+      this.store.entries.latest(['activity'], { limit: 30, orgId: org.id }),
+      of('committee'),
+      of('person'),
+      of('institution'),
+      of('membership'),
+      this.notify.following(actor, 'org', String(org.id)),
+      this.seeking ? this.seeking.ofOrg(org.id) : null,
+    ]);
     const placeIds = [...committees.map((c) => c.data.country), ...institutions.map((i) => i.data.place)];
     const [refs, places] = await Promise.all([
       this.program.refs([...news, ...events, ...activities]),
@@ -160,6 +175,7 @@ export class EntryViews {
       places,
       mayManage: !!actor && this.orgs.can.isEditorOf(actor, org.id),
       following,
+      listing,
     };
   }
 

@@ -102,20 +102,37 @@ export class SeekingService {
       if (f.continent && continent !== f.continent) continue;
       if (f.kind && place.kind !== f.kind) continue;
       if (f.field && !r.fields.includes(f.field)) continue;
-      out.push({
-        id: r.id,
-        org: { slug: r.orgSlug, name: r.orgName },
-        place,
-        continent,
-        countries: r.countries,
-        continents: r.continents,
-        fields: r.fields,
-        note: r.note,
-        updatedAt: r.updatedAt,
-        contact: signedIn ? { name: r.contactName, email: r.contactEmail } : null,
-      });
+      out.push(this.view(r, place, continent, signedIn));
     }
     return out;
+  }
+
+  /** An organization's open listing, without its contact (the organization's page is the same for everyone). */
+  async ofOrg(orgId: number): Promise<ListingView | null> {
+    const [rows, snap] = await Promise.all([this.openRows.get(), this.gazetteer.snapshot()]);
+    const r = rows.find((x) => x.orgId === orgId);
+    const place = r?.homeId ? snap.places.get(r.homeId) : undefined;
+    return r && place ? this.view(r, place, continentOf(place.country, this.continents), false) : null;
+  }
+
+  private view(
+    r: ListingRow,
+    place: ListingView['place'],
+    continent: Continent | null,
+    signedIn: boolean,
+  ): ListingView {
+    return {
+      id: r.id,
+      org: { slug: r.orgSlug, name: r.orgName },
+      place,
+      continent,
+      countries: r.countries,
+      continents: r.continents,
+      fields: r.fields,
+      note: r.note,
+      updatedAt: r.updatedAt,
+      contact: signedIn ? { name: r.contactName, email: r.contactEmail } : null,
+    };
   }
 
   private async editable(actor: Acting, slug: string): Promise<Organization> {

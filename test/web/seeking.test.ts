@@ -226,6 +226,16 @@ describe('profile keywords and "seeking partners" listings', () => {
     expect(cached.headers['x-cache']).toBe('hit');
     expect(cached.body).not.toContain(CONTACT);
     expect(cached.body).not.toContain('Li Wei');
+    // the organization's page shows it too, without the contact, linking to it
+    const orgPage = await anon().get('/orgs/anshan-foreign-affairs-office');
+    const orgText = mainText(orgPage.body);
+    expect(orgText).toContain('Seeking partners');
+    expect(orgText).toContain('education and youth exchanges');
+    expect(orgPage.body).toContain(`href="/seeking#listing-${listing!.id}"`);
+    expect(orgPage.body).not.toContain(CONTACT);
+    expect(orgPage.body).not.toContain('Li Wei');
+    const orgZh = mainText((await anon().get('/orgs/anshan-foreign-affairs-office?lang=zh')).body);
+    expect(orgZh).not.toContain('education');
     const seekingDe = await anon().get('/seeking?lang=de');
     expect(mainText(seekingDe.body)).toContain('Bildung und Jugendaustausch');
     expect(mainText(seekingDe.body)).toContain('Melden Sie sich an, um den Kontakt zu sehen');
@@ -320,6 +330,7 @@ describe('profile keywords and "seeking partners" listings', () => {
     const items = (await anon().get('/api/seeking')).json().items;
     expect(items.map((i: { place: { id: string } }) => i.place.id)).toEqual(['Q1715']);
     expect(mainText((await anon().get('/places/Q74957/anshan')).body)).not.toContain('seeking new partners');
+    expect((await anon().get('/orgs/anshan-foreign-affairs-office')).body).not.toContain('id="h-seeking"');
     const forHanover = (await anon().get('/api/places/Q1715/suggestions')).json();
     expect(forHanover.items.find((i: { id: string }) => i.id === 'Q74957').listing).toBeNull();
     // withdrawn twice: nothing to withdraw

@@ -9,6 +9,7 @@ import { placePath } from './links.js';
 import { EditLink } from './post-form.js';
 import { committeeAnchor } from './our-program.js';
 import { FollowForm, subjectLinks } from './program.js';
+import { ListingTerms } from './seeking.js';
 
 /** Every organization, by name. */
 export function orgsPage(v: ViewContext, orgs: Organization[]): string {
@@ -191,6 +192,18 @@ export function orgPage(v: ViewContext, m: OrgView): string {
         {m.mayManage && <EditLink href={href(`/orgs/${org.slug}/manage`, v.lang)} label={t.manage} />}
         {org.about && <p class="prose">{org.about}</p>}
         <FollowForm v={v} targetType="org" targetId={String(org.id)} following={m.following} />
+        {m.listing && (
+          <section class="card" aria-labelledby="h-seeking">
+            <h2 id="h-seeking">{v.t.seeking.title}</h2>
+            <dl class="facts">
+              <ListingTerms v={v} listing={m.listing} />
+            </dl>
+            {m.listing.note && <p class="note">{m.listing.note}</p>}
+            <p>
+              <a href={`${href('/seeking', v.lang)}#listing-${m.listing.id}`}>{v.t.seeking.seeListing}</a>
+            </p>
+          </section>
+        )}
         <Contacts v={v} m={m} />
         <div class="grid2">
           <Log

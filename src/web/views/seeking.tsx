@@ -21,6 +21,19 @@ function wanted(v: ViewContext, l: { countries: string[]; continents: string[] }
   return names.length ? v.t.list(names) : v.t.seeking.anywhere;
 }
 
+/** Where and in which fields a listing looks for partners, as terms of a description list. */
+export function ListingTerms(p: { v: ViewContext; listing: ListingView }) {
+  const t = p.v.t.seeking;
+  return (
+    <>
+      <dt>{t.wants}</dt>
+      <dd>{wanted(p.v, p.listing)}</dd>
+      <dt>{t.fieldsLabel}</dt>
+      <dd>{p.v.t.list(p.listing.fields.map((f) => t.fields[f]))}</dd>
+    </>
+  );
+}
+
 /** The filters of /seeking as sent. */
 export interface SeekingPageQuery {
   country?: string | undefined;
@@ -88,10 +101,7 @@ export function seekingPage(v: ViewContext, items: ListingView[], q: SeekingPage
                   .join(' · ')}
               </p>
               <dl class="facts">
-                <dt>{t.wants}</dt>
-                <dd>{wanted(v, l)}</dd>
-                <dt>{t.fieldsLabel}</dt>
-                <dd>{v.t.list(l.fields.map((f) => t.fields[f]))}</dd>
+                <ListingTerms v={v} listing={l} />
                 <dt>{t.contact}</dt>
                 <dd>
                   {l.contact ? (
