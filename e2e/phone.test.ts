@@ -80,6 +80,25 @@ describe('the public pages on a phone', () => {
     await page.close();
   });
 
+  it('shows search results as a card per place, nothing cut off or scrolled sideways', async () => {
+    const page = await phone();
+    for (const lang of ['en', 'de']) {
+      await page.goto(`${base}/search?q=a&lang=${lang}`);
+      expect(await overflow(page), lang).toBe(0);
+      const wrap = page.locator('.table-wrap').first();
+      // the results' box scrolls no more than the page: every column of every row is on the screen
+      expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth), lang).toBe(0);
+      const cells = await page.locator('table.results tbody tr').first().locator('td:not(:empty)').all();
+      expect(cells.length, lang).toBeGreaterThanOrEqual(4);
+      for (const cell of cells) {
+        const box = (await cell.boundingBox())!;
+        expect(box.x + box.width, lang).toBeLessThanOrEqual(390);
+      }
+      await screenshot(page, join(shots, `search-${lang}-phone.png`));
+    }
+    await page.close();
+  });
+
   it('keeps the Chinese column headers of the ties table on one line each', async () => {
     // a small tablet: the explorer is a table there (on phones a card per tie)
     const page = await browser.newPage({ viewport: { width: 660, height: 900 }, deviceScaleFactor: 1 });

@@ -52,6 +52,8 @@ export function searchPage(v: ViewContext, q: SearchQuery, r: SearchView): strin
         {r.asked && r.hits.length === 0 && <p>{t.none}</p>}
         {r.hits.length > 0 && (
           <DataTable
+            class="results"
+            labelled
             columns={[
               { label: k.place },
               { label: t.kind },
