@@ -1,7 +1,9 @@
 import type { Place } from '../domain/places.js';
 import type { DataManifest, Disagreement, Redirect } from '../domain/provenance.js';
 import type { Store } from '../store/store.js';
+import type { DataVersion } from './data-version.js';
 import { MANIFEST_KEY } from './import.js';
+import { PerVersion } from './per-version.js';
 
 /** What the data is: its date, what built it and from which sources, and how much of it there is. */
 export type DataInfo = DataManifest;
@@ -35,7 +37,16 @@ export interface DataDate {
 
 /** The provenance of the registry as a whole: the dataset's manifest, where sources disagreed, old ids. */
 export class DataInfoService {
-  constructor(private readonly store: Store) {}
+  /** the data's date, read (with the whole manifest) once per version of the data and content */
+  private readonly date: PerVersion<DataDate | null, string> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    version?: DataVersion,
+  ) {
+    // a sync that dates the data bumps the content version (WikidataSync.markSynced), an import the registry's
+    if (version) this.date = new PerVersion(version, () => this.readDataDate(), 'stamp');
+  }
 
   /** The manifest of the dataset last imported with one (the bundled data ships one); null without. */
   async info(): Promise<DataInfo | null> {
@@ -56,7 +67,11 @@ export class DataInfoService {
   }
 
   /** What date the data describes, for statistics to state; null when nothing says. */
-  async dataDate(): Promise<DataDate | null> {
+  dataDate(): Promise<DataDate | null> {
+    return this.date ? this.date.get() : this.readDataDate();
+  }
+
+  private async readDataDate(): Promise<DataDate | null> {
     const synced = await this.store.meta.get(WIKIDATA_SYNCED_KEY);
     if (synced) return { date: synced.slice(0, 10), kind: 'sync' };
     const info = await this.info();

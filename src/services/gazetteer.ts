@@ -1,4 +1,5 @@
 import type { Place } from '../domain/places.js';
+import type { StatTie } from '../domain/stats.js';
 import type { Twinning } from '../domain/twinnings.js';
 import type { CompactPlace } from '../store/places-repo.js';
 import { sortPartners, type TwinningWithPartner } from '../store/twinnings-repo.js';
@@ -29,6 +30,8 @@ export class Gazetteer {
   private readonly snap: PerVersion<GazetteerSnapshot>;
   /** each snapshot's children of each place, made on first use */
   private readonly children = new WeakMap<GazetteerSnapshot, Map<string, string[]>>();
+  /** each snapshot's ties as statistics count them, from each side, made on first use */
+  private readonly statTies = new WeakMap<GazetteerSnapshot, Map<string, readonly StatTie[]>>();
 
   constructor(store: Store, version: DataVersion) {
     this.snap = new PerVersion(version, async (v) => {
@@ -114,6 +117,45 @@ export class Gazetteer {
       }
     }
     return { snap, ids };
+  }
+
+  /**
+   * Each place's ties as statistics count them (the place as the local side, the other as the partner), made
+   * once per snapshot and shared: read them, never change them. A country's statistics then walk its places
+   * and pick the ties leaving it without making an object per tie on every request.
+   */
+  tiesAsStats(snap: GazetteerSnapshot): Map<string, readonly StatTie[]> {
+    let bySide = this.statTies.get(snap);
+    if (bySide) return bySide;
+    const made = new Map<string, StatTie[]>();
+    for (const t of snap.ties) {
+      const a = snap.places.get(t.a);
+      const b = snap.places.get(t.b);
+      if (!a || !b) continue;
+      for (const [local, partner] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const tie: StatTie = {
+          id: t.id,
+          kind: t.kind,
+          status: t.status,
+          signed: t.signed,
+          ended: t.ended,
+          localId: local.id,
+          localKind: local.kind,
+          localCountry: local.country,
+          partnerId: partner.id,
+          partnerCountry: partner.country,
+        };
+        const list = made.get(local.id);
+        if (list) list.push(tie);
+        else made.set(local.id, [tie]);
+      }
+    }
+    bySide = made;
+    this.statTies.set(snap, bySide);
+    return bySide;
   }
 
   /** The chain of parents of a place, its parent first and the top (usually the country) last. */

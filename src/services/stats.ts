@@ -119,27 +119,11 @@ export class StatsService {
   /** As `StatsRepo.tiesLeavingSubtree`, from the gazetteer: the ties from inside the subtree to outside it. */
   private async tiesLeaving(gazetteer: Gazetteer, id: string): Promise<StatTie[]> {
     const { snap, ids } = await gazetteer.subtree(id);
+    const bySide = gazetteer.tiesAsStats(snap);
     const out: StatTie[] = [];
     for (const localId of ids) {
-      const local = snap.places.get(localId)!;
-      for (const t of snap.byPlace.get(localId) ?? []) {
-        const partnerId = t.a === localId ? t.b : t.a;
-        if (ids.has(partnerId)) continue;
-        const partner = snap.places.get(partnerId);
-        if (!partner) continue;
-        out.push({
-          id: t.id,
-          kind: t.kind,
-          status: t.status,
-          signed: t.signed,
-          ended: t.ended,
-          localId,
-          localKind: local.kind,
-          localCountry: local.country,
-          partnerId,
-          partnerCountry: partner.country,
-        });
-      }
+      const ties = bySide.get(localId);
+      if (ties) for (const t of ties) if (!ids.has(t.partnerId)) out.push(t);
     }
     return out;
   }

@@ -4,6 +4,7 @@ import { importFiles } from '../../src/services/import.js';
 import { OrgsService, SYSTEM, actorOf } from '../../src/services/orgs.js';
 import { AccountsService } from '../../src/services/accounts.js';
 import { DataInfoService } from '../../src/services/data-info.js';
+import { DataVersion } from '../../src/services/data-version.js';
 import { CHECKED_KEY, SyncService, syncSettings } from '../../src/services/wikidata/sync.js';
 import type { Proposal } from '../../src/store/proposals-repo.js';
 import { DIALECTS, createTestDb, type TestDb } from '../helpers/db.js';
@@ -182,6 +183,10 @@ describe.each(DIALECTS)('the Wikidata sync against a recorded query service (%s)
 
   it('dates the data by the last whole run once nothing it found is waiting', async () => {
     const info = new DataInfoService(t.store);
+    // as the site reads it: once per version of the data and content (not re-read within the minute here)
+    const version = new DataVersion(t.store, 60_000);
+    const onSite = new DataInfoService(t.store, version);
+    expect(await onSite.dataDate()).toBeNull();
     // the first run compared every place, but what it found is still waiting for decisions
     expect(await t.store.meta.get(CHECKED_KEY)).toBe(NOW.toISOString());
     expect((await all()).length).toBeGreaterThan(0);
@@ -197,6 +202,10 @@ describe.each(DIALECTS)('the Wikidata sync against a recorded query service (%s)
     expect(await all()).toEqual([]);
     expect(await info.dataDate()).toEqual({ date: '2026-12-01', kind: 'sync' });
     expect((await info.about()).syncedAt).toBe(NOW.toISOString());
+    // the site's copy follows once it sees the new version (the sync bumped the content's)
+    expect(await onSite.dataDate()).toBeNull();
+    version.invalidate();
+    expect(await onSite.dataDate()).toEqual({ date: '2026-12-01', kind: 'sync' });
   });
 
   it('runs daily only when switched on, once a day across servers', async () => {

@@ -40,8 +40,18 @@ export function topGroups(counts: Record<string, number>, max: number): [number,
   return out;
 }
 
-/** A day (ISO date) as the language writes it in full: "November 5, 1996", "1996年11月5日". */
+const longDays = new Map<string, (iso: string) => string>();
+
+/**
+ * A day (ISO date) as the language writes it in full: "November 5, 1996", "1996年11月5日". The formatter is
+ * made once per language: building one costs more than writing the whole paragraph.
+ */
 export function longDay(locale: string): (iso: string) => string {
-  const f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  return (iso) => f.format(new Date(`${iso}T00:00:00Z`));
+  let day = longDays.get(locale);
+  if (!day) {
+    const f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    day = (iso) => f.format(new Date(`${iso}T00:00:00Z`));
+    longDays.set(locale, day);
+  }
+  return day;
 }

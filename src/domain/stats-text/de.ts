@@ -6,6 +6,10 @@ import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } fr
 // Vereinigten Staaten und je 1 im Vereinigten Königreich und in Japan. …" Countries and continents take "in"
 // with the dative, with the article where German uses one ("in der Schweiz", "im Iran", "auf den Philippinen").
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('de');
+const LISTS = new Intl.ListFormat('de', { type: 'conjunction' });
+
 const LEVEL_DE: Record<PlaceKind, string> = {
   country: 'auf nationaler Ebene',
   region: 'auf regionaler Ebene',
@@ -136,8 +140,8 @@ export function paragraph({
 }: StatsTextInput): string {
   const placeName = (placeCountry && COUNTRY_SUBJECT[placeCountry]) || name;
   const plural = placeCountry !== undefined && PLURAL_SUBJECT.has(placeCountry);
-  const num = new Intl.NumberFormat('de');
-  const list = (items: string[]) => new Intl.ListFormat('de', { type: 'conjunction' }).format(items);
+  const num = NUMBERS;
+  const list = (items: string[]) => LISTS.format(items);
   const day = longDay('de');
   const inCountry = (code: string) => COUNTRY_IN[code] ?? `in ${countryName(code)}`;
   const out: string[] = [];

@@ -2,6 +2,10 @@ import { CONTINENT_NAMES, type Continent } from '../countries.js';
 import type { PlaceKind } from '../places.js';
 import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } from './common.js';
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('en');
+const LISTS = new Intl.ListFormat('en', { type: 'conjunction' });
+
 const LEVEL_EN: Record<PlaceKind, string> = {
   country: 'the national level',
   region: 'the regional level',
@@ -42,8 +46,8 @@ export function paragraph({
   maxCountries = 8,
 }: StatsTextInput): string {
   const countryName = (code: string) => (WITH_THE.has(code) ? `the ${name(code)}` : name(code));
-  const num = new Intl.NumberFormat('en');
-  const list = (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+  const num = NUMBERS;
+  const list = (items: string[]) => LISTS.format(items);
   const plural = (n: number, one: string, many: string) => `${num.format(n)} ${n === 1 ? one : many}`;
   const day = longDay('en');
   const out: string[] = [];

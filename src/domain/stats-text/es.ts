@@ -6,6 +6,11 @@ import { LEVEL_ORDER, longDay, topGroups, type StatsTextInput } from './common.j
 // holds for a city, a province or a country alike. Groups of equal counts are written out one by one
 // ("2 en Alemania, 1 en Japón y 1 en Francia"), as Spanish does not say "1 each in".
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('es');
+const PLURALS = new Intl.PluralRules('es');
+const LISTS = new Intl.ListFormat('es', { type: 'conjunction' });
+
 const LEVEL_ES: Record<PlaceKind, string> = {
   country: 'a nivel nacional',
   region: 'a nivel regional',
@@ -24,10 +29,10 @@ const CONTINENT_ES: Record<Continent, string> = {
 };
 
 export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
-  const num = new Intl.NumberFormat('es');
-  const rules = new Intl.PluralRules('es');
+  const num = NUMBERS;
+  const rules = PLURALS;
   const one = (n: number) => rules.select(n) === 'one';
-  const list = (items: string[]) => new Intl.ListFormat('es', { type: 'conjunction' }).format(items);
+  const list = (items: string[]) => LISTS.format(items);
   /** "1 hermanamiento", "3 hermanamientos" */
   const count = (n: number, sg: string, pl: string) => `${num.format(n)} ${one(n) ? sg : pl}`;
   const day = longDay('es');

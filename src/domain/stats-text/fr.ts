@@ -7,6 +7,10 @@ import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } fr
 // names beginning with a vowel, "au" for masculine ones, "aux" for plural ones, "à" for most islands and
 // city-states. Typography: a no-break space before ":" and a narrow one before ";".
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('fr');
+const LISTS = new Intl.ListFormat('fr', { type: 'conjunction' });
+
 const LEVEL_FR: Record<PlaceKind, string> = {
   country: 'au niveau national',
   region: 'au niveau régional',
@@ -197,8 +201,8 @@ export function paragraph({
   maxCountries = 8,
 }: StatsTextInput): string {
   const placeName = placeCountry ? countrySubjectFr(placeCountry, name) : name;
-  const num = new Intl.NumberFormat('fr');
-  const list = (items: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items);
+  const num = NUMBERS;
+  const list = (items: string[]) => LISTS.format(items);
   const long = longDay('fr');
   const day = (iso: string) => long(iso).replace(/^1 /, '1er ');
   const inCountry = (code: string) => inCountryFr(code, countryName(code));

@@ -5,6 +5,10 @@ import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } fr
 // The paragraph in Japanese: "デルフトは3か国の4か所と提携しています。大陸別では、北アメリカが2件、…"
 // Ties are counted with 件, places with か所, countries with か国.
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('ja');
+const LISTS = new Intl.ListFormat('ja');
+
 const LEVEL_JA: Record<PlaceKind, string> = {
   country: '国レベル',
   region: '州・県レベル',
@@ -23,11 +27,10 @@ const CONTINENT_JA: Record<Continent, string> = {
 };
 
 /** "AとB", "A、B、C" */
-const list = (items: string[]) =>
-  items.length === 2 ? `${items[0]}と${items[1]}` : new Intl.ListFormat('ja').format(items);
+const list = (items: string[]) => (items.length === 2 ? `${items[0]}と${items[1]}` : LISTS.format(items));
 
 export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
-  const num = new Intl.NumberFormat('ja');
+  const num = NUMBERS;
   const n = (x: number) => num.format(x);
   const day = longDay('ja');
   const out: string[] = [];

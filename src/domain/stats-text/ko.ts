@@ -6,6 +6,9 @@ import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } fr
 // The paragraph in Korean: "델프트는 3개국 4곳과 결연을 맺고 있습니다. 대륙별로는 북아메리카가 2건, …"
 // Ties are counted with 건, places with 곳, countries with 개국; particles follow the sound of the name (josa).
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('ko');
+
 const LEVEL_KO: Record<PlaceKind, string> = {
   country: '국가 단위',
   region: '광역 단위',
@@ -30,7 +33,7 @@ const list = (items: string[]) =>
     : `${[...items.slice(0, -2), josa(items[items.length - 2]!, '과')].join(', ')} ${items[items.length - 1]}`;
 
 export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
-  const num = new Intl.NumberFormat('ko');
+  const num = NUMBERS;
   const n = (x: number) => num.format(x);
   const day = longDay('ko');
   const out: string[] = [];

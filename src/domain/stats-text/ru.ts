@@ -6,6 +6,11 @@ import { LEVEL_ORDER, longDay, topGroups, type StatsTextInput } from './common.j
 // asks for (с 1 партнёром, с 2 партнёрами; в 21 стране, в 5 странах). Place and country names come in the
 // nominative and cannot be declined here, so they stand as subjects or before a dash: "Германия — 5".
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('ru');
+const PLURALS = new Intl.PluralRules('ru');
+const LISTS = new Intl.ListFormat('ru', { type: 'conjunction' });
+
 const LEVEL_RU: Record<PlaceKind, string> = {
   country: 'на национальном уровне',
   region: 'на региональном уровне',
@@ -27,13 +32,13 @@ const IN_CONTINENT: Record<Continent, string> = {
 type Forms = [one: string, few: string, many: string];
 
 export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
-  const num = new Intl.NumberFormat('ru');
-  const rules = new Intl.PluralRules('ru');
+  const num = NUMBERS;
+  const rules = PLURALS;
   /** the form for n: one (1, 21, 101), few (2–4, 22), many (5–20, 25, 100); fractions take few */
   const form = (n: number, [one, few, many]: Forms) =>
     ({ one, few, many })[rules.select(n) as 'one' | 'few' | 'many'] ?? few;
   const count = (n: number, forms: Forms) => `${num.format(n)} ${form(n, forms)}`;
-  const list = (items: string[]) => new Intl.ListFormat('ru', { type: 'conjunction' }).format(items);
+  const list = (items: string[]) => LISTS.format(items);
   const day = longDay('ru');
   const out: string[] = [];
   const asOf = s.asOf ? `По состоянию на ${day(s.asOf)} ` : '';

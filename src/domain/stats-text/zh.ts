@@ -2,6 +2,10 @@ import { CONTINENT_NAMES_ZH, type Continent } from '../countries.js';
 import type { PlaceKind } from '../places.js';
 import { LEVEL_ORDER, groupByCount, longDay, topGroups, type StatsTextInput } from './common.js';
 
+// Intl formatters cost more to build than a paragraph takes to write: made once
+const NUMBERS = new Intl.NumberFormat('zh-CN');
+const LISTS = new Intl.ListFormat('zh', { type: 'conjunction' });
+
 const LEVEL_ZH: Record<PlaceKind, string> = {
   country: '国家级',
   region: '省级',
@@ -10,8 +14,8 @@ const LEVEL_ZH: Record<PlaceKind, string> = {
   other: '其他级别',
 };
 export function paragraph({ placeName, stats: s, countryName, maxCountries = 8 }: StatsTextInput): string {
-  const num = new Intl.NumberFormat('zh-CN');
-  const list = (items: string[]) => new Intl.ListFormat('zh', { type: 'conjunction' }).format(items);
+  const num = NUMBERS;
+  const list = (items: string[]) => LISTS.format(items);
   const day = longDay('zh-CN');
   const out: string[] = [];
   const asOf = s.asOf ? `截至${day(s.asOf)}，` : '';

@@ -55,7 +55,16 @@ function Frame(p: {
   );
 }
 
-const fmt = (n: number, locale: string) => new Intl.NumberFormat(locale).format(n);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A figure as the language writes it (a formatter per language, made once: a chart writes dozens) */
+function fmt(n: number, locale: string): string {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    if (numberFormats.size < 50) numberFormats.set(locale, f);
+  }
+  return f.format(n);
+}
 
 /**
  * New ties per year as bars, and the running total as a line on its own axis. Drawn at a width a phone shows
