@@ -83,22 +83,22 @@ export class TwinGraph {
    * partners they share; most shared first.
    */
   cousins(id: string, limit = 20): { id: string; via: string[] }[] {
+    const mine = this.adjacency.get(id);
+    if (!mine) return [];
     const via = new Map<string, string[]>();
-    for (const partner of this.adjacency.get(id) ?? []) {
+    for (const partner of mine) {
       for (const c of this.adjacency.get(partner) ?? []) {
-        if (c === id || this.tied(id, c)) continue;
-        const list = via.get(c) ?? [];
-        list.push(partner);
-        via.set(c, list);
+        if (c === id || mine.has(c)) continue;
+        const list = via.get(c);
+        if (list) list.push(partner);
+        else via.set(c, [partner]);
       }
     }
-    return [...via.entries()]
-      .map(([c, v]) => ({ id: c, via: v.sort() }))
-      .sort(
-        (x, y) =>
-          y.via.length - x.via.length || this.degree(y.id) - this.degree(x.id) || (x.id < y.id ? -1 : 1),
-      )
-      .slice(0, limit);
+    // a hub's partners have thousands of partners: rank on keys read once, sort the partners of those kept
+    const ranked: { id: string; via: string[]; degree: number }[] = [];
+    for (const [c, v] of via) ranked.push({ id: c, via: v, degree: this.degree(c) });
+    ranked.sort((x, y) => y.via.length - x.via.length || y.degree - x.degree || (x.id < y.id ? -1 : 1));
+    return ranked.slice(0, limit).map((r) => ({ id: r.id, via: r.via.sort() }));
   }
 
   /**
@@ -106,7 +106,10 @@ export class TwinGraph {
    * could close. Pairs whose members have the most ties come first.
    */
   openTriangles(id: string, limit = 20): [string, string][] {
-    const partners = this.neighbours(id).sort((x, y) => this.degree(y) - this.degree(x) || (x < y ? -1 : 1));
+    const partners = this.neighbours(id)
+      .map((p) => ({ p, degree: this.degree(p) }))
+      .sort((x, y) => y.degree - x.degree || (x.p < y.p ? -1 : 1))
+      .map((x) => x.p);
     const out: [string, string][] = [];
     for (let i = 0; i < partners.length && out.length < limit; i++) {
       for (let j = i + 1; j < partners.length && out.length < limit; j++) {
