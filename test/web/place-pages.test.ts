@@ -105,7 +105,7 @@ describe('place profile, country page and directory', () => {
     const html = (await get('/search?q=%E9%9E%8D%E5%B1%B1')).body; // 鞍山
     expect(html).toContain('<h1>Places matching “鞍山”</h1>');
     expect(html).toMatch(
-      /<td><a href="\/places\/Q74957\/anshan">Anshan<\/a><\/td><td>City<\/td><td>China<\/td><td class="n">1,199,275<\/td><td class="n">2<\/td>/,
+      /<td data-label="Place"><a href="\/places\/Q74957\/anshan">Anshan<\/a><\/td><td data-label="Kind">City<\/td><td data-label="Country">China<\/td><td class="n" data-label="Population">1,199,275<\/td><td class="n" data-label="Ties">2<\/td>/,
     );
     expect((await get('/search?q=malm&country=us')).body).not.toContain('/places/Q2211');
     expect((await get('/search?q=malm&ties=yes')).body).toContain('/places/Q2211');
