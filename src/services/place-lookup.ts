@@ -10,8 +10,16 @@ import type { Store } from '../store/store.js';
 export async function placeById(store: Store, id: string): Promise<Place> {
   const place = await store.places.get(id);
   if (place) return place;
-  const to = await store.redirects.resolve(id);
-  const moved = to ? await store.places.get(to) : null;
+  const moved = await movedPlace(store, id);
   if (moved) throw new MovedError(id, moved);
   throw new NotFoundError(`There is no place with id ${id}.`);
+}
+
+/**
+ * Where an id that names no place leads now, when it was merged into another (following every redirect): the
+ * current place, or null when the id leads nowhere. Ask only after the id was not found as a place.
+ */
+export async function movedPlace(store: Store, id: string): Promise<Place | null> {
+  const to = await store.redirects.resolve(id);
+  return to ? ((await store.places.get(to)) ?? null) : null;
 }

@@ -9,7 +9,7 @@ import { SearchIndex } from './search-index.js';
 import type { CompactPlace, SearchFilters, PlaceHit } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningFilters, TwinningWithPartner } from '../store/twinnings-repo.js';
-import { placeById } from './place-lookup.js';
+import { movedPlace, placeById } from './place-lookup.js';
 
 export interface PlaceDetail {
   place: Place;
@@ -207,11 +207,6 @@ export class PlacesService {
     return this.store.twinnings.list(filters, limit, offset);
   }
 
-  /**
-   * Where an id that names no place leads now, when it was merged into another (following every redirect):
-   * the current place, so pages and the API can answer 301 with its address. Null when the id leads nowhere.
-   * Ask only after the id was not found as a place.
-   */
   /** A place by id, or null. */
   async get(id: string): Promise<Place | null> {
     return (await this.store.places.get(id)) ?? null;
@@ -224,9 +219,9 @@ export class PlacesService {
     return placeById(this.store, id);
   }
 
-  async movedTo(id: string): Promise<Place | null> {
-    const to = await this.store.redirects.resolve(id);
-    return to ? ((await this.store.places.get(to)) ?? null) : null;
+  /** Where an id merged into another place leads now (see `movedPlace`); null when it leads nowhere. */
+  movedTo(id: string): Promise<Place | null> {
+    return movedPlace(this.store, id);
   }
 
   /**

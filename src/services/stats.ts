@@ -3,7 +3,7 @@ import { simplified } from '../domain/chinese.js';
 import { DataInfoService, type DataDate } from './data-info.js';
 import { countryName as englishCountryName, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
-import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 import {
   TWINNING_KINDS,
   TWINNING_STATUSES,
@@ -16,6 +16,7 @@ import { statsParagraph, type StatsLang } from '../domain/stats-text/index.js';
 import type { StatTie } from '../domain/stats.js';
 import type { Store } from '../store/store.js';
 import type { Gazetteer } from './gazetteer.js';
+import { placeById } from './place-lookup.js';
 
 export interface PlaceStats {
   place: Place;
@@ -103,13 +104,7 @@ export class StatsService {
   }
 
   async forPlace(id: string, opts: Omit<StatsOptions, 'continents'> = {}): Promise<PlaceStats> {
-    const place = await this.store.places.get(id);
-    if (!place) {
-      const to = await this.store.redirects.resolve(id);
-      const moved = to ? await this.store.places.get(to) : undefined;
-      if (moved) throw new MovedError(id, moved);
-      throw new NotFoundError(`There is no place with id ${id}.`);
-    }
+    const place = await placeById(this.store, id);
     const ties = this.gazetteer
       ? await this.tiesLeaving(this.gazetteer, id)
       : await this.store.stats.tiesLeavingSubtree(id);
