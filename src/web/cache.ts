@@ -32,10 +32,11 @@ const VARY = 'Accept-Language, Cookie';
  * Query parameters that links shared on social sites, in newsletters and ads carry for the sender's analytics
  * (`utm_source`, `fbclid`, …). No page reads them, so they do not make an address of their own.
  */
-const TRACKING =
-  /^(?:utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl)$/i;
-const MAY_TRACK =
-  /[?&](?:utm_|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_[ce]id|_ga|_gl)/i;
+const TRACKING_NAMES =
+  'utm_[a-z_]+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|yclid|twclid|ttclid|igshid|mc_cid|mc_eid|_ga|_gl';
+const TRACKING = new RegExp(`^(?:${TRACKING_NAMES})$`, 'i');
+/** whether an address may hold one (a quick look before taking its query apart) */
+const MAY_TRACK = new RegExp(`[?&](?:${TRACKING_NAMES})`, 'i');
 
 /**
  * An address without its tracking parameters (TRACKING), the others kept as they were sent: the page it names

@@ -157,7 +157,7 @@ export async function handleError(
   if (error instanceof MovedError) {
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (read) return reply.redirect(movedLocation(req.url, error), 301);
-    if (inPath(req.url, error.from)) return reply.redirect(movedLocation(req.url, error), 308);
+    if (findId(req.url, error.from).at > 0) return reply.redirect(movedLocation(req.url, error), 308);
   }
   const mapped = mapError(error);
   if (mapped.status >= 500) {
@@ -197,10 +197,15 @@ export async function handleError(
   return errorPage(req, reply, mapped.status, shown);
 }
 
-/** whether `id` is one of the segments of the address's path */
-function inPath(url: string, id: string): boolean {
+/** The segments of an address's path, its query apart, and where among them `id` stands (-1: nowhere). */
+function findId(url: string, id: string): { parts: string[]; query: string; at: number } {
   const q = url.indexOf('?');
-  return (q < 0 ? url : url.slice(0, q)).split('/').some((p, i) => i > 0 && safeDecode(p) === id);
+  const parts = (q < 0 ? url : url.slice(0, q)).split('/');
+  return {
+    parts,
+    query: q < 0 ? '' : url.slice(q),
+    at: parts.findIndex((p, i) => i > 0 && safeDecode(p) === id),
+  };
 }
 
 function safeDecode(segment: string): string {
@@ -216,11 +221,8 @@ function safeDecode(segment: string): string {
  * `/places/OLD/stats`), and the current page itself for a profile (`/places/OLD[/slug]`, `/countries/OLD`).
  */
 export function movedLocation(url: string, moved: MovedError): string {
-  const q = url.indexOf('?');
-  const path = q < 0 ? url : url.slice(0, q);
-  const query = q < 0 ? '' : url.slice(q);
-  const parts = path.split('/');
-  const at = parts.findIndex((p, i) => i > 0 && safeDecode(p) === moved.from);
+  const { parts, query, at } = findId(url, moved.from);
+  const path = parts.join('/');
   const profile =
     !path.startsWith('/api/') &&
     ((parts[1] === 'places' &&
