@@ -122,7 +122,7 @@ export class EntryViews {
     private readonly entries: EntriesService,
     private readonly comments: CommentsService,
     private readonly notify: NotifyService,
-    private readonly seeking?: SeekingService,
+    private readonly seeking: SeekingService,
   ) {}
 
   /** Every organization, by name. */
@@ -154,7 +154,7 @@ export class EntryViews {
       of('institution'),
       of('membership'),
       this.notify.following(actor, 'org', String(org.id)),
-      this.seeking ? this.seeking.ofOrg(org.id) : null,
+      this.seeking.ofOrg(org.id),
     ]);
     const placeIds = [...committees.map((c) => c.data.country), ...institutions.map((i) => i.data.place)];
     const [refs, places] = await Promise.all([
