@@ -70,10 +70,8 @@ async function answer(m: FiguresJob): Promise<FiguresAnswer> {
       ...figures.mostCentral.map((p) => p.id),
     ]);
     const labels: Record<string, PlaceLabel> = {};
-    for (const p of (await store.places.getMany([...named], false)).values()) {
-      const { en: _en, und: _und, ...names } = p.names;
-      labels[p.id] = { name: p.name, names, kind: p.kind, country: p.country };
-    }
+    for (const p of (await store.places.getMany([...named], false)).values())
+      labels[p.id] = { name: p.name, names: p.names, kind: p.kind, country: p.country };
     return { job: m.job, version, figures, labels };
   } finally {
     await database.close();

@@ -28,7 +28,7 @@ export interface PlaceRef {
   name: string;
   /** the Chinese name, where known (kept in the API's answers beside `names`) */
   nameZh: string | null;
-  /** the names in the interface's other languages, where known */
+  /** every stored name by language code (as a place's `names`) */
   names: Readonly<Record<string, string>>;
   kind: string;
   country: string | null;

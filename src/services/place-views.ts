@@ -1,7 +1,7 @@
 import { continentOf, countryTimezones, isCountryCode, type Continent } from '../domain/countries.js';
 import { NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Place, PlaceKind } from '../domain/places.js';
-import type { PlaceHit } from '../store/places-repo.js';
+import type { CompactHit } from '../store/places-repo.js';
 import type { ContentService } from './content.js';
 import type { HomeProgram, HomeProgramService } from './home-program.js';
 import type { NetworkService, PlaceRef } from './network.js';
@@ -70,7 +70,7 @@ export interface SearchQuery {
 export interface SearchView {
   /** whether anything was asked (an empty form shows no results and no "nothing found") */
   asked: boolean;
-  hits: PlaceHit[];
+  hits: CompactHit[];
   hasNext: boolean;
 }
 
@@ -161,7 +161,7 @@ export class PlaceViews {
 
   async countries(): Promise<CountriesView> {
     const [list, ties] = await Promise.all([
-      this.places.search(undefined, { kind: 'country' }, 1000, 0),
+      this.places.list({ kind: 'country' }, 1000, 0),
       this.network.countryTies(),
     ]);
     return {

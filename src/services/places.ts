@@ -6,7 +6,7 @@ import { bySubject, type SectionMap } from './content.js';
 import { DataVersion } from './data-version.js';
 import { Gazetteer } from './gazetteer.js';
 import { SearchIndex } from './search-index.js';
-import type { CompactPlace, SearchFilters, PlaceHit } from '../store/places-repo.js';
+import type { CompactHit, CompactPlace, PlaceHit, SearchFilters } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { TwinningFilters, TwinningWithPartner } from '../store/twinnings-repo.js';
 import { movedPlace, placeById } from './place-lookup.js';
@@ -15,7 +15,7 @@ export interface PlaceDetail {
   place: Place;
   facts: EffectiveFacts;
   /** parent first, country last */
-  ancestors: Place[];
+  ancestors: CompactPlace[];
   ties: number;
 }
 
@@ -37,7 +37,7 @@ export interface PlaceProfile {
 export type Picked = { place: Place } | { candidates: PlaceChoice[] };
 
 export interface PlaceChoice {
-  place: Place;
+  place: CompactPlace;
   ties: number;
   /** the region it lies in, when it has one below the country */
   region: CompactPlace | null;
@@ -53,12 +53,16 @@ export class PlacesService {
     private readonly index = new SearchIndex(store, new DataVersion(store)),
   ) {}
 
+  /**
+   * Places by name (see `find`), or every place that passes the filters when there is no text (see `list`),
+   * with what lists of places show.
+   */
   async search(
     text: string | undefined,
     filters: SearchFilters,
     limit: number,
     offset: number,
-  ): Promise<PlaceHit[]> {
+  ): Promise<CompactHit[]> {
     return text?.trim()
       ? this.find(text, filters, limit, offset)
       : this.store.places.list(filters, limit, offset);
@@ -67,46 +71,39 @@ export class PlacesService {
   /**
    * Places whose name in any language starts with the text, or has a word that does, ranked as
    * `PlacesRepo.search` ranks them (exact names, then names starting so, then words; the most populous first),
-   * from the search keys and the gazetteer in memory: one query, for the page of places found.
+   * from the search keys and the gazetteer in memory: no query, and only as many places looked at as the page
+   * needs.
    */
   private async find(
     text: string,
     filters: SearchFilters,
     limit: number,
     offset: number,
-  ): Promise<PlaceHit[]> {
+  ): Promise<CompactHit[]> {
+    if (limit <= 0) return [];
     const [matches, snap] = await Promise.all([this.index.match(text), this.gazetteer.snapshot()]);
-    const found: { id: string; rank: number; population: number | null }[] = [];
+    const out: CompactHit[] = [];
+    let skip = offset;
     for (const [id, rank] of matches) {
-      const p = snap.places.get(id);
-      if (!p) continue;
-      if (filters.country && p.country !== filters.country) continue;
-      if (filters.kind && p.kind !== filters.kind) continue;
-      if (filters.hasTies !== undefined && snap.byPlace.has(id) !== filters.hasTies) continue;
-      found.push({ id, rank, population: p.population });
-    }
-    found.sort(
-      (x, y) =>
-        x.rank - y.rank ||
-        (y.population ?? -Infinity) - (x.population ?? -Infinity) ||
-        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-    );
-    const page = found.slice(offset, offset + limit);
-    if (!page.length) return [];
-    const places = await this.store.places.getMany(
-      page.map((f) => f.id),
-      false,
-    );
-    const out: PlaceHit[] = [];
-    for (const { id, rank } of page) {
-      const place = places.get(id);
-      if (place) out.push({ place, ties: snap.byPlace.get(id)?.length ?? 0, rank });
+      const place = snap.places.get(id);
+      if (!place) continue;
+      if (filters.country && place.country !== filters.country) continue;
+      if (filters.kind && place.kind !== filters.kind) continue;
+      const ties = snap.byPlace.get(id)?.length ?? 0;
+      if (filters.hasTies !== undefined && ties > 0 !== filters.hasTies) continue;
+      if (skip > 0) skip--;
+      else if (out.push({ place, ties, rank }) === limit) break;
     }
     return out;
   }
 
+  /** Every place that passes the filters, the most populous first, whole. */
+  list(filters: SearchFilters, limit: number, offset: number): Promise<PlaceHit[]> {
+    return this.store.places.list(filters, limit, offset);
+  }
+
   /** The best matches for what someone is typing, with their countries (for "Anshan, China"). */
-  async suggest(text: string, limit: number): Promise<{ hits: PlaceHit[]; countries: Map<string, Place> }> {
+  async suggest(text: string, limit: number): Promise<{ hits: CompactHit[]; countries: Map<string, Place> }> {
     const [hits, snap] = await Promise.all([
       text.trim() ? this.find(text, {}, limit, 0) : [],
       this.gazetteer.snapshot(),
@@ -119,18 +116,20 @@ export class PlacesService {
     return { hits, countries };
   }
 
-  /** A place with its facts, its ancestors and how many ties it has: the chain and the count from the gazetteer. */
+  /** A place with its facts, its ancestors and how many ties it has: all but the place from the gazetteer. */
   async detail(id: string): Promise<PlaceDetail> {
-    const place = await this.mustGet(id);
-    const [lineage, snap] = await Promise.all([this.gazetteer.lineage(id), this.gazetteer.snapshot()]);
-    const ancestors = (await Promise.all(lineage.map((a) => this.store.places.get(a.id)))).filter(
-      (a) => a !== undefined,
-    );
+    const [place, ancestors, snap] = await Promise.all([
+      this.mustGet(id),
+      this.gazetteer.lineage(id),
+      this.gazetteer.snapshot(),
+    ]);
+    const countryId = ancestors.find((a) => a.kind === 'country')?.id ?? place.country;
     const country =
       place.kind === 'country'
         ? place
-        : (ancestors.find((a) => a.kind === 'country') ??
-          (place.country ? ((await this.store.places.get(place.country)) ?? null) : null));
+        : countryId
+          ? (snap.countries.get(countryId) ?? (await this.store.places.get(countryId)) ?? null)
+          : null;
     return {
       place,
       facts: effectiveFacts(place, country, this.continents),
@@ -238,7 +237,7 @@ export class PlacesService {
     const hits = await this.find(t, {}, limit + 1, 0);
     const exact = hits.filter((h) => h.rank === 0);
     const chosen = exact.length === 1 ? exact[0] : hits.length === 1 ? hits[0] : undefined;
-    if (chosen) return { place: chosen.place };
+    if (chosen) return { place: await this.mustGet(chosen.place.id) };
     if (!hits.length) throw new NotFoundError(`No place has the id or name "${t}". Try the search.`);
     const list = (exact.length > 1 ? exact : hits).slice(0, limit);
     const snap = await this.gazetteer.snapshot();

@@ -147,7 +147,7 @@ export interface CompactPlace {
   lon: number | null;
   population: number | null;
   wikidata: string | null;
-  /** the names in the interface's other languages, where known (language code → name; no 'en') */
+  /** every stored name by language code (as `Place.names`) */
   names: Readonly<Record<string, string>>;
 }
 
@@ -162,6 +162,14 @@ export interface PlaceHit {
   place: Place;
   ties: number;
   /** from a search: 0 a whole name equals the text, 1 a whole name starts with it, 2 a word of a name does */
+  rank?: number;
+}
+
+/** A place found, with what lists of places show of it (from the gazetteer in memory). */
+export interface CompactHit {
+  place: CompactPlace;
+  ties: number;
+  /** as `PlaceHit.rank` */
   rank?: number;
 }
 
@@ -251,9 +259,14 @@ export class PlacesRepo {
     return out;
   }
 
-  /** Every search key (see `search`), for an index in memory. */
-  async terms(): Promise<{ term: string; place_id: string; whole: number }[]> {
-    return this.db.selectFrom('place_terms').select(['term', 'place_id', 'whole']).execute();
+  /** Every search key (see `search`) with its place's population, for an index in memory. */
+  async terms(): Promise<{ term: string; place_id: string; whole: number; population: number | null }[]> {
+    const rows = await this.db
+      .selectFrom('place_terms as t')
+      .innerJoin('places as p', 'p.id', 't.place_id')
+      .select(['t.term', 't.place_id', 't.whole', 'p.population'])
+      .execute();
+    return rows.map((r) => ({ ...r, population: r.population === null ? null : Number(r.population) }));
   }
 
   async sourcesOf(ids: string[]): Promise<Map<string, Source[]>> {
@@ -624,11 +637,7 @@ export class PlacesRepo {
       ])
       .execute();
     const names = namesById(
-      await this.db
-        .selectFrom('place_names')
-        .select(['place_id', 'lang', 'name'])
-        .where('lang', 'not in', ['en', 'und'])
-        .execute(),
+      await this.db.selectFrom('place_names').select(['place_id', 'lang', 'name']).execute(),
     );
     return rows.map(({ parent_id, population, ...r }) => ({
       ...r,
@@ -665,7 +674,7 @@ export class PlacesRepo {
 
 const NO_NAMES: Readonly<Record<string, string>> = Object.freeze({});
 
-/** Names of the interface's languages by place, from `place_names` rows (the first name of a language wins). */
+/** Names by place and language, from `place_names` rows (the first name of a language wins). */
 export function namesById(
   rows: { place_id: string; lang: string; name: string }[],
 ): Map<string, Readonly<Record<string, string>>> {

@@ -34,8 +34,24 @@ async function compare(t: TestDb, queries: string[], pages: [number, number][]) 
   for (const q of queries) {
     for (const filters of FILTERS) {
       for (const [limit, offset] of pages) {
+        // every fact the service gives of a place found (what lists of places show)
         const shape = (hits: Awaited<ReturnType<typeof service.search>>) =>
-          hits.map((h) => ({ place: h.place, ties: h.ties, rank: h.rank }));
+          hits.map(({ place: p, ties, rank }) => ({
+            place: {
+              id: p.id,
+              name: p.name,
+              kind: p.kind,
+              country: p.country,
+              parent: p.parent,
+              lat: p.lat,
+              lon: p.lon,
+              population: p.population,
+              wikidata: p.wikidata,
+              names: p.names,
+            },
+            ties,
+            rank,
+          }));
         const want = shape(await t.store.places.search(q, filters, limit, offset));
         const got = shape(await service.search(q, filters, limit, offset));
         expect(got, `${q} ${JSON.stringify(filters)} ${limit}+${offset}`).toEqual(want);

@@ -5,7 +5,7 @@ import { isCountryCode } from '../../../domain/countries.js';
 import type { Twinning } from '../../../domain/twinnings.js';
 import type { PlaceDetail } from '../../../services/places.js';
 import { placeFacts, tieFacts } from '../../../services/presenters.js';
-import type { PlaceHit } from '../../../store/places-repo.js';
+import type { CompactHit } from '../../../store/places-repo.js';
 import { ErrorBody } from '../../schemas.js';
 import { EXAMPLES } from './examples.js';
 
@@ -75,7 +75,7 @@ export function country(code: string | undefined): string | undefined {
 export const DateParam = (description: string) =>
   Type.String({ description: `${description}: YYYY, YYYY-MM or YYYY-MM-DD`, maxLength: 10 });
 
-export function summaryJson({ place, ties }: PlaceHit) {
+export function summaryJson({ place, ties }: CompactHit) {
   return {
     id: place.id,
     name: place.name,
