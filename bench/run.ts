@@ -690,6 +690,43 @@ http {
   };
 }
 
+/**
+ * A bare node:http server (pinned to the server's core) that spends `cpuMs` of CPU on each answer and sends
+ * `bytes` bytes: the latency any Node server with that cost per answer shows under the same load.
+ */
+async function startBareNode(
+  cpuMs: number,
+  bytes: number,
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const port = Number(process.env.BENCH_BARE_PORT ?? 4139);
+  const code = `
+const body = Buffer.alloc(${bytes}, 'a');
+require('node:http').createServer((req, res) => {
+  const until = process.cpuUsage();
+  const spent = () => { const u = process.cpuUsage(until); return (u.user + u.system) / 1000; };
+  while (spent() < ${cpuMs});
+  res.writeHead(200, { 'content-type': 'text/html', 'content-length': body.length });
+  res.end(body);
+}).listen(${port}, '127.0.0.1', () => console.log('listening'));`;
+  const args = ['-e', code];
+  const child = hasTaskset()
+    ? spawn('taskset', ['-c', '0', process.execPath, ...args])
+    : spawn(process.execPath, args);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d) => String(d).includes('listening') && resolve());
+    child.on('exit', (c) => reject(new Error(`bare node:http exited ${c}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** The best of `runs` loads (by requests per second): the machine is shared, other work steals a core. */
 async function bestOf(
   runs: number,
@@ -806,6 +843,24 @@ async function benchTargets() {
     );
     out.profileUncached = profile;
     judge('profile page (Birmingham)', profile);
+    // what the p99 target asks of any server: bare node:http spending the same CPU per answer (no framework,
+    // no database), under the same load
+    if (profile.cpuMsPerRequest) {
+      const bare = await startBareNode(profile.cpuMsPerRequest, body.length);
+      watched = bare.pid;
+      try {
+        out.bareNode = await load(
+          bare.url,
+          `bare node:http spending ${profile.cpuMsPerRequest} ms of CPU per answer, ${body.length} bytes`,
+          ['/?u=1'],
+          SECONDS,
+          true,
+        );
+      } finally {
+        watched = server.pid;
+        await bare.stop();
+      }
+    }
     out.api = {};
     for (const [name, paths] of apis) {
       const r = await bestOf(RUNS, () =>

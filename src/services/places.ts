@@ -187,12 +187,14 @@ export class PlacesService {
   }
 
   /** A place's ties with their sources and partners: the ties and partners from the gazetteer. */
-  async twinningsOf(id: string): Promise<{ place: Place; items: TwinningWithPartner[] }> {
-    const [place, partners, sources] = await Promise.all([
-      this.mustGet(id),
+  async twinningsOf(id: string): Promise<{ place: CompactPlace; items: TwinningWithPartner[] }> {
+    const [snap, partners, sources] = await Promise.all([
+      this.gazetteer.snapshot(),
       this.gazetteer.partners(id),
       this.store.twinnings.sourcesOfPlace(id),
     ]);
+    // (an id the gazetteer does not know: merged away, or not a place)
+    const place = snap.places.get(id) ?? (await this.mustGet(id));
     return {
       place,
       items: partners.map(({ twinning, partner }) => ({
