@@ -637,7 +637,13 @@ export class PlacesRepo {
       ])
       .execute();
     const names = namesById(
-      await this.db.selectFrom('place_names').select(['place_id', 'lang', 'name']).execute(),
+      // (in each place's languages' order, as `get` gives them)
+      await this.db
+        .selectFrom('place_names')
+        .select(['place_id', 'lang', 'name'])
+        .orderBy('place_id')
+        .orderBy('lang')
+        .execute(),
     );
     return rows.map(({ parent_id, population, ...r }) => ({
       ...r,
