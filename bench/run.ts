@@ -712,9 +712,11 @@ require('node:http').createServer((req, res) => {
   const child = hasTaskset()
     ? spawn('taskset', ['-c', '0', process.execPath, ...args])
     : spawn(process.execPath, args);
+  let log = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d) => String(d).includes('listening') && resolve());
-    child.on('exit', (c) => reject(new Error(`bare node:http exited ${c}`)));
+    child.stderr!.on('data', (d) => (log += String(d)));
+    child.on('exit', (c) => reject(new Error(`bare node:http exited ${c} (port ${port}): ${log}`)));
   });
   return {
     url: `http://127.0.0.1:${port}`,
