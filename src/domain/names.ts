@@ -73,3 +73,21 @@ export function slugify(text: string): string {
     .trim()
     .replace(/ +/g, '-');
 }
+
+const OTHER_NAMES = new WeakMap<object, Readonly<Record<string, string>>>();
+
+/**
+ * A place's names without the English one and those of no known language: what a reference to a place in the
+ * network's answers carries beside its name (the English name is its `name`; a place's own answer has them
+ * all). Made once per names record of a gazetteer snapshot.
+ */
+export function otherNames(names: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  if (!('en' in names) && !('und' in names)) return names;
+  let other = OTHER_NAMES.get(names);
+  if (!other) {
+    const { en: _en, und: _und, ...rest } = names;
+    other = rest;
+    OTHER_NAMES.set(names, other);
+  }
+  return other;
+}

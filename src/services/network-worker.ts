@@ -5,6 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { TwinGraph, networkFigures, type NetworkFigures } from '../domain/graph.js';
+import { otherNames } from '../domain/names.js';
 import { openDatabase } from '../store/db.js';
 import { Store } from '../store/store.js';
 
@@ -71,7 +72,7 @@ async function answer(m: FiguresJob): Promise<FiguresAnswer> {
     ]);
     const labels: Record<string, PlaceLabel> = {};
     for (const p of (await store.places.getMany([...named], false)).values())
-      labels[p.id] = { name: p.name, names: p.names, kind: p.kind, country: p.country };
+      labels[p.id] = { name: p.name, names: otherNames(p.names), kind: p.kind, country: p.country };
     return { job: m.job, version, figures, labels };
   } finally {
     await database.close();

@@ -5,7 +5,7 @@ import { continentOf, type Continent } from '../domain/countries.js';
 import { partialDateEnd, parsePartialDate } from '../domain/dates.js';
 import { MovedError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { TwinGraph, type NetworkFigures } from '../domain/graph.js';
-import { normalizeName } from '../domain/names.js';
+import { normalizeName, otherNames } from '../domain/names.js';
 import type { CompactPlace } from '../store/places-repo.js';
 import type { Store } from '../store/store.js';
 import type { CompactTie } from '../store/twinnings-repo.js';
@@ -28,7 +28,7 @@ export interface PlaceRef {
   name: string;
   /** the Chinese name, where known (kept in the API's answers beside `names`) */
   nameZh: string | null;
-  /** every stored name by language code (as a place's `names`) */
+  /** the names in the interface's other languages, where known (see `otherNames`) */
   names: Readonly<Record<string, string>>;
   kind: string;
   country: string | null;
@@ -143,7 +143,7 @@ export class NetworkService {
       id,
       name: p?.name ?? id,
       nameZh: p?.names.zh ?? null,
-      names: p?.names ?? {},
+      names: p ? otherNames(p.names) : {},
       kind: p?.kind ?? 'other',
       country: p?.country ?? null,
       ties: s.graph.degree(id),
@@ -290,7 +290,7 @@ export class NetworkService {
       ...f.mostCentral.map((p) => p.id),
     ]) {
       const p = s.places.get(id);
-      if (p) out[id] = { name: p.name, names: p.names, kind: p.kind, country: p.country };
+      if (p) out[id] = { name: p.name, names: otherNames(p.names), kind: p.kind, country: p.country };
     }
     return out;
   }

@@ -170,8 +170,7 @@ export const PlaceRef = Type.Object({
   name: Type.String(),
   nameZh: Nullable(Type.String({ description: 'Simplified Chinese name, where known' })),
   names: Type.Record(Type.String(), Type.String(), {
-    description:
-      "Names by language where a source has them, as a place's `names` (language code → name: en, zh, ja, ko …; und for a name of no known language)",
+    description: 'Names in other languages where a source has them (language code → name: zh, ja, ko)',
   }),
   kind: Type.String(),
   country: Nullable(Type.String()),

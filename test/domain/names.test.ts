@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeName, prefixUpperBound, searchTerms, slugify } from '../../src/domain/names.js';
+import { normalizeName, otherNames, prefixUpperBound, searchTerms, slugify } from '../../src/domain/names.js';
 
 describe('normalizeName', () => {
   it('ignores case, diacritics and punctuation', () => {
@@ -49,5 +49,20 @@ describe('slugify', () => {
     expect(slugify('Nordrhein-Westfalen')).toBe('nordrhein-westfalen');
     expect(slugify("Provence-Alpes-Côte d'Azur")).toBe('provence-alpes-cote-d-azur');
     expect(slugify('北京')).toBe('');
+  });
+});
+
+describe('otherNames', () => {
+  it('leaves out the English name and names of no known language, the same record each time', () => {
+    const names = {
+      de: 'Sankt Petersburg',
+      en: 'Saint Petersburg',
+      ja: 'サンクトペテルブルク',
+      und: 'Piter',
+    };
+    expect(otherNames(names)).toEqual({ de: 'Sankt Petersburg', ja: 'サンクトペテルブルク' });
+    expect(otherNames(names)).toBe(otherNames(names));
+    const none = { zh: '伯明翰' };
+    expect(otherNames(none)).toBe(none);
   });
 });
