@@ -3,7 +3,7 @@
 // Usage: npm run bench [-- targets|cluster|import|stats|api|portal|network]   (builds first; results also in
 // bench/results/). `all` (the default) runs `targets` (every target of the issue with PASS/FAIL, beside nginx
 // serving the same bytes, the imports and two processes against one) and then the older detailed modes.
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,35 +143,45 @@ function hasTaskset(): boolean {
   }
 }
 
+/**
+ * Spawns `command` pinned to `cores` when taskset exists (taskset execs the program: the pid is the
+ * program's, so its CPU time can be watched).
+ */
+function spawnPinned(
+  command: string,
+  args: string[],
+  cores: string,
+  options: SpawnOptions = {},
+): ChildProcess {
+  return hasTaskset()
+    ? spawn('taskset', ['-c', cores, command, ...args], options)
+    : spawn(command, args, options);
+}
+
+/** Stops a spawned program with SIGTERM and waits until it has exited. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 /** Starts a server process (pinned to core 0 when taskset exists) and waits for "serving at URL". */
 async function startProcess(
   args: string[],
   env: NodeJS.ProcessEnv,
   cores = '0',
 ): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const pin = hasTaskset();
-  // (taskset execs the program: the pid is the server's)
-  const child = pin
-    ? spawn('taskset', ['-c', cores, process.execPath, ...args], { env })
-    : spawn(process.execPath, args, { env });
+  const child = spawnPinned(process.execPath, args, cores, { env });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (d) => {
+    child.stderr!.on('data', (d) => {
       log += String(d);
       const m = /serving at (http:\/\/\S+)/.exec(log);
       if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
     });
     child.on('exit', (c) => reject(new Error(`server exited ${c}: ${log}`)));
   });
-  return {
-    url,
-    pid: child.pid!,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { url, pid: child.pid!, stop: () => stopChild(child) };
 }
 
 interface LoadResult {
@@ -663,9 +673,7 @@ http {
 `,
   );
   const args = ['-c', join(dir, 'nginx.conf'), '-p', dir];
-  const child = hasTaskset()
-    ? spawn('taskset', ['-c', '0', nginx, ...args], { stdio: 'ignore' })
-    : spawn(nginx, args, { stdio: 'ignore' });
+  const child = spawnPinned(nginx, args, '0', { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -682,9 +690,7 @@ http {
     // (one process: master_process off; taskset execs it)
     pid: child.pid!,
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await stopChild(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -708,25 +714,14 @@ require('node:http').createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'text/html', 'content-length': body.length });
   res.end(body);
 }).listen(${port}, '127.0.0.1', () => console.log('listening'));`;
-  const args = ['-e', code];
-  const child = hasTaskset()
-    ? spawn('taskset', ['-c', '0', process.execPath, ...args])
-    : spawn(process.execPath, args);
+  const child = spawnPinned(process.execPath, ['-e', code], '0');
   let log = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d) => String(d).includes('listening') && resolve());
     child.stderr!.on('data', (d) => (log += String(d)));
     child.on('exit', (c) => reject(new Error(`bare node:http exited ${c} (port ${port}): ${log}`)));
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid!,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopChild(child) };
 }
 
 /** The best of `runs` loads (by requests per second): the machine is shared, other work steals a core. */

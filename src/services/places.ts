@@ -63,9 +63,7 @@ export class PlacesService {
     limit: number,
     offset: number,
   ): Promise<CompactHit[]> {
-    return text?.trim()
-      ? this.find(text, filters, limit, offset)
-      : this.store.places.list(filters, limit, offset);
+    return text?.trim() ? this.find(text, filters, limit, offset) : this.list(filters, limit, offset);
   }
 
   /**
