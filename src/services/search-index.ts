@@ -62,9 +62,10 @@ export class SearchIndex {
 
   /**
    * The places whose names match the text, each once with its best rank, in the order a search shows them:
-   * by rank, then the most populous first, then by id.
+   * by rank, then the most populous first, then by id. Each is made as it is walked: a page of suggestions
+   * needs its first eight of thousands.
    */
-  async match(text: string): Promise<[id: string, rank: number][]> {
+  async match(text: string): Promise<Iterable<[id: string, rank: number]>> {
     const q = normalizeName(text);
     if (!q) return [];
     const { terms, places, whole, ids, best } = await this.keys.get();
@@ -91,12 +92,14 @@ export class SearchIndex {
       best[p] = NONE;
     }
     sorted.sort();
-    const out = new Array<[string, number]>(sorted.length);
-    for (let k = 0; k < sorted.length; k++) {
-      const key = sorted[k]!;
-      const rank = Math.floor(key / PLACES);
-      out[k] = [ids[key - rank * PLACES]!, rank];
-    }
-    return out;
+    return decoded(sorted, ids);
+  }
+}
+
+/** The matches of a sorted key list, made as they are walked: a page stops after its first few. */
+function* decoded(sorted: Float64Array, ids: readonly string[]): Generator<[id: string, rank: number]> {
+  for (const key of sorted) {
+    const rank = Math.floor(key / PLACES);
+    yield [ids[key - rank * PLACES]!, rank];
   }
 }
