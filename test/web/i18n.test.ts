@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/web/i18n/en.js';
 import { LANGS, localName, messages } from '../../src/web/i18n/index.js';
 import { es } from '../../src/web/i18n/es.js';
+import { intlKit } from '../../src/web/i18n/intl.js';
 import { ru } from '../../src/web/i18n/ru.js';
 
 /** Every key path of a catalogue, with the kind of value there (text, function of n arguments, object). */
@@ -147,5 +148,21 @@ describe('Chinese names on Chinese pages', () => {
     expect(localName({ name: 'Anshan', names: { zh: '鞍山' } }, 'zh')).toBe('鞍山');
     // other languages keep the source's form
     expect(localName({ name: 'Tokyo', names: { ja: '東京都' } }, 'ja')).toBe('東京都');
+  });
+});
+
+describe('numbers and plural forms kept per language', () => {
+  it.each(['en', 'de', 'fr', 'ru', 'ar', 'zh'])('are what Intl makes of each number (%s)', (locale) => {
+    const kit = intlKit(locale);
+    const numbers = new Intl.NumberFormat(locale);
+    const rules = new Intl.PluralRules(locale);
+    const forms = { zero: 'zero', one: 'one', two: 'two', few: 'few', many: 'many', other: 'other' };
+    // twice each: the first makes the kept text, the second reads it
+    for (const n of [0, -0, 1, 2, 3, 5, 11, 21, 22, 101, 999, 1023, 1024, 1234, 1.5, -1, -2, 1e6, NaN]) {
+      for (let round = 0; round < 2; round++) {
+        expect(kit.num(n), `${locale} ${n}`).toBe(numbers.format(n));
+        expect(kit.plural(n, forms), `${locale} ${n}`).toBe(rules.select(n));
+      }
+    }
   });
 });

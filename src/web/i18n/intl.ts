@@ -14,14 +14,21 @@ export interface IntlKit {
   collator: Intl.Collator;
 }
 
+/** Small whole numbers (counts of ties, partners, places) are formatted once per language, not per use. */
+const SMALL = 1024;
+const small = (n: number) => n < SMALL && Number.isInteger(n) && (n > 0 || Object.is(n, 0));
+
 export function intlKit(locale: string): IntlKit {
   const numbers = new Intl.NumberFormat(locale);
   const rules = new Intl.PluralRules(locale);
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const formatted: string[] = [];
+  const categories: Intl.LDMLPluralRule[] = [];
   return {
     locale,
-    num: (n) => numbers.format(n),
-    plural: (n, forms) => forms[rules.select(n)] ?? forms.other,
+    num: (n) => (small(n) ? (formatted[n] ??= numbers.format(n)) : numbers.format(n)),
+    plural: (n, forms) =>
+      forms[small(n) ? (categories[n] ??= rules.select(n)) : rules.select(n)] ?? forms.other,
     list: (items) => lists.format(items),
     collator: new Intl.Collator(locale),
   };
