@@ -43,6 +43,7 @@ import { statsRoutes } from './routes/stats.js';
 import { tieRoutes } from './routes/ties.js';
 import { registerSecurityHeaders, securityHeaders } from './security.js';
 import { registerSite, type Site } from './site.js';
+import { takingTurns } from './turns.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -85,11 +86,18 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     logger: opts.logger ? { level: config.logLevel } : false,
     // the client's address (sign-in limits) from X-Forwarded-For, through this many proxies
     trustProxy: config.trustProxy ? (_addr: string, hop: number) => hop < config.trustProxy : false,
-    serverFactory: (handler) =>
-      createServer((req, res) => {
+    serverFactory: (handler) => {
+      // pages the cache cannot answer (~1 ms each) take their turn, so that under load a new connection is
+      // accepted and served in order instead of waiting behind every open one (turns.ts); API answers cost a
+      // tenth of that and are made at once
+      const inTurn = takingTurns(handler);
+      return createServer((req, res) => {
         // a signed-in reader gets pages made for them, never the shared ones
-        if (hasSessionCookie(req.headers.cookie) || !cache.tryServe(req, res)) handler(req, res);
-      }),
+        if (!hasSessionCookie(req.headers.cookie) && cache.tryServe(req, res)) return;
+        if (req.url?.startsWith('/api/')) handler(req, res);
+        else inTurn(req, res);
+      });
+    },
     // Query strings like ?has_ties=true arrive as text; coerce them to the schema's types.
     // verbose: errors carry the value, so a repeated parameter can be told from a wrong one
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true, verbose: true } },
