@@ -268,7 +268,8 @@ describe('running a program in Chromium', () => {
     await expect(row.textContent()).resolves.toContain('sent');
     await screenshot(admin, join(shots, 'outbox.png'));
     for (const p of [editor, reader, admin]) await p.context().close();
-  });
+    // three browsers, eight pages and a mail delivery: ~9 s alone, past 30 s once beside the whole suite
+  }, 60_000);
 
   it('resets a forgotten password with the link that arrives by mail', async () => {
     const context = await browser.newContext();
