@@ -841,7 +841,10 @@ async function benchTargets() {
     out.profileUncached = profile;
     judge('profile page (Birmingham)', profile);
     // what the p99 target asks of any server: bare node:http spending the same CPU per answer (no framework,
-    // no database), under the same load
+    // no database), under the same load. Its p99 is mostly the load's first second: Node accepts one
+    // connection per turn of its event loop, and each turn serves every connection accepted before, so the
+    // last of the 50 may wait for 1 + 2 + … + 49 answers before its first (the server's pages take turns:
+    // turns.ts)
     if (profile.cpuMsPerRequest) {
       const bare = await startBareNode(profile.cpuMsPerRequest, body.length);
       watched = bare.pid;

@@ -88,8 +88,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     trustProxy: config.trustProxy ? (_addr: string, hop: number) => hop < config.trustProxy : false,
     serverFactory: (handler) => {
       // pages the cache cannot answer (~1 ms each) take their turn, so that under load a new connection is
-      // accepted and served in order instead of waiting behind every open one (turns.ts); API answers cost a
-      // tenth of that and are made at once
+      // accepted and served in order instead of waiting behind every open one (turns.ts); API answers, most
+      // a fraction of that, are made at once: queued, the cheapest cost a third more
       const inTurn = takingTurns(handler);
       return createServer((req, res) => {
         // a signed-in reader gets pages made for them, never the shared ones
