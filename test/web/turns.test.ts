@@ -6,6 +6,7 @@ import { takingTurns } from '../../src/web/turns.js';
 type Req = IncomingMessage;
 type Res = ServerResponse;
 const fake = (n: number) => [{ n } as unknown as Req, {} as Res] as const;
+const numberOf = (req: Req) => (req as unknown as { n: number }).n;
 
 /** Spends `ms` of the thread's time, as rendering a page does. */
 function busy(ms: number): void {
@@ -13,10 +14,19 @@ function busy(ms: number): void {
   while (performance.now() < until);
 }
 
+/** Notes a request's answer and, queued behind it, the end of the turn it was made in; then spends `ms`. */
+function answer(events: string[], req: Req, ms: number): void {
+  const n = numberOf(req);
+  events.push(`answer ${n}`);
+  // what the event loop does between turns (its I/O, where connections are accepted) is queued here
+  setImmediate(() => events.push(`turn after ${n}`));
+  busy(ms);
+}
+
 describe('requests taking turns', () => {
   it('are answered in the order they arrived', async () => {
     const seen: number[] = [];
-    const handle = takingTurns((req) => seen.push((req as unknown as { n: number }).n));
+    const handle = takingTurns((req) => seen.push(numberOf(req)));
     for (let n = 0; n < 10; n++) handle(...fake(n));
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -24,13 +34,7 @@ describe('requests taking turns', () => {
 
   it('leave the rest of the queue to the next turn once the slice is spent', async () => {
     const events: string[] = [];
-    const handle = takingTurns((req) => {
-      const n = (req as unknown as { n: number }).n;
-      events.push(`answer ${n}`);
-      // what the event loop does between turns (its I/O, where connections are accepted) is queued here
-      setImmediate(() => events.push(`turn after ${n}`));
-      busy(3);
-    }, 1);
+    const handle = takingTurns((req) => answer(events, req, 3), 1);
     for (let n = 0; n < 3; n++) handle(...fake(n));
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toEqual([
@@ -45,11 +49,7 @@ describe('requests taking turns', () => {
 
   it('answer several cheap requests in one turn', async () => {
     const events: string[] = [];
-    const handle = takingTurns((req) => {
-      const n = (req as unknown as { n: number }).n;
-      events.push(`answer ${n}`);
-      setImmediate(() => events.push(`turn after ${n}`));
-    }, 1000);
+    const handle = takingTurns((req) => answer(events, req, 0), 1000);
     for (let n = 0; n < 3; n++) handle(...fake(n));
     await new Promise((r) => setTimeout(r, 20));
     expect(events.slice(0, 3)).toEqual(['answer 0', 'answer 1', 'answer 2']);
@@ -58,12 +58,9 @@ describe('requests taking turns', () => {
   it('count the work of a handler that continues in promises against the slice', async () => {
     const events: string[] = [];
     const handle = takingTurns((req) => {
-      const n = (req as unknown as { n: number }).n;
       void (async () => {
         await null;
-        events.push(`answer ${n}`);
-        setImmediate(() => events.push(`turn after ${n}`));
-        busy(3);
+        answer(events, req, 3);
       })();
     }, 1);
     for (let n = 0; n < 2; n++) handle(...fake(n));
@@ -74,7 +71,7 @@ describe('requests taking turns', () => {
   it('go on after a handler that threw', async () => {
     const seen: number[] = [];
     const handle = takingTurns((req) => {
-      const n = (req as unknown as { n: number }).n;
+      const n = numberOf(req);
       seen.push(n);
       if (n === 0) throw new Error('boom');
     });
