@@ -704,24 +704,18 @@ async function startBareNode(
   cpuMs: number,
   bytes: number,
 ): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const port = Number(process.env.BENCH_BARE_PORT ?? 4139);
+  // announced as the baseline and the server are, for startProcess
   const code = `
 const body = Buffer.alloc(${bytes}, 'a');
-require('node:http').createServer((req, res) => {
+const s = require('node:http').createServer((req, res) => {
   const until = process.cpuUsage();
   const spent = () => { const u = process.cpuUsage(until); return (u.user + u.system) / 1000; };
   while (spent() < ${cpuMs});
   res.writeHead(200, { 'content-type': 'text/html', 'content-length': body.length });
   res.end(body);
-}).listen(${port}, '127.0.0.1', () => console.log('listening'));`;
-  const child = spawnPinned(process.execPath, ['-e', code], '0');
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d) => String(d).includes('listening') && resolve());
-    child.stderr!.on('data', (d) => (log += String(d)));
-    child.on('exit', (c) => reject(new Error(`bare node:http exited ${c} (port ${port}): ${log}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopChild(child) };
+});
+s.listen(0, '127.0.0.1', () => process.stderr.write('serving at http://127.0.0.1:' + s.address().port + '\\n'));`;
+  return startProcess(['-e', code], process.env);
 }
 
 /** The best of `runs` loads (by requests per second): the machine is shared, other work steals a core. */
