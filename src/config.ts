@@ -97,7 +97,21 @@ export const SETTINGS = [
     default: './var/twinning.db',
     help: 'postgres://user@host/db, or a SQLite file path',
     doc: '`postgres://user:pass@host:5432/db` for PostgreSQL; a file path or `file:` URL for SQLite',
-    read: (v) => v || './var/twinning.db',
+    // it may hold a password
+    sensitive: true,
+    read: (v) => {
+      const url = v || './var/twinning.db';
+      // 'sqlite:x.db' or 'postgres:db' would otherwise be taken for a file path and make a directory
+      // named 'sqlite:' (a single letter before the colon is a Windows drive, a path)
+      const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1]?.toLowerCase();
+      if (scheme === undefined || scheme === 'file' || /^postgres(ql)?:\/\//i.test(url)) return url;
+      return fail(
+        /^postgres(ql)?$/.test(scheme)
+          ? 'is not a PostgreSQL address: write postgres://user:pass@host:5432/db'
+          : `starts with "${scheme}:", which is not an address Twinning reads: write postgres://user:pass@host:5432/db ` +
+              'for PostgreSQL, or a file path or file: URL (file:var/twinning.db) for SQLite',
+      );
+    },
   }),
   setting({
     env: 'TWINNING_SEED',

@@ -49,6 +49,35 @@ describe('configuration', () => {
     expect(message).not.toContain('pw@x');
   });
 
+  it('takes a database address only in a form it reads, and says which forms those are', () => {
+    for (const url of [
+      'var/x.db',
+      './var/x.db',
+      '/tmp/x.db',
+      'file:var/x.db',
+      'file:///tmp/x.db',
+      ':memory:',
+      'C:\\x.db',
+    ])
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:pw@h:5432/db' }).databaseUrl).toBe(
+      'postgresql://u:pw@h:5432/db',
+    );
+    // taken for a file path, these made a directory named 'sqlite:' beside the server
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db' })).toThrow(
+      /DATABASE_URL starts with "sqlite:", which is not an address Twinning reads: write postgres:\/\/.* or a file path or file: URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:secret@h/db' })).toThrow(/starts with "mysql:"/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres:u:secret@h/db' })).toThrow(
+      /DATABASE_URL is not a PostgreSQL address: write postgres:\/\//,
+    );
+    try {
+      loadConfig({ DATABASE_URL: 'postgres:u:secret@h/db' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('secret');
+    }
+  });
+
   it('has defaults for everything', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', seed: true, logLevel: 'info', home: null });
