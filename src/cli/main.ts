@@ -36,7 +36,7 @@ import { openDatabase, type Database } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { Store } from '../store/store.js';
 import { servePrimary } from './cluster.js';
-import { collectWhenIdle } from './idle-collect.js';
+import { collectWhenIdle, keepHeapNearLive } from './idle-collect.js';
 import { drainable } from './shutdown.js';
 
 export interface Io {
@@ -164,6 +164,8 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
           );
         }
       }
+      // from here on the process is a server: its heap stays near what is live (idle-collect.ts)
+      keepHeapNearLive();
       // Loaded here, not at the top: the web stack (Fastify, image and chart libraries) costs the other commands
       // ~45 MB of memory and start-up time they have no use for.
       const [{ buildApp }, { createContext }] = await Promise.all([
