@@ -80,7 +80,18 @@ describe('configuration', () => {
 
   it('has defaults for everything', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', seed: true, logLevel: 'info', home: null });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      seed: true,
+      logLevel: 'info',
+      home: null,
+      heapGrowth: 20,
+    });
+    expect(loadConfig({ TWINNING_HEAP_GROWTH: '0' }).heapGrowth).toBe(0);
+    expect(() => loadConfig({ TWINNING_HEAP_GROWTH: '20%' })).toThrow(
+      /TWINNING_HEAP_GROWTH="20%" must be a whole percentage \(0-1000; 0: as V8 decides\)/,
+    );
     expect(c.publicUrl).toBe('http://localhost:3000');
     expect(c.mailFrom).toBe('Twinning <no-reply@localhost>');
   });

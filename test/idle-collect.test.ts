@@ -68,7 +68,7 @@ describe('keeping the heap near what is live', () => {
   // answers that outlive a young-generation collection come and go, as under a server's load.
   const peakHeap = (keep: boolean): number => {
     const script = `
-      ${keep ? `const { keepHeapNearLive } = await import(${JSON.stringify(join(root, 'src/cli/idle-collect.ts'))}); keepHeapNearLive();` : ''}
+      ${keep ? `const { keepHeapNearLive } = await import(${JSON.stringify(join(root, 'src/cli/idle-collect.ts'))}); keepHeapNearLive(20);` : ''}
       const live = [];
       for (let i = 0; i < 200_000; i++) live.push({ id: 'place' + i, n: i, names: ['a' + i, 'b' + i] });
       const ring = new Array(60_000);

@@ -15,17 +15,19 @@ export function v8FullGc(): void {
 }
 
 /**
- * Lets V8's old generation grow only 20% past what its last full collection found live before it collects
- * again. V8's own factor rises to 4x when the program allocates fast, which a server under load does: after
- * a load of the profile page and four APIs (~60,000 answers, 35 s), the heap held 176–201 MB for 70–80 MB
- * live and RSS had peaked at 429–439 MB. With 20%: heap 118–120 MB, peak 286–289 MB, 221–223 MB held right
- * after the load (277–302 before); idle the same, ~185 MB. The price is more full collections: 20–43 instead
- * of 4 in that load, 0.004–0.014 ms of the main thread per answer (a `gc` PerformanceObserver:
- * bench/tools/memdump.mjs), where an answer takes 0.25–1.5 ms of CPU. `--max-semi-space-size=8` would save
- * another 16 MB but cost ~20% of the profile page's throughput: not taken. The flag is read at each
- * collection, so setting it after start takes effect; it is the whole process's (the network worker's too).
+ * Lets V8's old generation grow only `percent` past what its last full collection found live before it
+ * collects again (`TWINNING_HEAP_GROWTH`, 20 by default). V8's own factor rises to 4x when the program
+ * allocates fast, which a server under load does: after a load of the profile page and four APIs (~60,000
+ * answers, 35 s, one core), the heap held 176–201 MB for 70–80 MB live and RSS had peaked at 429–439 MB.
+ * With 20%: heap 118–120 MB, peak 286–289 MB, 221–223 MB held right after the load (277–302 before); idle
+ * the same, ~185 MB. The price is more full collections, 20–43 instead of 4 in that load: 0.004–0.014 ms of
+ * the main thread per answer (a `gc` PerformanceObserver, bench/tools/memdump.mjs), where an answer takes
+ * 0.25–1.5 ms of CPU, and longer waits for the slowest answers: `/api/places/{id}` at 50 connections p99
+ * 70–93 ms instead of 19–63 ms (50% and 100% did no better). `--max-semi-space-size=8` would save another
+ * 16 MB but cost ~20% of the profile page's throughput: not taken. The flag is read at each collection, so
+ * setting it after start takes effect; it is the whole process's (the network worker's heap too).
  */
-export function keepHeapNearLive(percent = 20): void {
+export function keepHeapNearLive(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 

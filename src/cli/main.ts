@@ -165,7 +165,7 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
         }
       }
       // from here on the process is a server: its heap stays near what is live (idle-collect.ts)
-      keepHeapNearLive();
+      if (cfg.heapGrowth > 0) keepHeapNearLive(cfg.heapGrowth);
       // Loaded here, not at the top: the web stack (Fastify, image and chart libraries) costs the other commands
       // ~45 MB of memory and start-up time they have no use for.
       const [{ buildApp }, { createContext }] = await Promise.all([
