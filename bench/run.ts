@@ -4,6 +4,7 @@
 // bench/results/). `all` (the default) runs `targets` (every target of the issue with PASS/FAIL, beside nginx
 // serving the same bytes, the imports and two processes against one) and then the older detailed modes.
 import { execFile, execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -481,6 +482,37 @@ async function networkReady(
     if (res.status === 200 && (body.status ?? 'ready') === 'ready')
       return { waitedMs: Math.round(performance.now() - since), computedAt: body.computedAt! };
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Waits until every app process behind the port has its network figures: each computes them on its own at
+ * start (several seconds of CPU), and one still computing would take a core from the load. A new connection
+ * for each question (the cluster's primary hands connections to its workers in turn); `workers` × 2
+ * questions in a row must answer ready.
+ */
+async function networkReadyInEvery(url: string, workers: number): Promise<void> {
+  const ready = () =>
+    new Promise<boolean>((resolve, reject) => {
+      get(`${url}/api/network?limit=1`, { agent: false }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => {
+          try {
+            resolve(res.statusCode === 200 && (JSON.parse(text) as { status?: string }).status === 'ready');
+          } catch {
+            resolve(false);
+          }
+        });
+      }).on('error', reject);
+    });
+  for (let inARow = 0; inARow < workers * 2;) {
+    if (await ready()) inARow++;
+    else {
+      inARow = 0;
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 }
 
@@ -964,7 +996,7 @@ async function benchCluster(): Promise<unknown> {
     const measure = async (workers: number) => {
       const server = await serveFile(url, { TWINNING_WORKERS: String(workers) }, workers > 1 ? '0,1' : '0');
       try {
-        await networkReady(server.url);
+        await networkReadyInEvery(server.url, workers);
         const paths: string[] = [];
         for (const id of busiest)
           paths.push(new URL((await fetch(`${server.url}/places/${id}`)).url).pathname);
