@@ -5,7 +5,7 @@
 // serving the same bytes, the imports and two processes against one) and then the older detailed modes.
 import { execFile, execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { get } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -196,11 +196,39 @@ interface LoadResult {
 
 /** The server process whose CPU time each load reports (its own, not the machine's: robust to noise). */
 let watched: number | undefined;
+/** CPU time (user + system) of a process, every thread of it, and of its live children (a cluster's workers). */
 function cpuMsOf(pid: number): number {
-  // fields 14 and 15 of /proc/PID/stat (after the command in parentheses): user and system time in ticks
+  let ms = ticksMs(pid);
+  for (const child of childrenOf(pid)) ms += cpuMsOf(child);
+  return ms;
+}
+/** fields 14 and 15 of /proc/PID/stat (after the command in parentheses): user and system time, in ms */
+function ticksMs(pid: number | string): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+}
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
+  } catch {
+    return []; // gone meanwhile
+  }
+}
+/** CPU time of every PostgreSQL server process on this machine (the server and its backends). */
+function postgresCpuMs(): number {
+  let ms = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') ms += ticksMs(d);
+    } catch {
+      // a backend that ended meanwhile
+    }
+  }
+  return ms;
 }
 
 function hasWrk(): boolean {
@@ -1002,30 +1030,45 @@ async function benchCluster(): Promise<unknown> {
           paths.push(new URL((await fetch(`${server.url}/places/${id}`)).url).pathname);
         const uncachedPaths = paths.map((p) => `${p}?w=${workers}`);
         await load(server.url, 'warm-up', uncachedPaths, 3, true, 50, '');
-        return await load(
-          server.url,
-          `${workers} app process${workers > 1 ? 'es' : ''} on PostgreSQL, uncached profile pages`,
-          uncachedPaths,
-          SECONDS,
-          true,
-          50,
-          '',
-        );
+        // where each answer's CPU goes: the app's processes and PostgreSQL's (wrk takes the rest)
+        watched = server.pid;
+        const pgBefore = postgresCpuMs();
+        try {
+          const r = await load(
+            server.url,
+            `${workers} app process${workers > 1 ? 'es' : ''} on PostgreSQL, uncached profile pages`,
+            uncachedPaths,
+            SECONDS,
+            true,
+            50,
+            '',
+          );
+          const answers = r.requestsPerSec * SECONDS;
+          const pgMsPerRequest = answers ? +((postgresCpuMs() - pgBefore) / answers).toFixed(3) : NaN;
+          console.log(`  PostgreSQL CPU ${pgMsPerRequest} ms per answer`);
+          return { ...r, pgMsPerRequest };
+        } finally {
+          watched = undefined;
+        }
       } finally {
         await server.stop();
       }
     };
-    const one: LoadResult[] = [];
-    const two: LoadResult[] = [];
+    type Run = LoadResult & { pgMsPerRequest: number };
+    const one: Run[] = [];
+    const two: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       one.push(await measure(1));
       two.push(await measure(2));
     }
-    const best = (rs: LoadResult[]) => Math.max(...rs.map((r) => r.requestsPerSec));
+    const bestRun = (rs: Run[]) => rs.reduce((a, b) => (b.requestsPerSec > a.requestsPerSec ? b : a));
+    const best = (rs: Run[]) => bestRun(rs).requestsPerSec;
     const ratio = best(two) / best(one);
+    // on two cores, PostgreSQL and wrk share the second core with one process, and both cores with two
+    const cpu = (r: Run) => `app ${r.cpuMsPerRequest} ms + PostgreSQL ${r.pgMsPerRequest} ms`;
     verdict(
       'two app processes vs one (PostgreSQL, 2 cores vs 1)',
-      `${best(two)} vs ${best(one)} req/s = ${ratio.toFixed(2)}x`,
+      `${best(two)} vs ${best(one)} req/s = ${ratio.toFixed(2)}x; CPU per answer: two ${cpu(bestRun(two))}, one ${cpu(bestRun(one))}`,
       '>= 1.7x',
       ratio >= 1.7,
     );
