@@ -62,6 +62,13 @@ const fail = (message: string): never => {
 
 const setting = <K extends keyof Config>(s: Setting<K>): Setting<K> => s;
 
+/** A whole number written in digits alone, `fallback` when unset, within min..max; else `message`. */
+const wholeNumber = (text: string, fallback: string, min: number, max: number, message: string): number => {
+  const t = text || fallback;
+  const n = Number(t);
+  return /^\d+$/.test(t) && n >= min && n <= max ? n : fail(message);
+};
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function hostOf(url: string): string {
@@ -80,10 +87,7 @@ export const SETTINGS = [
     default: '3000',
     help: 'port `serve` listens on',
     doc: 'port to listen on',
-    read: (v) => {
-      const port = Number(v || '3000');
-      return /^\d+$/.test(v || '3000') && port <= 65535 ? port : fail('is not a port number (0-65535)');
-    },
+    read: (v) => wholeNumber(v, '3000', 0, 65535, 'is not a port number (0-65535)'),
   }),
   setting({
     env: 'HOST',
@@ -231,12 +235,7 @@ export const SETTINGS = [
     default: '1',
     help: '`serve`: app processes answering on the one port (e.g. one per core)',
     doc: "how many app processes `serve` runs behind its one port (Node's cluster): each answers requests with its own caches, all on the same database; `1` serves from the process itself. More than one needs PostgreSQL or SQLite on a local disk; mail, digests and the network figures are safe to run in each",
-    read: (v) => {
-      const n = Number(v || '1');
-      return /^\d+$/.test(v || '1') && n >= 1 && n <= 64
-        ? n
-        : fail('must be the number of app processes (1-64)');
-    },
+    read: (v) => wholeNumber(v, '1', 1, 64, 'must be the number of app processes (1-64)'),
   }),
   setting({
     env: 'TWINNING_HEAP_GROWTH',
@@ -244,12 +243,7 @@ export const SETTINGS = [
     default: '20',
     help: '`serve`: % the JavaScript heap may grow past live data before a full collection (0: as V8 decides)',
     doc: "how far (in %) `serve`'s JavaScript heap may grow past what the last full garbage collection found live before it collects again. `20` keeps memory near what is live: under a bench load RSS peaked at ~290 MB where V8 alone let it reach ~430 MB. The price is more collections: under full load on one core the slowest API answers (p99) took ~80 ms instead of ~35 ms. `0` leaves it to V8, which grows the heap up to 4x what is live",
-    read: (v) => {
-      const n = Number(v || '20');
-      return /^\d+$/.test(v || '20') && n <= 1000
-        ? n
-        : fail('must be a whole percentage (0-1000; 0: as V8 decides)');
-    },
+    read: (v) => wholeNumber(v, '20', 0, 1000, 'must be a whole percentage (0-1000; 0: as V8 decides)'),
   }),
   setting({
     env: 'TWINNING_SECRET',
