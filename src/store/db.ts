@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import type * as Pg from 'pg';
+import { statementName } from './reusable.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -151,9 +152,11 @@ export function isConnectionLost(e: unknown): boolean {
 type PgClient = Pg.PoolClient;
 
 /**
- * The pool as Kysely sees it, with one change: a read outside a transaction whose connection was lost is tried
- * once more on a fresh connection, so a failover costs readers nothing. Writes and anything inside a
- * transaction fail as they are (the caller's transaction is gone with the connection).
+ * The pool as Kysely sees it, with two changes. A read outside a transaction whose connection was lost is tried
+ * once more on a fresh connection, so a failover costs readers nothing; writes and anything inside a
+ * transaction fail as they are (the caller's transaction is gone with the connection). And the texts of
+ * reusable queries (reusable.ts) run as named prepared statements: the driver otherwise sends every query
+ * unnamed, which PostgreSQL parses and plans anew each time.
  */
 function retryingReads(pool: Pg.Pool): Pg.Pool {
   const wrapped = new WeakMap<PgClient, PgClient>();
@@ -161,14 +164,33 @@ function retryingReads(pool: Pg.Pool): Pg.Pool {
   const wrap = (client: PgClient): PgClient => {
     let w = wrapped.get(client);
     if (w) return w;
-    const query = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<Pg.QueryResult>;
+    const query = client.query.bind(client) as (
+      text: string | Pg.QueryConfig,
+      values?: unknown[],
+    ) => Promise<Pg.QueryResult>;
+    /** statements this connection no longer runs by name (see preparedGone) */
+    const unnamed = new Set<string>();
+    const run = async (text: string, values?: unknown[]) => {
+      // a reusable query's text runs as a named prepared statement, outside transactions: there a failed
+      // statement would end the transaction instead of letting the text run again
+      const name = inTransaction.has(client) ? undefined : statementName(text);
+      if (name && !unnamed.has(name)) {
+        try {
+          return await query({ name, text, values: values ?? [] });
+        } catch (e) {
+          if (!preparedGone(e)) throw e;
+          unnamed.add(name);
+        }
+      }
+      return query(text, values);
+    };
     const retrying = async (text: unknown, values?: unknown[]) => {
       if (typeof text !== 'string') return (client.query as (q: unknown) => unknown)(text);
       if (/^\s*(begin|start transaction)\b/i.test(text)) inTransaction.add(client);
       else if (/^\s*(commit|rollback)\s*$/i.test(text)) inTransaction.delete(client);
       const read = !inTransaction.has(client) && /^\s*select\b/i.test(text);
       try {
-        return await query(text, values);
+        return await run(text, values);
       } catch (e) {
         if (!read || !isConnectionLost(e)) throw e;
         // Not from the pool: after a restart its idle connections may be dead without knowing it yet.
@@ -197,6 +219,21 @@ function retryingReads(pool: Pg.Pool): Pg.Pool {
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
+}
+
+/**
+ * Whether a named prepared statement failed as a statement, not as a query: its plan no longer fits the table
+ * (a migration by a newer server changed the columns it returns: "cached plan must not change result type"),
+ * or the server connection behind a pooler (PgBouncer in transaction mode) does not hold it, or holds it
+ * already under the same name. The text itself may still run, unnamed.
+ */
+function preparedGone(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return (
+    code === '26000' ||
+    code === '42P05' ||
+    (code === '0A000' && /cached plan must not change result type/i.test(String((e as Error)?.message)))
+  );
 }
 
 /** Whether a write failed on a unique index (SQLite and PostgreSQL word it differently). */

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { createTestDb, DIALECTS, PG_ADMIN_URL, type TestDb } from '../helpers/db.js';
 import { isConnectionLost } from '../../src/store/db.js';
+import { param, Reusable, statementName } from '../../src/store/reusable.js';
 
 describe.runIf(DIALECTS.includes('postgres'))('a lost PostgreSQL connection', () => {
   let t: TestDb;
@@ -97,5 +98,74 @@ describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL ending connections in 
     expect(isConnectionLost(await write)).toBe(true);
     const r = await sql<{ n: number }>`select count(*)::int as n from writes`.execute(t.store.db);
     expect(r.rows).toEqual([{ n: 0 }]);
+  });
+});
+
+/** a table of the tests' own, beside the app's */
+interface Gauges {
+  gauges: { id: string; level: number; unit?: string };
+}
+
+describe.runIf(DIALECTS.includes('postgres'))('reusable queries on PostgreSQL', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb('postgres');
+    await sql`create table gauges (id text primary key, level int)`.execute(t.store.db);
+    await sql`insert into gauges values ('a', 1), ('b', 2)`.execute(t.store.db);
+  });
+  afterAll(async () => t?.drop());
+
+  /** a reusable query and an unnamed one, run on one connection; what that connection has prepared */
+  async function onOneConnection<T>(
+    fn: (db: Kysely<Gauges>, prepared: () => Promise<string[]>) => Promise<T>,
+  ): Promise<T> {
+    return t.store.db
+      .connection()
+      .execute((db) =>
+        fn(db as unknown as Kysely<Gauges>, async () =>
+          (
+            await sql<{ name: string }>`select name from pg_prepared_statements order by name`.execute(db)
+          ).rows.map((r) => r.name),
+        ),
+      );
+  }
+
+  it('run as named prepared statements, once parsed per connection; other texts stay unnamed', async () => {
+    await onOneConnection(async (db, prepared) => {
+      const byId = new Reusable<{ id: string; level: number }, { id: string }>(db, () =>
+        db.selectFrom('gauges').select(['id', 'level']).where('id', '=', param('id')),
+      );
+      expect(await prepared()).toEqual([]);
+      expect(await byId.run({ id: 'a' })).toEqual([{ id: 'a', level: 1 }]);
+      expect(await byId.run({ id: 'b' })).toEqual([{ id: 'b', level: 2 }]);
+      const text = byId.sql();
+      const name = statementName(text);
+      expect(name).toMatch(/^tw_[0-9a-f]{24}$/);
+      expect(await prepared()).toEqual([name]);
+      await db.selectFrom('gauges').select('id').where('id', '=', 'a').execute();
+      expect(await prepared()).toEqual([name]);
+    });
+  });
+
+  it('still answer when the statement no longer fits its table or the connection lost it', async () => {
+    await onOneConnection(async (db, prepared) => {
+      const all = new Reusable<Record<string, unknown>, { id: string }>(db, () =>
+        db.selectFrom('gauges').selectAll().where('id', '=', param('id')),
+      );
+      expect(await all.run({ id: 'a' })).toEqual([{ id: 'a', level: 1 }]);
+      // a newer server's migration adds a column: the prepared plan of `select *` no longer fits
+      await sql`alter table gauges add column unit text default 'm'`.execute(db);
+      expect(await all.run({ id: 'a' })).toEqual([{ id: 'a', level: 1, unit: 'm' }]);
+      expect(await all.run({ id: 'b' })).toEqual([{ id: 'b', level: 2, unit: 'm' }]);
+      // a pooler's reset (DISCARD ALL) drops every prepared statement behind the driver's back
+      const byLevel = new Reusable<{ id: string }, { level: number }>(db, () =>
+        db.selectFrom('gauges').select('id').where('level', '=', param<number>('level')),
+      );
+      expect(await byLevel.run({ level: 2 })).toEqual([{ id: 'b' }]);
+      expect(await prepared()).toContain(statementName(byLevel.sql()));
+      await sql`deallocate all`.execute(db);
+      expect(await byLevel.run({ level: 2 })).toEqual([{ id: 'b' }]);
+      expect(await byLevel.run({ level: 1 })).toEqual([{ id: 'a' }]);
+    });
   });
 });
