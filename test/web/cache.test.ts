@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { DataVersion } from '../../src/services/data-version.js';
-import { ResponseCache, withoutTracking } from '../../src/web/cache.js';
+import { ownBytes, ResponseCache, withoutTracking } from '../../src/web/cache.js';
 
 function appWith(cache: ResponseCache) {
   const app = Fastify();
@@ -66,6 +66,25 @@ describe('response cache bounds', () => {
     expect(await state('/1000')).toBe('miss');
     expect(await state('/2000')).toBe('miss'); // larger than the whole budget: not kept
     expect(await state('/2000')).toBe('miss');
+  });
+
+  it('holds the bytes it counts: a small answer does not keep a shared block of memory alive', async () => {
+    // the premise: Node cuts small buffers from shared 8 KB blocks
+    expect(Buffer.from('x'.repeat(1300)).buffer.byteLength).toBeGreaterThan(4096);
+    const own = ownBytes('é'.repeat(650));
+    expect(own.equals(Buffer.from('é'.repeat(650)))).toBe(true);
+    expect(own.buffer.byteLength).toBe(1300);
+
+    const cache = new ResponseCache(fixedVersion, 100, 1_000_000);
+    const app = appWith(cache);
+    // kept answers among one-off ones, as a server's traffic mixes them
+    for (let n = 1000; n < 1040; n++) {
+      await app.inject({ url: `/${n}` });
+      await app.inject({ url: `/${n}?q=once` });
+    }
+    const kept = [...(cache as unknown as { entries: Map<string, { body: Buffer }> }).entries.values()];
+    expect(kept).toHaveLength(40);
+    for (const { body } of kept) expect(body.buffer.byteLength).toBe(body.length);
   });
 });
 
