@@ -1,6 +1,13 @@
 // The twinning network as a graph: places are nodes, ties are undirected edges. Pure and in memory; the whole
 // world's network (about 12,000 places and 17,000 ties) fits easily.
 
+interface Ranked {
+  id: string;
+  /** partners shared */
+  n: number;
+  degree: number;
+}
+
 export class TwinGraph {
   private readonly adjacency = new Map<string, Set<string>>();
 
@@ -78,27 +85,51 @@ export class TwinGraph {
     return null;
   }
 
-  /**
-   * "Cousin cities": places that share at least one partner with `id` but are not tied to it, with the
-   * partners they share; most shared first.
-   */
-  cousins(id: string, limit = 20): { id: string; via: string[] }[] {
+  /** How many partners each place shares with `id`, for every place that shares one and is not tied to it. */
+  sharedPartnerCounts(id: string): Map<string, number> {
     const mine = this.adjacency.get(id);
-    if (!mine) return [];
-    const via = new Map<string, string[]>();
+    const shared = new Map<string, number>();
+    if (!mine) return shared;
     for (const partner of mine) {
       for (const c of this.adjacency.get(partner) ?? []) {
         if (c === id || mine.has(c)) continue;
-        const list = via.get(c);
-        if (list) list.push(partner);
-        else via.set(c, [partner]);
+        shared.set(c, (shared.get(c) ?? 0) + 1);
       }
     }
-    // a hub's partners have thousands of partners: rank on keys read once, sort the partners of those kept
-    const ranked: { id: string; via: string[]; degree: number }[] = [];
-    for (const [c, v] of via) ranked.push({ id: c, via: v, degree: this.degree(c) });
-    ranked.sort((x, y) => y.via.length - x.via.length || y.degree - x.degree || (x.id < y.id ? -1 : 1));
-    return ranked.slice(0, limit).map((r) => ({ id: r.id, via: r.via.sort() }));
+    return shared;
+  }
+
+  /**
+   * "Cousin cities": places that share at least one partner with `id` but are not tied to it, with the
+   * partners they share; most shared first, then the most tied, then by id.
+   */
+  cousins(id: string, limit = 20): { id: string; via: string[] }[] {
+    const mine = this.adjacency.get(id);
+    if (!mine || limit <= 0) return [];
+    // A hub's partners have thousands of partners, most sharing one: the best `limit` are kept as they come
+    // (cut back now and then), and only theirs get the list of partners they share.
+    const order = (x: Ranked, y: Ranked) => y.n - x.n || y.degree - x.degree || (x.id < y.id ? -1 : 1);
+    let kept: Ranked[] = [];
+    // a place sharing fewer partners than this can no longer be among the first `limit`
+    let floor = 0;
+    for (const [c, n] of this.sharedPartnerCounts(id)) {
+      if (n < floor) continue;
+      kept.push({ id: c, n, degree: this.degree(c) });
+      if (kept.length >= 2 * limit + 64) {
+        kept = kept.sort(order).slice(0, limit);
+        floor = kept[limit - 1]!.n;
+      }
+    }
+    return kept
+      .sort(order)
+      .slice(0, limit)
+      .map((r) => {
+        const theirs = this.adjacency.get(r.id)!;
+        const [small, large] = theirs.size < mine.size ? [theirs, mine] : [mine, theirs];
+        const via: string[] = [];
+        for (const p of small) if (large.has(p)) via.push(p);
+        return { id: r.id, via: via.sort() };
+      });
   }
 
   /**

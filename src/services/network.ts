@@ -165,7 +165,7 @@ export class NetworkService {
    */
   async sharedPartners(id: string): Promise<Map<string, number>> {
     const s = await this.known(id);
-    return new Map(s.graph.cousins(id, Number.MAX_SAFE_INTEGER).map((c) => [c.id, c.via.length]));
+    return s.graph.sharedPartnerCounts(id);
   }
 
   async path(from: string, to: string): Promise<{ path: PlaceRef[] | null }> {

@@ -43,6 +43,44 @@ describe('the twinning graph', () => {
     ]);
   });
 
+  it('ranks the cousins of a hub whose partners have many partners as ranking them all would', () => {
+    // 1,000 places, each tied to ~6 others (a fixed pseudo-random draw), and a hub with 300 partners: the
+    // partners of partners are far more than the few it keeps, so it keeps its best as they come and cuts back
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const edges: [string, string][] = [];
+    for (let i = 0; i < 3000; i++) edges.push([`p${next() % 1000}`, `p${next() % 1000}`]);
+    for (let i = 1; i < 300; i++) edges.push(['p0', `p${i}`]);
+    const big = new TwinGraph(edges);
+    // every place sharing a partner, ranked in full: most shared, then most tied, then by id
+    const everyOne = (id: string) => {
+      const mine = new Set(big.neighbours(id));
+      return [...big.sharedPartnerCounts(id)]
+        .map(([c, n]) => ({
+          c,
+          n,
+          via: big
+            .neighbours(c)
+            .filter((p) => mine.has(p))
+            .sort(),
+        }))
+        .sort((x, y) => y.n - x.n || big.degree(y.c) - big.degree(x.c) || (x.c < y.c ? -1 : 1));
+    };
+    const most = [...big.nodes()]
+      .map((id) => ({ id, candidates: big.sharedPartnerCounts(id).size }))
+      .sort((a, b) => b.candidates - a.candidates)
+      .slice(0, 3)
+      .map((x) => x.id);
+    expect(most).toContain('p0');
+    for (const id of most) {
+      const all = everyOne(id);
+      expect(all.length).toBeGreaterThan(110);
+      for (const r of all) expect(r.via).toHaveLength(r.n);
+      for (const limit of [1, 3, 20, 1000])
+        expect(big.cousins(id, limit)).toEqual(all.slice(0, limit).map((r) => ({ id: r.c, via: r.via })));
+    }
+  });
+
   it('finds open triangles: two partners not tied to each other', () => {
     expect(
       g
