@@ -66,15 +66,15 @@ function plainAddress(key: string): boolean {
   return q < 0 || /^lang=[a-z]{2}$/.test(url.slice(q + 1));
 }
 /**
- * A string's UTF-8 bytes in memory of their own. `Buffer.from` puts a string under 4 KB into a slice of a shared
- * 8 KB block, and a slice kept in the cache keeps its whole block alive, with whatever else was cut from it:
- * answers of 1–2 KB (a place, a country's figures) held up to 8 KB each, so the cache's byte limit did not bound
- * its memory.
+ * The bytes in memory of their own. `Buffer.from` cuts a string under 4 KB from a shared 8 KB block, and a slice
+ * kept in the cache keeps its whole block alive, with whatever else was cut from it: answers of 1–2 KB (a place,
+ * a country's figures) held up to 8 KB each, so the cache's byte limit did not bound its memory.
  */
-export function ownBytes(text: string): Buffer {
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
-  return bytes;
+export function ownMemory(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(own);
+  return own;
 }
 
 /** headers of an answer that belong to it and are replayed with it */
@@ -220,7 +220,7 @@ export class ResponseCache {
       // strings and buffers (rendered PNG charts, which cost the most to make); streams pass through
       if (v === undefined || key === undefined || reply.statusCode !== 200) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      const body = typeof payload === 'string' ? ownBytes(payload) : payload;
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       // one-shot hashing: a Hash object per page would be a native handle for the collector to finalize
       const etag = `"${v}-${hash('sha1', body, 'base64url').slice(0, 16)}"`;
       const headers: Record<string, string | number> = {
@@ -235,7 +235,7 @@ export class ResponseCache {
         if (value !== undefined) headers[h] = String(value);
       }
       if (!key.startsWith('/api/')) headers.vary = VARY;
-      if (this.admit(key, body.length)) this.put(key, { version: v, etag, body, headers });
+      if (this.admit(key, body.length)) this.put(key, { version: v, etag, body: ownMemory(body), headers });
       reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('x-cache', 'miss');
       if (headers.vary) reply.header('vary', VARY);
       if (req.headers['if-none-match'] === etag) {

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { DataVersion } from '../../src/services/data-version.js';
-import { ownBytes, ResponseCache, withoutTracking } from '../../src/web/cache.js';
+import { ownMemory, ResponseCache, withoutTracking } from '../../src/web/cache.js';
 
 function appWith(cache: ResponseCache) {
   const app = Fastify();
@@ -71,9 +71,12 @@ describe('response cache bounds', () => {
   it('holds the bytes it counts: a small answer does not keep a shared block of memory alive', async () => {
     // the premise: Node cuts small buffers from shared 8 KB blocks
     expect(Buffer.from('x'.repeat(1300)).buffer.byteLength).toBeGreaterThan(4096);
-    const own = ownBytes('é'.repeat(650));
-    expect(own.equals(Buffer.from('é'.repeat(650)))).toBe(true);
+    const slice = Buffer.from('é'.repeat(650));
+    const own = ownMemory(slice);
+    expect(own.equals(slice)).toBe(true);
     expect(own.buffer.byteLength).toBe(1300);
+    const whole = Buffer.from('x'.repeat(5000));
+    expect(ownMemory(whole)).toBe(whole);
 
     const cache = new ResponseCache(fixedVersion, 100, 1_000_000);
     const app = appWith(cache);
