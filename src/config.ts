@@ -163,7 +163,11 @@ export const SETTINGS = [
     key: 'logLevel',
     default: 'info',
     help: 'fatal, error, warn, info, debug, trace or silent',
-    doc: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`',
+    doc:
+      '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`. Failures and background work are logged at ' +
+      '`info`; `debug` adds a line for each answer the app makes (address, status, milliseconds), at a cost in ' +
+      'CPU on every answer. Answers from the response cache are not logged: the access log is a reverse ' +
+      "proxy's",
     read: (v) =>
       LOG_LEVELS.includes(v || 'info') ? v || 'info' : fail(`must be one of ${LOG_LEVELS.join(', ')}`),
   }),
