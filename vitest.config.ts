@@ -29,6 +29,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each file gets its own databases; two workers match the two cores here.
     maxWorkers: 2,
+    // Files share their worker's modules instead of importing the app anew each (~1.6 s a file, 124 s of 724
+    // in a whole run; 583 s without): no file may leave state behind in a module that another file reads.
+    isolate: false,
     sequence: { sequencer: LongestFirst },
   },
 });

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -91,7 +92,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // Fastify's two lines per request ("incoming request", "request completed"), each written to stdout at
     // once, cost a cheap API answer 10–20% of its CPU; answers from the response cache were never among them.
     // Failures are logged where they are handled (errors.tsx); each answer only at `debug` (below).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // the client's address (sign-in limits) from X-Forwarded-For, through this many proxies
     trustProxy: config.trustProxy ? (_addr: string, hop: number) => hop < config.trustProxy : false,
     serverFactory: (handler) => {
