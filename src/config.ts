@@ -244,10 +244,10 @@ export const SETTINGS = [
   setting({
     env: 'TWINNING_HEAP_GROWTH',
     key: 'heapGrowth',
-    default: '20',
+    default: '0',
     help: '`serve`: % the JavaScript heap may grow past live data before a full collection (0: as V8 decides)',
-    doc: "how far (in %) `serve`'s JavaScript heap may grow past what the last full garbage collection found live before it collects again. `20` keeps memory near what is live: under a bench load RSS peaked at ~290 MB where V8 alone let it reach ~430 MB. The price is more collections: under full load on one core the slowest API answers (p99) took ~80 ms instead of ~35 ms. `0` leaves it to V8, which grows the heap up to 4x what is live",
-    read: (v) => wholeNumber(v, '20', 0, 1000, 'must be a whole percentage (0-1000; 0: as V8 decides)'),
+    doc: "how far (in %) `serve`'s JavaScript heap may grow past what the last full garbage collection found live before it collects again; `0` leaves it to V8, which lets the heap grow up to 4x what is live under load. A small value keeps memory near what is live, for a host short of memory: with `20`, under the bench's full load RSS peaked at ~310 MB instead of ~480 MB (~250 instead of ~300 MB right after; the same ~210 MB once idle), but each answer cost 30–45% more CPU and the slowest (p99) of the cheap API answers took 33–47 ms instead of 9–12 ms",
+    read: (v) => wholeNumber(v, '0', 0, 1000, 'must be a whole percentage (0-1000; 0: as V8 decides)'),
   }),
   setting({
     env: 'TWINNING_SECRET',

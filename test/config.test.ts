@@ -86,9 +86,9 @@ describe('configuration', () => {
       seed: true,
       logLevel: 'info',
       home: null,
-      heapGrowth: 20,
+      heapGrowth: 0,
     });
-    expect(loadConfig({ TWINNING_HEAP_GROWTH: '0' }).heapGrowth).toBe(0);
+    expect(loadConfig({ TWINNING_HEAP_GROWTH: '20' }).heapGrowth).toBe(20);
     expect(() => loadConfig({ TWINNING_HEAP_GROWTH: '20%' })).toThrow(
       /TWINNING_HEAP_GROWTH="20%" must be a whole percentage \(0-1000; 0: as V8 decides\)/,
     );

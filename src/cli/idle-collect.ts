@@ -16,7 +16,7 @@ export function v8FullGc(): void {
 
 /**
  * Lets V8's old generation grow only `percent` past what its last full collection found live before it
- * collects again (`TWINNING_HEAP_GROWTH`, 20 by default). V8's own factor rises to 4x when the program
+ * collects again (`TWINNING_HEAP_GROWTH`; 0, V8's own, by default). V8's own factor rises to 4x when the program
  * allocates fast, which a server under load does: after a load of the profile page and four APIs (~60,000
  * answers, 35 s, one core), the heap held 176–201 MB for 70–80 MB live and RSS had peaked at 429–439 MB.
  * With 20%: heap 118–120 MB, peak 286–289 MB, 221–223 MB held right after the load (277–302 before); idle
@@ -26,6 +26,11 @@ export function v8FullGc(): void {
  * 70–93 ms instead of 19–63 ms (50% and 100% did no better). `--max-semi-space-size=8` would save another
  * 16 MB but cost ~20% of the profile page's throughput: not taken. The flag is read at each collection, so
  * setting it after start takes effect; it is the whole process's (the network worker's heap too).
+ *
+ * Not the default: in the bench (ninth session, two runs ten minutes apart), 20% cost each answer 30–45% more
+ * CPU (the profile page 1.43 against 0.97 ms, `/api/places/{id}` 0.31 against 0.22 ms) and held the cheap API
+ * answers' p99 at 33–47 ms against 9–12 ms, for a peak RSS of 314 against 484 MB and 253 against 298 MB right
+ * after the load; idle, both ~210 MB. For a host short of memory it is worth that.
  */
 export function keepHeapNearLive(percent: number): void {
   setFlagsFromString(`--heap-growing-percent=${percent}`);

@@ -164,7 +164,8 @@ Back up with \`twinning backup FILE\` (also while serving), restore with \`twinn
           );
         }
       }
-      // from here on the process is a server: its heap stays near what is live (idle-collect.ts)
+      // from here on the process is a server; TWINNING_HEAP_GROWTH may keep its heap near what is live
+      // (idle-collect.ts)
       if (cfg.heapGrowth > 0) keepHeapNearLive(cfg.heapGrowth);
       // Loaded here, not at the top: the web stack (Fastify, image and chart libraries) costs the other commands
       // ~45 MB of memory and start-up time they have no use for.
