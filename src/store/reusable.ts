@@ -27,6 +27,8 @@ export function param<T = string>(name: string): T {
 export class Reusable<R, P extends Record<string, unknown>> {
   private compiled: CompiledQuery<R> | undefined;
   private slots: (string | null)[] = [];
+  /** whether the first run's values were checked against the query's parameters */
+  private checked = false;
 
   constructor(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -52,11 +54,12 @@ export class Reusable<R, P extends Record<string, unknown>> {
   }
 
   async run(values: P): Promise<R[]> {
-    const first = !this.compiled;
     const compiled = this.compile();
-    if (first)
+    if (!this.checked) {
       for (const name of Object.keys(values))
         if (!this.slots.includes(name)) throw new Error(`reusable query has no parameter ${name}`);
+      this.checked = true;
+    }
     const parameters = compiled.parameters.map((p, i) => {
       const slot = this.slots[i];
       return slot === null || slot === undefined ? p : values[slot];
