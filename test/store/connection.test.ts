@@ -115,7 +115,7 @@ describe.runIf(DIALECTS.includes('postgres'))('reusable queries on PostgreSQL', 
   });
   afterAll(async () => t?.drop());
 
-  /** a reusable query and an unnamed one, run on one connection; what that connection has prepared */
+  /** `fn` on one pooled connection, with a way to list the statements that connection has prepared */
   async function onOneConnection<T>(
     fn: (db: Kysely<Gauges>, prepared: () => Promise<string[]>) => Promise<T>,
   ): Promise<T> {
