@@ -63,15 +63,44 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
   });
 
   it('keeps every place and tie in memory, listing partners as the database does', async () => {
-    const gazetteer = new Gazetteer(t.store, new DataVersion(t.store));
-    for (const id of ['Q74957', 'Q79867', 'Q1000001']) {
-      // the gazetteer leaves sources out: a tie's sources are on its own page
-      const fromDb = (await t.store.twinnings.forPlace(id)).map((i) => ({
-        ...i,
-        twinning: { ...i.twinning, sources: [] },
+    const version = new DataVersion(t.store);
+    const gazetteer = new Gazetteer(t.store, version);
+    // the partner as the database summarizes it (the gazetteer's place also has its parent and Wikidata id)
+    const asListed = async (id: string) =>
+      (await gazetteer.partners(id)).map(({ twinning, partner: p }) => ({
+        twinning,
+        partner: {
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          country: p.country,
+          lat: p.lat,
+          lon: p.lon,
+          population: p.population,
+          names: p.names,
+        },
       }));
-      expect(await gazetteer.partners(id)).toEqual(fromDb);
+    const fromDb = async (id: string) =>
+      // the gazetteer leaves sources out: a tie's sources are on its own page
+      (await t.store.twinnings.forPlace(id)).map((i) => ({ ...i, twinning: { ...i.twinning, sources: [] } }));
+    for (const id of ['Q74957', 'Q79867', 'Q1000001']) {
+      expect(await asListed(id)).toEqual(await fromDb(id));
+      // the order is kept per data version; each caller gets a list of its own
+      (await gazetteer.partners(id)).reverse();
+      expect(await asListed(id)).toEqual(await fromDb(id));
     }
+    // a new tie shows with the next data version, in its place in the order
+    const before = (await gazetteer.partners('Q74957')).length;
+    await t.store.twinnings.upsert(
+      [{ a: 'Q1490', b: 'Q74957' }],
+      new Set(['a', 'b']),
+      new Date().toISOString(),
+    );
+    await t.store.meta.bumpDataVersion();
+    version.invalidate();
+    expect(await gazetteer.partners('Q74957')).toHaveLength(before + 1);
+    expect(await asListed('Q74957')).toEqual(await fromDb('Q74957'));
+    expect(await asListed('Q1490')).toEqual(await fromDb('Q1490'));
     expect((await gazetteer.lineage('Q74957')).map((p) => p.id)).toEqual(['cn-liaoning', 'CN']);
     expect((await gazetteer.snapshot()).countries.get('CN')?.currency).toBe('CNY');
   });
