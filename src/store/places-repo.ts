@@ -4,6 +4,8 @@ import { normalizeName, prefixUpperBound, searchTerms } from '../domain/names.js
 import type { Source } from '../domain/fields.js';
 import type { Place, PlaceInput, PlaceKind } from '../domain/places.js';
 import { BulkStatement, sized } from './bulk.js';
+import type { DialectName } from './db.js';
+import { jsonRowsOf, parseJsonRows } from './json-rows.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, PlacesTable } from './schema.js';
 
@@ -174,11 +176,8 @@ export interface CompactHit {
 }
 
 export class PlacesRepo {
-  private readonly byId: Reusable<Row, { id: string }>;
-  private readonly namesAndSourcesById: Reusable<
-    { k: string; a: string | null; b: string | null; c: string | null; pos: number },
-    { id: string }
-  >;
+  /** a place's row with its names and its sources, each list as one JSON value (json-rows.ts) */
+  private readonly byId: Reusable<Row & { names_json: unknown; sources_json: unknown }, { id: string }>;
 
   /** row writes by the set of columns they update on stored rows */
   private readonly rowWriters = new Map<string, BulkStatement>();
@@ -186,7 +185,10 @@ export class PlacesRepo {
   private readonly sourceWriter: BulkStatement;
   private readonly termWriter: BulkStatement;
 
-  constructor(private readonly db: Kysely<DB>) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    dialect: DialectName,
+  ) {
     this.nameWriter = new BulkStatement(
       db,
       ['place_id', 'lang', 'name'],
@@ -205,45 +207,44 @@ export class PlacesRepo {
       (rows) => db.insertInto('place_terms').values(rows as never),
       1024,
     );
-    this.byId = new Reusable(db, () => db.selectFrom('places').selectAll().where('id', '=', param('id')));
-    // A place's page reads its names and its sources in one query: k 'n' rows are names (a lang, b name),
-    // k 's' rows are sources (a fact, b url, c citation).
-    this.namesAndSourcesById = new Reusable(db, () =>
+    this.byId = new Reusable(db, () =>
       db
-        .selectFrom('place_names')
+        .selectFrom('places')
+        .selectAll('places')
         .select([
-          sql<string>`'n'`.as('k'),
-          (eb) => eb.ref('lang').$castTo<string | null>().as('a'),
-          (eb) => eb.ref('name').$castTo<string | null>().as('b'),
-          sql<string | null>`null`.as('c'),
-          sql<number>`0`.as('pos'),
+          jsonRowsOf(
+            dialect,
+            'place_names',
+            ['lang', 'name'],
+            'place_names.place_id',
+            'places.id',
+            'lang',
+          ).as('names_json'),
+          jsonRowsOf(
+            dialect,
+            'place_sources',
+            ['fact', 'url', 'citation'],
+            'place_sources.place_id',
+            'places.id',
+            'position',
+          ).as('sources_json'),
         ])
-        .where('place_id', '=', param('id'))
-        .unionAll(
-          db
-            .selectFrom('place_sources')
-            .select([sql<string>`'s'`.as('k'), 'fact as a', 'url as b', 'citation as c', 'position as pos'])
-            .where('place_id', '=', param('id')),
-        ),
+        .where('places.id', '=', param('id')),
     );
   }
 
-  /** A place with its names and sources: two queries. */
+  /** A place with its names and sources: one query. */
   async get(id: string): Promise<Place | undefined> {
     const [row] = await this.byId.run({ id });
     if (!row) return undefined;
     const names: Record<string, string> = {};
-    const sources: (Source & { pos: number })[] = [];
-    for (const r of await this.namesAndSourcesById.run({ id })) {
-      if (r.k === 'n') names[r.a as string] = r.b as string;
-      else sources.push({ fact: r.a, url: r.b, citation: r.c, pos: Number(r.pos) });
-    }
-    sources.sort((x, y) => x.pos - y.pos);
-    return toPlace(
-      row,
-      names,
-      sources.map(({ fact, url, citation }) => ({ fact, url, citation })),
-    );
+    for (const [lang, name] of parseJsonRows(row.names_json)) names[lang as string] = name as string;
+    const sources = parseJsonRows(row.sources_json).map(([fact, url, citation]) => ({
+      fact: fact as string | null,
+      url: url as string | null,
+      citation: citation as string | null,
+    }));
+    return toPlace(row, names, sources);
   }
 
   async getMany(ids: string[], withSources = true): Promise<Map<string, Place>> {

@@ -51,7 +51,7 @@ export class Store {
     /** the database's address, for work that opens a connection of its own (another thread); not in transactions */
     readonly url?: string,
   ) {
-    this.places = new PlacesRepo(db);
+    this.places = new PlacesRepo(db, dialect);
     this.twinnings = new TwinningsRepo(db);
     this.meta = new MetaRepo(db);
     this.stats = new StatsRepo(db);

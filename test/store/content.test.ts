@@ -62,6 +62,40 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
     expect(await t.store.twinnings.recentlyChanged(2)).toHaveLength(2);
   });
 
+  it('reads a place whole in one query: its names and its sources in their order', async () => {
+    await importFiles(t.store, [
+      {
+        name: 'p.csv',
+        content:
+          'id,name,kind,country,source,names\n' +
+          'Q4242,Sources Town,city,SE,https://z.example/3 | Register B | population=https://a.example/1,sv:Källstad;de:Quellstadt;zh:源镇\n',
+      },
+    ]);
+    const place = (await t.store.places.get('Q4242'))!;
+    expect(place.names).toEqual({ de: 'Quellstadt', sv: 'Källstad', zh: '源镇' });
+    expect(place.sources.map((x) => [x.fact, x.url, x.citation])).toEqual([
+      [null, 'https://z.example/3', null],
+      [null, null, 'Register B'],
+      ['population', 'https://a.example/1', null],
+    ]);
+    // the order is the sources' positions, not the order the rows were written in
+    await t.database.db
+      .updateTable('place_sources')
+      .set((eb) => ({ position: eb(eb.val(10), '-', eb.ref('position')) }))
+      .where('place_id', '=', 'Q4242')
+      .execute();
+    expect((await t.store.places.get('Q4242'))!.sources.map((x) => x.url ?? x.citation)).toEqual([
+      'https://a.example/1',
+      'Register B',
+      'https://z.example/3',
+    ]);
+    // as the bulk read finds every place, names, sources and all
+    const ids = (await t.store.places.all()).map((p) => p.id);
+    const many = await t.store.places.getMany(ids);
+    for (const id of ids) expect(await t.store.places.get(id)).toEqual(many.get(id));
+    expect(await t.store.places.get('Q1000001')).toMatchObject({ names: {}, sources: [] });
+  });
+
   it('keeps every place and tie in memory, listing partners as the database does', async () => {
     const version = new DataVersion(t.store);
     const gazetteer = new Gazetteer(t.store, version);
