@@ -52,7 +52,7 @@ export class Store {
     readonly url?: string,
   ) {
     this.places = new PlacesRepo(db, dialect);
-    this.twinnings = new TwinningsRepo(db);
+    this.twinnings = new TwinningsRepo(db, dialect);
     this.meta = new MetaRepo(db);
     this.stats = new StatsRepo(db);
     this.sections = new SectionsRepo(db);

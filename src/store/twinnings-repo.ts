@@ -11,6 +11,8 @@ import {
   type TwinningStatus,
 } from '../domain/twinnings.js';
 import { BulkStatement, sized } from './bulk.js';
+import type { DialectName } from './db.js';
+import { jsonRowsOf, parseJsonRows } from './json-rows.js';
 import { NO_NAMES, namesById } from './places-repo.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, TwinningsTable } from './schema.js';
@@ -154,7 +156,10 @@ export class TwinningsRepo {
   private readonly rowWriters = new Map<string, BulkStatement>();
   private readonly sourceWriter: BulkStatement;
 
-  constructor(private readonly db: Kysely<DB>) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    dialect: DialectName,
+  ) {
     this.sourceWriter = new BulkStatement(
       db,
       ['twinning_id', 'position', 'fact', 'url', 'citation'],
@@ -185,25 +190,39 @@ export class TwinningsRepo {
         .where(`t.${own}`, '=', param('id'))
         .where('n.lang', 'not in', ['en', 'und']);
     this.partnerNames = new Reusable(db, () => sideNames('a_id', 'b_id').unionAll(sideNames('b_id', 'a_id')));
+    // each tie's sources as one JSON value (json-rows.ts): a busy place's ties have hundreds of them
     const sourcesBy = (own: 'a_id' | 'b_id') =>
       db
-        .selectFrom('twinning_sources as s')
-        .innerJoin('twinnings as t', 't.id', 's.twinning_id')
-        .select(['s.twinning_id', 's.position', 's.fact', 's.url', 's.citation'])
+        .selectFrom('twinnings as t')
+        .select([
+          't.id as twinning_id',
+          jsonRowsOf(
+            dialect,
+            'twinning_sources',
+            ['fact', 'url', 'citation'],
+            'twinning_sources.twinning_id',
+            't.id',
+            'position',
+          ).as('sources_json'),
+        ])
         .where(`t.${own}`, '=', param('id'));
     this.sourcesOfPlaceQuery = new Reusable(db, () => sourcesBy('a_id').unionAll(sourcesBy('b_id')));
   }
 
   /** The sources of every tie of a place, by tie id, each list in order (one prepared query). */
   async sourcesOfPlace(placeId: string): Promise<Map<number, Source[]>> {
-    const rows = await this.sourcesOfPlaceQuery.run({ id: placeId });
-    rows.sort((x, y) => x.twinning_id - y.twinning_id || x.position - y.position);
     const out = new Map<number, Source[]>();
-    for (const r of rows) {
-      const s = { fact: r.fact, url: r.url, citation: r.citation };
-      const list = out.get(r.twinning_id);
-      if (list) list.push(s);
-      else out.set(r.twinning_id, [s]);
+    for (const r of await this.sourcesOfPlaceQuery.run({ id: placeId })) {
+      const list = parseJsonRows(r.sources_json);
+      if (list.length)
+        out.set(
+          Number(r.twinning_id),
+          list.map(([fact, url, citation]) => ({
+            fact: fact as string | null,
+            url: url as string | null,
+            citation: citation as string | null,
+          })),
+        );
     }
     return out;
   }

@@ -96,6 +96,31 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
     expect(await t.store.places.get('Q1000001')).toMatchObject({ names: {}, sources: [] });
   });
 
+  it("reads a place's ties' sources in one query, each tie's in their order", async () => {
+    const tie = (await t.store.twinnings.between('Q79867', 'Q74957'))!;
+    const urlOrCitation = (list: { url: string | null; citation: string | null }[] | undefined) =>
+      list?.map((x) => x.url ?? x.citation);
+    for (const id of ['Q74957', 'Q79867', 'Q1490', 'Q1000001']) {
+      const bySql = await t.store.twinnings.sourcesOfPlace(id);
+      for (const { twinning } of await t.store.twinnings.forPlace(id))
+        expect(bySql.get(twinning.id) ?? []).toEqual(twinning.sources);
+    }
+    expect(urlOrCitation((await t.store.twinnings.sourcesOfPlace('Q74957')).get(tie.id))).toEqual([
+      'https://example.org/anshan-birmingham',
+      'City council minutes 1996',
+    ]);
+    // the order is the sources' positions, not the order the rows were written in
+    await t.database.db
+      .updateTable('twinning_sources')
+      .set((eb) => ({ position: eb(eb.val(10), '-', eb.ref('position')) }))
+      .where('twinning_id', '=', tie.id)
+      .execute();
+    expect(urlOrCitation((await t.store.twinnings.sourcesOfPlace('Q79867')).get(tie.id))).toEqual([
+      'City council minutes 1996',
+      'https://example.org/anshan-birmingham',
+    ]);
+  });
+
   it('keeps every place and tie in memory, listing partners as the database does', async () => {
     const version = new DataVersion(t.store);
     const gazetteer = new Gazetteer(t.store, version);
