@@ -778,17 +778,6 @@ s.listen(0, '127.0.0.1', () => process.stderr.write('serving at http://127.0.0.1
   return startProcess(['-e', code], process.env);
 }
 
-/** The best of `runs` loads (by requests per second): the machine is shared, other work steals a core. */
-async function bestOf(
-  runs: number,
-  fn: () => Promise<LoadResult>,
-): Promise<LoadResult & { runs: LoadResult[] }> {
-  const all: LoadResult[] = [];
-  for (let i = 0; i < runs; i++) all.push(await fn());
-  const best = [...all].sort((a, b) => b.requestsPerSec - a.requestsPerSec)[0]!;
-  return { ...best, runs: all };
-}
-
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 
@@ -845,84 +834,111 @@ async function benchTargets() {
     const warm = rssOf(server.pid);
     console.log(`server after warm-up: RSS ${warm.rssMb} MB (peak ${warm.peakMb} MB)`);
 
-    let floor: LoadResult & { runs: LoadResult[] };
-    if (nginx) {
-      const ng = await startNginx(nginx, body);
-      // nginx's own CPU per answer too: the ratio of CPU times holds on a machine busy with other work
-      watched = ng.pid;
-      try {
-        floor = await bestOf(RUNS, () => load(ng.url, `nginx static, ${body.length} bytes`, ['/'], SECONDS));
-      } finally {
-        watched = server.pid;
-        await ng.stop();
-      }
-    } else {
+    // nginx is measured beside each of our loads, its runs alternating with ours: this machine's speed moves
+    // by ±30% within minutes, so a floor measured once at the start made later ratios swing either way
+    const ng = nginx ? await startNginx(nginx, body) : undefined;
+    if (!nginx)
       console.log('nginx is not installed (apt-get install nginx-light): the ratios cannot be measured');
-      floor = { requestsPerSec: NaN, p50ms: NaN, p99ms: NaN, non2xx: 0, runs: [] };
-    }
-    out.nginx = floor;
-    verdict(
-      'nginx static ran',
-      nginx ? `${floor.requestsPerSec} req/s` : 'nginx missing',
-      'measured',
-      !!nginx,
-    );
-    const ratio = (r: LoadResult) => r.requestsPerSec / floor.requestsPerSec;
+    const none: LoadResult & { runs: LoadResult[] } = {
+      requestsPerSec: NaN,
+      p50ms: NaN,
+      p99ms: NaN,
+      non2xx: 0,
+      runs: [],
+    };
+    const floors: LoadResult[] = [];
+    /** `RUNS` loads of ours, each after one of nginx (its own CPU per answer too): the best of each */
+    const beside = async (
+      name: string,
+      paths: string[],
+      uncached: boolean,
+    ): Promise<{ ours: LoadResult & { runs: LoadResult[] }; floor: LoadResult & { runs: LoadResult[] } }> => {
+      const ours: LoadResult[] = [];
+      const floor: LoadResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        if (ng) {
+          watched = ng.pid;
+          try {
+            floor.push(await load(ng.url, `nginx static, ${body.length} bytes`, ['/'], SECONDS));
+          } finally {
+            watched = server.pid;
+          }
+        }
+        ours.push(await load(server.url, name, paths, SECONDS, uncached));
+      }
+      floors.push(...floor);
+      const best = (runs: LoadResult[]) =>
+        runs.length ? { ...[...runs].sort((a, b) => b.requestsPerSec - a.requestsPerSec)[0]!, runs } : none;
+      return { ours: best(ours), floor: best(floor) };
+    };
+    const ratio = (r: LoadResult, floor: LoadResult) => r.requestsPerSec / floor.requestsPerSec;
     // what the ratio would be on an otherwise idle core: nginx's CPU per answer over the server's
-    const cpuRatio = (r: LoadResult) =>
+    const cpuRatio = (r: LoadResult, floor: LoadResult) =>
       r.cpuMsPerRequest && floor.cpuMsPerRequest
         ? ` (by CPU time ${(floor.cpuMsPerRequest / r.cpuMsPerRequest).toFixed(2)}x)`
         : '';
+    const versus = (floor: LoadResult) => (ng ? `, nginx ${floor.requestsPerSec}` : '');
 
-    const cached = await bestOf(RUNS, () => load(server.url, 'profile page, cached', [pagePath], SECONDS));
-    out.profileCached = cached;
-    verdict(
-      'profile page cached',
-      `${cached.requestsPerSec} req/s = ${ratio(cached).toFixed(2)}x nginx${cpuRatio(cached)}, p99 ${cached.p99ms} ms`,
-      '>= 0.5x nginx',
-      ratio(cached) >= 0.5 && cached.non2xx === 0,
-    );
-    const judge = (name: string, r: LoadResult) =>
+    try {
+      const cached = await beside('profile page, cached', [pagePath], false);
+      out.profileCached = cached;
       verdict(
-        `${name} uncached`,
-        `${r.requestsPerSec} req/s = ${ratio(r).toFixed(2)}x nginx${cpuRatio(r)}, p50 ${r.p50ms} ms, p99 ${r.p99ms} ms, CPU ${r.cpuMsPerRequest} ms/answer${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`,
-        'p99 < 20 ms, >= 0.15x nginx',
-        r.p99ms < 20 && ratio(r) >= 0.15 && r.non2xx === 0,
+        'profile page cached',
+        `${cached.ours.requestsPerSec} req/s = ${ratio(cached.ours, cached.floor).toFixed(2)}x nginx${cpuRatio(cached.ours, cached.floor)}, p99 ${cached.ours.p99ms} ms${versus(cached.floor)}`,
+        '>= 0.5x nginx',
+        ratio(cached.ours, cached.floor) >= 0.5 && cached.ours.non2xx === 0,
       );
-    const profile = await bestOf(RUNS, () =>
-      load(server.url, 'profile page, uncached', uncached([pagePath]), SECONDS, true),
-    );
-    out.profileUncached = profile;
-    judge('profile page (Birmingham)', profile);
-    // what the p99 target asks of any server: bare node:http spending the same CPU per answer (no framework,
-    // no database), under the same load. Its p99 is mostly the load's first second: Node accepts one
-    // connection per turn of its event loop, and each turn serves every connection accepted before, so the
-    // last of the 50 may wait for 1 + 2 + … + 49 answers before its first (the server's pages take turns:
-    // turns.ts)
-    if (profile.cpuMsPerRequest) {
-      const bare = await startBareNode(profile.cpuMsPerRequest, body.length);
-      watched = bare.pid;
-      try {
-        out.bareNode = await load(
-          bare.url,
-          `bare node:http spending ${profile.cpuMsPerRequest} ms of CPU per answer, ${body.length} bytes`,
-          ['/?u=1'],
-          SECONDS,
-          true,
+      const judge = (name: string, { ours: r, floor }: { ours: LoadResult; floor: LoadResult }) =>
+        verdict(
+          `${name} uncached`,
+          `${r.requestsPerSec} req/s = ${ratio(r, floor).toFixed(2)}x nginx${cpuRatio(r, floor)}, p50 ${r.p50ms} ms, p99 ${r.p99ms} ms, CPU ${r.cpuMsPerRequest} ms/answer${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}${versus(floor)}`,
+          'p99 < 20 ms, >= 0.15x nginx',
+          r.p99ms < 20 && ratio(r, floor) >= 0.15 && r.non2xx === 0,
         );
-      } finally {
-        watched = server.pid;
-        await bare.stop();
+      const profileRun = await beside('profile page, uncached', uncached([pagePath]), true);
+      const profile = profileRun.ours;
+      out.profileUncached = profileRun;
+      judge('profile page (Birmingham)', profileRun);
+      // what the p99 target asks of any server: bare node:http spending the same CPU per answer (no framework,
+      // no database), under the same load. Its p99 is mostly the load's first second: Node accepts one
+      // connection per turn of its event loop, and each turn serves every connection accepted before, so the
+      // last of the 50 may wait for 1 + 2 + … + 49 answers before its first (the server's pages take turns:
+      // turns.ts)
+      if (profile.cpuMsPerRequest) {
+        const bare = await startBareNode(profile.cpuMsPerRequest, body.length);
+        watched = bare.pid;
+        try {
+          out.bareNode = await load(
+            bare.url,
+            `bare node:http spending ${profile.cpuMsPerRequest} ms of CPU per answer, ${body.length} bytes`,
+            ['/?u=1'],
+            SECONDS,
+            true,
+          );
+        } finally {
+          watched = server.pid;
+          await bare.stop();
+        }
       }
+      out.api = {};
+      for (const [name, paths] of apis) {
+        const r = await beside(`${name}, uncached`, uncached(paths), true);
+        (out.api as Record<string, unknown>)[name] = r;
+        judge(name, r);
+      }
+    } finally {
+      await ng?.stop();
     }
-    out.api = {};
-    for (const [name, paths] of apis) {
-      const r = await bestOf(RUNS, () =>
-        load(server.url, `${name}, uncached`, uncached(paths), SECONDS, true),
-      );
-      (out.api as Record<string, unknown>)[name] = r;
-      judge(name, r);
-    }
+    out.nginx = floors;
+    const rates = floors.map((f) => f.requestsPerSec);
+    verdict(
+      'nginx static ran',
+      ng
+        ? `${Math.min(...rates)}–${Math.max(...rates)} req/s over the run (${rates.length} loads)`
+        : 'nginx missing',
+      'measured',
+      !!ng,
+    );
     const after = rssOf(server.pid);
     // what it still holds once idle: V8 gives back the heap it grew for the load, the network worker ends
     await new Promise((r) => setTimeout(r, 40_000));
