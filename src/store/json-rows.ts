@@ -3,7 +3,8 @@ import type { DialectName } from './db.js';
 
 // A small list that belongs to one row (a place's names, a tie's sources) read as one JSON value of that row
 // instead of as rows of their own: the drivers make an object per row, and for a list of ten that cost more
-// than the query. SQLite answers the JSON as text; node-postgres parses `json` itself.
+// than the query. SQLite answers the JSON as text; node-postgres parses `json` itself. An aggregate's own
+// `order by` needs SQLite 3.44 or later (better-sqlite3 bundles its own, 3.53 in 12.10).
 
 /**
  * `(select json array of [col, col, …] from table where key = outer ordered by …)`: the rows of `table` whose
