@@ -34,7 +34,7 @@ export class Gazetteer {
   private readonly statTies = new WeakMap<GazetteerSnapshot, Map<string, readonly StatTie[]>>();
   /**
    * each snapshot's partners of each place in the order pages list them, sorted on first use: sorting by
-   * collation took ~15% of the CPU of a place's ties in the API. What is kept is an array per place of pairs of
+   * collation was ~15% of a CPU profile of a place's ties in the API. What is kept is an array per place of pairs of
    * the snapshot's own objects (~32 bytes a tie side), not answers.
    */
   private readonly partnerOrder = new WeakMap<
@@ -76,12 +76,16 @@ export class Gazetteer {
   /** A place's ties with the partner's essentials, as its page lists them (by partner country, then name). */
   async partners(id: string): Promise<TwinningWithPartner[]> {
     const snap = await this.snapshot();
+    // (only places with ties are kept: an address may carry any id, and a stream of made-up ones must not grow
+    // the map)
+    const ties = snap.byPlace.get(id);
+    if (!ties) return [];
     let order = this.partnerOrder.get(snap);
     if (!order) this.partnerOrder.set(snap, (order = new Map()));
     let sorted = order.get(id);
     if (!sorted) {
       const out: TwinningWithPartner[] = [];
-      for (const twinning of snap.byPlace.get(id) ?? []) {
+      for (const twinning of ties) {
         const p = snap.places.get(twinning.a === id ? twinning.b : twinning.a);
         if (!p) continue;
         // the snapshot's own place: a partner summary is what it holds, less its parent and Wikidata id

@@ -148,6 +148,16 @@ describe.each(DIALECTS)('sections, ties and the gazetteer on %s', (dialect) => {
       (await gazetteer.partners(id)).reverse();
       expect(await asListed(id)).toEqual(await fromDb(id));
     }
+    // what is kept per data version: places with ties only, however many other ids are asked for
+    const kept = () =>
+      (gazetteer as unknown as { partnerOrder: WeakMap<object, Map<string, unknown>> }).partnerOrder.get(
+        snap,
+      )!.size;
+    const snap = await gazetteer.snapshot();
+    const before0 = kept();
+    for (let i = 0; i < 50; i++) expect(await gazetteer.partners(`Q999999${i}`)).toEqual([]);
+    expect(await gazetteer.partners('Q503361')).toEqual([]);
+    expect(kept()).toBe(before0);
     // a new tie shows with the next data version, in its place in the order
     const before = (await gazetteer.partners('Q74957')).length;
     await t.store.twinnings.upsert(
