@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Source } from '../domain/fields.js';
 import type { DialectName } from './db.js';
 
 // A small list that belongs to one row (a place's names, a tie's sources) read as one JSON value of that row
@@ -30,4 +31,26 @@ export function parseJsonRows(value: unknown): unknown[][] {
   const rows = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
   if (!Array.isArray(rows)) throw new Error(`expected a JSON array of rows, got ${typeof rows}`);
   return rows as unknown[][];
+}
+
+/**
+ * The sources of the outer query's row, kept in `table` (place_sources, twinning_sources: fact, url, citation,
+ * position) under `key`, as one JSON value in position order; `parseSources` reads it.
+ */
+export function jsonSourcesOf(
+  dialect: DialectName,
+  table: 'place_sources' | 'twinning_sources',
+  key: string,
+  outer: string,
+): RawBuilder<unknown> {
+  return jsonRowsOf(dialect, table, ['fact', 'url', 'citation'], key, outer, 'position');
+}
+
+/** The sources a `jsonSourcesOf` column came back as. */
+export function parseSources(value: unknown): Source[] {
+  return parseJsonRows(value).map(([fact, url, citation]) => ({
+    fact: fact as string | null,
+    url: url as string | null,
+    citation: citation as string | null,
+  }));
 }

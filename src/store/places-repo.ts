@@ -5,7 +5,7 @@ import type { Source } from '../domain/fields.js';
 import type { Place, PlaceInput, PlaceKind } from '../domain/places.js';
 import { BulkStatement, sized } from './bulk.js';
 import type { DialectName } from './db.js';
-import { jsonRowsOf, parseJsonRows } from './json-rows.js';
+import { jsonRowsOf, jsonSourcesOf, parseJsonRows, parseSources } from './json-rows.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, PlacesTable } from './schema.js';
 
@@ -220,14 +220,7 @@ export class PlacesRepo {
             'places.id',
             'lang',
           ).as('names_json'),
-          jsonRowsOf(
-            dialect,
-            'place_sources',
-            ['fact', 'url', 'citation'],
-            'place_sources.place_id',
-            'places.id',
-            'position',
-          ).as('sources_json'),
+          jsonSourcesOf(dialect, 'place_sources', 'place_sources.place_id', 'places.id').as('sources_json'),
         ])
         .where('places.id', '=', param('id')),
     );
@@ -239,12 +232,7 @@ export class PlacesRepo {
     if (!row) return undefined;
     const names: Record<string, string> = {};
     for (const [lang, name] of parseJsonRows(row.names_json)) names[lang as string] = name as string;
-    const sources = parseJsonRows(row.sources_json).map(([fact, url, citation]) => ({
-      fact: fact as string | null,
-      url: url as string | null,
-      citation: citation as string | null,
-    }));
-    return toPlace(row, names, sources);
+    return toPlace(row, names, parseSources(row.sources_json));
   }
 
   async getMany(ids: string[], withSources = true): Promise<Map<string, Place>> {

@@ -12,7 +12,7 @@ import {
 } from '../domain/twinnings.js';
 import { BulkStatement, sized } from './bulk.js';
 import type { DialectName } from './db.js';
-import { jsonRowsOf, parseJsonRows } from './json-rows.js';
+import { jsonSourcesOf, parseSources } from './json-rows.js';
 import { NO_NAMES, namesById } from './places-repo.js';
 import { param, Reusable } from './reusable.js';
 import type { DB, TwinningsTable } from './schema.js';
@@ -196,14 +196,9 @@ export class TwinningsRepo {
         .selectFrom('twinnings as t')
         .select([
           't.id as twinning_id',
-          jsonRowsOf(
-            dialect,
-            'twinning_sources',
-            ['fact', 'url', 'citation'],
-            'twinning_sources.twinning_id',
-            't.id',
-            'position',
-          ).as('sources_json'),
+          jsonSourcesOf(dialect, 'twinning_sources', 'twinning_sources.twinning_id', 't.id').as(
+            'sources_json',
+          ),
         ])
         .where(`t.${own}`, '=', param('id'));
     this.sourcesOfPlaceQuery = new Reusable(db, () => sourcesBy('a_id').unionAll(sourcesBy('b_id')));
@@ -213,16 +208,8 @@ export class TwinningsRepo {
   async sourcesOfPlace(placeId: string): Promise<Map<number, Source[]>> {
     const out = new Map<number, Source[]>();
     for (const r of await this.sourcesOfPlaceQuery.run({ id: placeId })) {
-      const list = parseJsonRows(r.sources_json);
-      if (list.length)
-        out.set(
-          Number(r.twinning_id),
-          list.map(([fact, url, citation]) => ({
-            fact: fact as string | null,
-            url: url as string | null,
-            citation: citation as string | null,
-          })),
-        );
+      const sources = parseSources(r.sources_json);
+      if (sources.length) out.set(Number(r.twinning_id), sources);
     }
     return out;
   }
